@@ -1,0 +1,7 @@
+"""Subcommands: each module has `add_arguments(parser)` and `run(args) -> int` (an exit code)."""
+
+COMMANDS = {
+    "check": ("linter.commands.check", "lint Markdown files with YAML front matter"),
+    "rules": ("linter.commands.rules", "list every rule"),
+    "rule": ("linter.commands.rule", "show one rule's documentation"),
+}

@@ -1,0 +1,290 @@
+"""Configuration: `[tool.newslint]` in pyproject.toml or a `.newslint.toml`, found upward from the
+working folder (or named with --config), validated strictly, then resolved against the registry
+into per-rule settings."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from linter.document import DEFAULT_LIMITS, Limits
+from linter.model import SEVERITIES, SEVERITY_RANK
+from linter.registry import Registry
+from linter.rule import RuleSpec
+
+FAIL_ON = ("error", "warning", "info", "never")
+DEFAULT_INCLUDE = ["*.md", "*.markdown"]
+DEFAULT_EXCLUDE = [".git", ".hg", ".svn", "node_modules", "_site", ".newslint_cache", "__pycache__"]
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Config:
+    root: Path
+    source: Path | None = None
+    select: list[str] | None = None  # None: every rule that is on by default
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    schemas: dict[str, str] = field(default_factory=dict)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    fail_on: str = "warning"
+    limits: Limits = DEFAULT_LIMITS
+    plugins: list[str] = field(default_factory=list)
+
+
+_KEYS = {
+    "select": list, "extend-select": list, "ignore": list, "severity": dict, "per-file-ignores": dict,
+    "rules": dict, "schemas": dict, "include": list, "exclude": list, "extend-exclude": list,
+    "fail-on": str, "limits": dict, "plugins": list,
+}
+
+
+def find_config(start: Path) -> tuple[Path | None, dict]:
+    """The nearest .newslint.toml or pyproject.toml with [tool.newslint], walking upward."""
+    for folder in [start, *start.parents]:
+        dotfile = folder / ".newslint.toml"
+        if dotfile.is_file():
+            return dotfile, _read_toml(dotfile)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("newslint")
+            if table is not None:
+                return pyproject, table
+    return None, {}
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def load(config_path: Path | None = None, cwd: Path | None = None) -> Config:
+    cwd = (cwd or Path.cwd()).resolve()
+    if config_path is not None:
+        config_path = config_path.resolve()
+        data = _read_toml(config_path)
+        if config_path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("newslint", {})
+        source = config_path
+    else:
+        source, data = find_config(cwd)
+    root = source.parent if source else cwd
+    return from_dict(data, root, source)
+
+
+def from_dict(data: dict, root: Path, source: Path | None = None) -> Config:
+    where = str(source) if source else "configuration"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a table")
+    cfg = Config(root=root, source=source)
+    for key, value in data.items():
+        if key not in _KEYS:
+            close = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{where}: unknown key '{key}' (known keys: {close})")
+        if not isinstance(value, _KEYS[key]):
+            raise ConfigError(f"{where}: '{key}' must be a {_KEYS[key].__name__}, not {type(value).__name__}")
+        if _KEYS[key] is list and not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: every item of '{key}' must be a string")
+    if "select" in data:
+        cfg.select = list(data["select"])
+    cfg.extend_select = list(data.get("extend-select", []))
+    cfg.ignore = list(data.get("ignore", []))
+    for name, sev in data.get("severity", {}).items():
+        if sev not in SEVERITIES:
+            raise ConfigError(f"{where}: severity of '{name}' must be one of {', '.join(SEVERITIES)}, not {sev!r}")
+    cfg.severity = dict(data.get("severity", {}))
+    for glob, selectors in data.get("per-file-ignores", {}).items():
+        if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
+            raise ConfigError(f"{where}: per-file-ignores['{glob}'] must be a list of rule names or codes")
+    cfg.per_file_ignores = dict(data.get("per-file-ignores", {}))
+    for name, opts in data.get("rules", {}).items():
+        if not isinstance(opts, dict):
+            raise ConfigError(f"{where}: [rules.{name}] must be a table of options")
+    cfg.rules = dict(data.get("rules", {}))
+    for glob, schema in data.get("schemas", {}).items():
+        if not isinstance(schema, str):
+            raise ConfigError(f"{where}: schemas['{glob}'] must be a built-in schema name or a path")
+    cfg.schemas = dict(data.get("schemas", {}))
+    if "include" in data:
+        cfg.include = list(data["include"])
+    if "exclude" in data:
+        cfg.exclude = list(data["exclude"])
+    cfg.extend_exclude = list(data.get("extend-exclude", []))
+    fail_on = data.get("fail-on", "warning")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    cfg.fail_on = fail_on
+    limits = data.get("limits", {})
+    known = {f.name.replace("_", "-"): f.name for f in fields(Limits)}
+    for key, value in limits.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown limit '{key}' (known: {', '.join(sorted(known))})")
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{where}: limit '{key}' must be a positive integer")
+    cfg.limits = replace(DEFAULT_LIMITS, **{known[k]: v for k, v in limits.items()})
+    cfg.plugins = list(data.get("plugins", []))
+    return cfg
+
+
+# ---- globs -----------------------------------------------------------------------------------
+@lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern:
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        out.append({"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c)))
+        i += 1
+    return re.compile("".join(out) + r"(?:/.*)?\Z")
+
+
+def glob_match(pattern: str, relpath: str) -> bool:
+    """gitignore-like: a pattern without '/' matches any path component (and what is below it);
+    one with '/' matches the path from the configuration's folder; '**' spans folders."""
+    pattern = pattern.strip("/") if pattern not in ("/", "") else pattern
+    if "/" not in pattern:
+        rx = _glob_regex(pattern)
+        parts = relpath.split("/")
+        return any(rx.match(part) for part in parts)
+    return _glob_regex(pattern).match(relpath) is not None
+
+
+# ---- resolution against the registry ------------------------------------------------------------
+@dataclass(frozen=True)
+class Active:
+    """A rule as this run uses it."""
+
+    spec: RuleSpec
+    severity: str
+    options: dict[str, Any]
+
+
+def _check_option(where: str, rule: RuleSpec, key: str, value: Any) -> None:
+    if key not in rule.options:
+        known = ", ".join(sorted(rule.options)) or "none"
+        raise ConfigError(f"{where}: rule '{rule.name}' has no option '{key}' (its options: {known})")
+    default = rule.options[key]
+    if default is None:
+        return
+    ok = isinstance(value, type(default))
+    if isinstance(default, bool) != isinstance(value, bool):
+        ok = False
+    elif isinstance(default, float) and isinstance(value, int):
+        ok = True
+    if not ok:
+        raise ConfigError(
+            f"{where}: option '{key}' of rule '{rule.name}' must be a {type(default).__name__}, not {type(value).__name__}"
+        )
+
+
+def _resolve_selectors(where: str, registry: Registry, selectors: list[str], what: str) -> set[str]:
+    out: set[str] = set()
+    for sel in selectors:
+        matched = registry.matching(sel)
+        if not matched:
+            raise ConfigError(f"{where}: {what} names no known rule: '{sel}' (see `newslint rules`)")
+        out.update(r.code for r in matched)
+    return out
+
+
+@dataclass
+class Settings:
+    """The configuration resolved against the rules: what runs, how, and where."""
+
+    config: Config
+    registry: Registry
+    active: list[Active]
+    per_file_ignores: list[tuple[str, frozenset[str]]]
+
+    def rules_for(self, relpath: str) -> list[Active]:
+        ignored = self.ignored_codes(relpath)
+        if not ignored:
+            return self.active
+        return [a for a in self.active if a.spec.code not in ignored]
+
+    def ignored_codes(self, relpath: str) -> frozenset[str]:
+        out: set[str] = set()
+        for glob, codes in self.per_file_ignores:
+            if glob_match(glob, relpath):
+                out |= codes
+        return frozenset(out)
+
+    def fails(self, severity: str) -> bool:
+        fail_on = self.config.fail_on
+        return fail_on != "never" and SEVERITY_RANK[severity] >= SEVERITY_RANK[fail_on]
+
+    def fingerprint(self) -> str:
+        """Everything about the configuration that changes findings (part of the cache key)."""
+        import json
+
+        parts = {
+            "active": [(a.spec.code, a.severity, sorted(a.options.items(), key=str)) for a in self.active],
+            "pfi": [(g, sorted(c)) for g, c in self.per_file_ignores],
+            "schemas": sorted(self.config.schemas.items()),
+            "limits": repr(self.config.limits),
+        }
+        return json.dumps(parts, sort_keys=True, default=str)
+
+
+def resolve(config: Config, registry: Registry, select: list[str] | None = None, ignore: list[str] | None = None) -> Settings:
+    """Apply select/ignore/severity/options to the registry. CLI selectors replace config ones."""
+    where = str(config.source) if config.source else "configuration"
+    if select is not None:
+        chosen = _resolve_selectors("--select", registry, select, "--select")
+    elif config.select is not None:
+        chosen = _resolve_selectors(where, registry, config.select, "select")
+    else:
+        chosen = {r.code for r in registry.rules if r.enabled}
+    chosen |= _resolve_selectors(where, registry, config.extend_select, "extend-select")
+    chosen -= _resolve_selectors(where, registry, config.ignore, "ignore")
+    if ignore:
+        chosen -= _resolve_selectors("--ignore", registry, ignore, "--ignore")
+    severity: dict[str, str] = {}
+    for key, sev in config.severity.items():
+        for rule in _resolve_selectors(where, registry, [key], "severity"):
+            severity[rule] = sev
+    options: dict[str, dict] = {}
+    for key, opts in config.rules.items():
+        rule = registry.lookup(key)
+        if rule is None:
+            raise ConfigError(f"{where}: [rules.{key}] names no known rule (see `newslint rules`)")
+        for opt, value in opts.items():
+            _check_option(where, rule, opt, value)
+        options[rule.code] = opts
+    active = [
+        Active(r, severity.get(r.code, r.severity), {**r.options, **options.get(r.code, {})})
+        for r in registry.rules
+        if r.code in chosen
+    ]
+    pfi = [
+        (glob, frozenset(_resolve_selectors(where, registry, sels, f"per-file-ignores['{glob}']")))
+        for glob, sels in config.per_file_ignores.items()
+    ]
+    return Settings(config, registry, active, pfi)

@@ -1,0 +1,102 @@
+"""In-file suppression comments in the front matter.
+
+    title: "Foo &amp; bar"   # newslint: disable=html-entity        (that key and its children)
+    # newslint: disable=unpublished                               (own line: the whole file)
+
+Rules never see directives: the runner drops the findings they cover, then reports every
+directive entry that covered nothing with the engine's own rule below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from linter.model import Finding
+
+_DIRECTIVE = re.compile(r"#\s*newslint:\s*disable(?:\s*=\s*([A-Za-z0-9_,\- ]*))?")
+
+
+@dataclass
+class Directive:
+    line: int  # 1-based line in the file
+    column: int
+    end_column: int
+    selectors: list[str]  # rule names or codes; ["all"] when none given
+    pointer: str | None  # None: whole file
+    used: set[str] = field(default_factory=set)
+
+
+def parse(doc) -> list[Directive]:
+    if not doc.has_front_matter or "newslint:" not in doc.fm_text:
+        return []
+    out = []
+    text = doc.text
+    for m in _DIRECTIVE.finditer(text, doc.fm_start, doc.fm_end):
+        start = m.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_start = max(line_start, text.rfind("\r", 0, start) + 1)
+        line, col = doc.line_col(start)
+        before = text[line_start:start]
+        selectors = [s.strip() for s in (m.group(1) or "").split(",") if s.strip()] or ["all"]
+        if before.strip():
+            ptr = _pointer_on_line(doc, line)
+            if ptr is False:  # the '#' is inside a quoted value: not a comment
+                continue
+        else:
+            ptr = None
+        out.append(Directive(line, col, col + len(m.group()), selectors, ptr))
+    return out
+
+
+def _pointer_on_line(doc, line: int):
+    """The outermost key (or value) that starts on `line`; False if a scalar spans the '#'."""
+    fm_line = line - doc.fm_first_line
+    best = None
+    for table in (doc.key_nodes, doc.nodes):
+        for ptr, node in table.items():
+            if node.start_mark.line == fm_line and (best is None or len(ptr) < len(best)):
+                best = ptr
+        if best is not None:
+            break
+    return "" if best is None else best
+
+
+def matches(selector: str, finding: Finding) -> bool:
+    return selector == "all" or selector in (finding.rule, finding.code)
+
+
+def apply(directives: list[Directive], findings: list[Finding]) -> list[Finding]:
+    kept = []
+    for f in findings:
+        suppressed = False
+        for d in directives:
+            if d.pointer is not None and (f.pointer is None or not (f.pointer == d.pointer or f.pointer.startswith(d.pointer + "/"))):
+                continue
+            for sel in d.selectors:
+                if matches(sel, f):
+                    d.used.add(sel)
+                    suppressed = True
+        if not suppressed:
+            kept.append(f)
+    return kept
+
+
+# ---- the engine's own rule: a directive that suppresses nothing -----------------------------
+class UnusedSuppression:
+    """A `# newslint: disable=...` comment that suppresses nothing.
+
+    Suppressions outlive the problems they hid; an unused one is noise that also hides the next
+    real problem at that key. Remove it (or the rule name that no longer applies).
+    """
+
+    CODE = "NL100"
+    NAME = "unused-suppression"
+    SEVERITY = "warning"
+    FIX = "never"
+    BAD = '---\ntitle: "Clean title"  # newslint: disable=html-entity\n---\n'
+    GOOD = '---\ntitle: "Clean title"\n---\n'
+
+    @staticmethod
+    def check(doc, options):
+        return ()

@@ -1,0 +1,465 @@
+"""Bytes -> Document: decode, split the front matter from the body, parse it with positions.
+
+The front matter is composed with libyaml (PyYAML's C loader) and turned into plain, JSON-like
+Python data in the same walk that indexes every node by JSON Pointer. Timestamps stay strings
+(their source text), so schemas and date rules see exactly what the file says.
+
+Parsing never raises on bad input: every problem becomes a `Problem` with a kind (the name of
+the structural rule that reports it) and a position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from linter import pointer as jp
+from linter.model import Span
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_BOM = b"\xef\xbb\xbf"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n|$)")
+_CLOSE = re.compile(r"(?:(?<=\n)|(?<=\r))(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|$)")
+
+_STR = "tag:yaml.org,2002:str"
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_CONSTRUCTOR = SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile input from using unbounded time or memory."""
+
+    max_front_matter_bytes: int = 1_048_576
+    max_depth: int = 64
+    max_nodes: int = 100_000
+    max_aliases: int = 100
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class Problem(NamedTuple):
+    kind: str  # the name of the structural rule that reports it
+    message: str
+    span: Span
+    pointer: str | None = None
+
+
+class Position(NamedTuple):
+    """Where a node is, relative to the front matter text (0-based), as libyaml marks it."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Scalar(NamedTuple):
+    source: str  # the scalar's value as written (after YAML unquoting), before type resolution
+    style: str | None  # None (plain), "'", '"', "|", ">"
+    tag: str
+
+
+def _position(node) -> Position:
+    s, e = node.start_mark, node.end_mark
+    return Position(s.index, e.index, s.line, s.column, e.line, e.column)
+
+
+class _LimitExceeded(Exception):
+    pass
+
+
+@dataclass
+class Document:
+    path: str
+    text: str = ""  # decoded, BOM removed, line endings untouched
+    bom: bool = False
+    has_front_matter: bool = False
+    fm_start: int = 0  # offset of the first character of the YAML text
+    fm_end: int = 0  # offset just past the YAML text (start of the closing delimiter line)
+    fm_first_line: int = 2  # 1-based line of the first YAML line
+    body_start: int = 0
+    data: Any = None
+    nodes: dict[str, Any] = field(default_factory=dict)  # pointer -> yaml node of the value
+    key_nodes: dict[str, Any] = field(default_factory=dict)  # pointer -> yaml node of its key
+    by_key: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    profile: str | None = None  # the schema/profile chosen for this file (set by the runner)
+    schema: Any = None  # the linter.schema.Schema chosen for this file (set by the runner)
+    _line_starts: list[int] | None = None
+
+    # ---- text geometry -------------------------------------------------------------------
+    @property
+    def fm_text(self) -> str:
+        return self.text[self.fm_start : self.fm_end]
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @property
+    def body_line(self) -> int:
+        return self.line_of(self.body_start)
+
+    @property
+    def newline(self) -> str:
+        m = _LINE_BREAK.search(self.text)
+        return m.group() if m else "\n"
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return self._line_starts
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = self.line_of(offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def offset_span(self, start: int, end: int) -> Span:
+        line, col = self.line_col(start)
+        end_line, end_col = self.line_col(end)
+        return Span(line, col, end_line, end_col)
+
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    # ---- front-matter positions --------------------------------------------------------
+    def _span(self, pos: Position) -> Span:
+        base = self.fm_first_line
+        line, col, end_line, end_col = pos.line, pos.column, pos.end_line, pos.end_column
+        if end_col == 0 and end_line > line:
+            # A block collection ends at the start of the next line: end at the previous one.
+            end_line -= 1
+            ls = self.line_starts
+            idx = base + end_line  # 1-based line number of that previous line
+            if idx < len(ls):
+                end_col = len(self.text[ls[idx - 1] : ls[idx]].rstrip("\r\n"))
+            else:
+                end_col = len(self.text[ls[idx - 1] :].rstrip("\r\n")) if idx - 1 < len(ls) else 0
+        return Span(base + line, col + 1, base + end_line, end_col + 1)
+
+    def position(self, pointer: str, at_key: bool = False) -> Position | None:
+        node = (self.key_nodes if at_key else self.nodes).get(pointer)
+        return None if node is None else _position(node)
+
+    def span(self, pointer: str | None, at_key: bool = False) -> Span | None:
+        """Position of a value (or its key) in the whole file, or None if unknown."""
+        if pointer is None:
+            return None
+        pos = self.position(pointer, at_key) or (self.position(pointer) if at_key else None)
+        return None if pos is None else self._span(pos)
+
+    def value_offsets(self, pointer: str) -> tuple[int, int] | None:
+        """Character offsets of a value's source text in `self.text`."""
+        pos = self.position(pointer)
+        return None if pos is None else (self.fm_start + pos.start, self.fm_start + pos.end)
+
+    def key_offsets(self, pointer: str) -> tuple[int, int] | None:
+        pos = self.position(pointer, at_key=True)
+        return None if pos is None else (self.fm_start + pos.start, self.fm_start + pos.end)
+
+    def scalar(self, pointer: str) -> Scalar | None:
+        """How a scalar value is written: its source text, quoting style and resolved tag."""
+        node = self.nodes.get(pointer)
+        if node is None or not isinstance(node, yaml.ScalarNode):
+            return None
+        return Scalar(node.value, node.style or None, node.tag)
+
+    # ---- data access -------------------------------------------------------------------
+    def get(self, pointer: str, default: Any = None) -> Any:
+        node = self.data
+        for token in jp.split(pointer):
+            if isinstance(node, dict):
+                if token not in node:
+                    return default
+                node = node[token]
+            elif isinstance(node, list):
+                if not token.isdigit() or int(token) >= len(node):
+                    return default
+                node = node[int(token)]
+            else:
+                return default
+        return node
+
+    def fields(self, *names: str) -> list[tuple[str, Any]]:
+        """Every (pointer, value) whose key is one of `names`, anywhere in the front matter."""
+        out = []
+        for name in names:
+            for ptr in self.by_key.get(name, ()):
+                out.append((ptr, self.get(ptr)))
+        out.sort(key=lambda pv: self.nodes[pv[0]].start_mark.index if pv[0] in self.nodes else 0)
+        return out
+
+    def items(self) -> list[tuple[str, dict]]:
+        """The article (pointer "") and each `related` item: the places where article fields live."""
+        out: list[tuple[str, dict]] = []
+        if isinstance(self.data, dict):
+            out.append(("", self.data))
+            related = self.data.get("related")
+            if isinstance(related, list):
+                out.extend((f"/related/{i}", r) for i, r in enumerate(related) if isinstance(r, dict))
+        return out
+
+
+# ---- parsing ---------------------------------------------------------------------------------
+def parse(raw: bytes, path: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Document:
+    doc = Document(path=path)
+    if raw.startswith(_BOM):
+        raw = raw[3:]
+        doc.bom = True
+    elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        doc.problems.append(Problem("invalid-encoding", "file is UTF-16 encoded; expected UTF-8", Span(1, 1, 1, 1)))
+        return doc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8")
+        doc.text = good
+        line, col = doc.line_col(len(good))
+        doc.problems.append(
+            Problem(
+                "invalid-encoding",
+                f"invalid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} cannot be decoded",
+                Span(line, col, line, col + 1),
+            )
+        )
+        doc._line_starts = None
+        return doc
+    return parse_text(text, path, limits, doc)
+
+
+def parse_text(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS, doc: Document | None = None) -> Document:
+    if doc is None:
+        doc = Document(path=path)
+    doc.text = text
+    m = _OPEN.match(text)
+    if not m:
+        doc.problems.append(
+            Problem("front-matter-missing", "file does not start with a '---' front-matter line", Span(1, 1, 1, 1))
+        )
+        return doc
+    doc.fm_start = m.end()
+    close = _CLOSE.search(text, doc.fm_start)
+    if close is None:
+        doc.problems.append(
+            Problem(
+                "front-matter-unterminated",
+                "front matter opened on line 1 is never closed by a '---' or '...' line",
+                Span(1, 1, 1, 4),
+            )
+        )
+        return doc
+    doc.has_front_matter = True
+    doc.fm_end = close.start()
+    nl = _LINE_BREAK.match(text, close.end())
+    doc.body_start = nl.end() if nl else close.end()
+    _parse_front_matter(doc, limits)
+    return doc
+
+
+def _parse_front_matter(doc: Document, limits: Limits) -> None:
+    fm = doc.fm_text
+    if len(fm) > limits.max_front_matter_bytes and len(fm.encode("utf-8")) > limits.max_front_matter_bytes:
+        doc.problems.append(
+            Problem(
+                "yaml-limit-exceeded",
+                f"front matter is larger than {limits.max_front_matter_bytes} bytes; not parsed",
+                Span(1, 1, 1, 4),
+            )
+        )
+        return
+    try:
+        if _may_be_deep(fm):
+            _check_depth(fm, limits.max_depth)
+        loader = Loader(fm)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except _LimitExceeded as exc:
+        doc.problems.append(Problem("yaml-limit-exceeded", str(exc), Span(doc.fm_first_line, 1, doc.fm_first_line, 1)))
+        return
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = doc.fm_first_line + (mark.line if mark else 0)
+        col = (mark.column if mark else 0) + 1
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{what} ({exc.context})"
+        doc.problems.append(Problem("yaml-syntax", f"YAML syntax error: {what}", Span(line, col, line, col + 1)))
+        return
+    except yaml.YAMLError as exc:  # e.g. ReaderError: a control character, a NUL byte
+        pos = getattr(exc, "position", 0) or 0
+        line, col = doc.line_col(doc.fm_start + min(pos, len(fm)))
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        doc.problems.append(Problem("yaml-syntax", f"YAML syntax error: {reason}", Span(line, col, line, col + 1)))
+        return
+    if node is None:  # empty front matter is valid (Jekyll): no variables
+        doc.data = {}
+        return
+    walker = _Walker(doc, limits)
+    try:
+        doc.data = walker.build(node, "", 0)
+    except _LimitExceeded as exc:
+        doc.data = None
+        doc.nodes.clear()
+        doc.key_nodes.clear()
+        doc.by_key.clear()
+        doc.problems.append(Problem("yaml-limit-exceeded", str(exc), Span(doc.fm_first_line, 1, doc.fm_first_line, 1)))
+        return
+    if not isinstance(doc.data, dict):
+        kind = type(doc.data).__name__ if doc.data is not None else "null"
+        kind = {"list": "a list", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean"}.get(kind, kind)
+        doc.problems.append(
+            Problem(
+                "front-matter-not-mapping",
+                f"front matter is {kind}; expected a mapping of keys",
+                doc._span(_position(node)),
+                "",
+            )
+        )
+
+
+_SAFE_NESTING = 5000  # libyaml's composer recurses in C: tested safe to 20,000, crashes by 400,000
+_DEEP_INDENT = re.compile(r"(?:\n|\r)[ \t]{%d}" % _SAFE_NESTING)
+
+
+def _may_be_deep(fm: str) -> bool:
+    """Cheap upper bound on nesting: flow brackets, compact indicators and indentation."""
+    if len(fm) < _SAFE_NESTING:
+        return False
+    indicators = fm.count("[") + fm.count("{") + fm.count("- ") + fm.count("? ")
+    return indicators > _SAFE_NESTING // 2 or _DEEP_INDENT.search(fm) is not None
+
+
+def _check_depth(fm: str, max_depth: int) -> None:
+    """Exact nesting depth from libyaml's event stream (the parser itself does not recurse)."""
+    depth = 0
+    start_events = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    for event in yaml.parse(fm, Loader=Loader):
+        if isinstance(event, start_events):
+            depth += 1
+            if depth > max_depth:
+                line = event.start_mark.line + 1 if event.start_mark else 0
+                raise _LimitExceeded(
+                    f"front matter nests deeper than {max_depth} levels (at line {line} of the front matter)"
+                )
+        elif isinstance(event, end_events):
+            depth -= 1
+
+
+class _Walker:
+    """One pass over the node graph: builds the data and the pointer indexes, enforces bounds."""
+
+    def __init__(self, doc: Document, limits: Limits):
+        self.doc = doc
+        self.limits = limits
+        self.count = 0
+        self.aliases = 0
+        self.seen: set[int] = set()
+
+    def build(self, node, ptr: str, depth: int) -> Any:
+        self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise _LimitExceeded(
+                f"front matter expands to more than {self.limits.max_nodes} values (alias expansion or sheer size)"
+            )
+        if depth > self.limits.max_depth:
+            raise _LimitExceeded(f"front matter nests deeper than {self.limits.max_depth} levels")
+        doc = self.doc
+        doc.nodes[ptr] = node
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, ptr)
+        if id(node) in self.seen:
+            self.aliases += 1
+            if self.aliases > self.limits.max_aliases:
+                raise _LimitExceeded(f"front matter uses more than {self.limits.max_aliases} aliases")
+        self.seen.add(id(node))
+        self._check_tag(node, ptr, ("seq", "map", "set", "omap", "pairs"))
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, f"{ptr}/{i}", depth + 1) for i, child in enumerate(node.value)]
+        out: dict = {}
+        first_line: dict = {}
+        by_key = doc.by_key
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self._scalar(key_node, None)
+                if isinstance(key, (list, dict)):
+                    key = key_node.value
+            else:
+                key = f"<{type(key_node).__name__[:-4].lower()} key>"
+            try:
+                hash(key)
+            except TypeError:
+                key = str(key)
+            child = jp.join(ptr, key)
+            if key in first_line:
+                doc.problems.append(
+                    Problem(
+                        "yaml-duplicate-key",
+                        f"duplicate key '{key}' (first defined on line {first_line[key]}); YAML loaders keep only the last one",
+                        doc._span(_position(key_node)),
+                        child,
+                    )
+                )
+            else:
+                first_line[key] = doc.fm_first_line + key_node.start_mark.line
+            doc.key_nodes[child] = key_node
+            by_key.setdefault(str(key), []).append(child)
+            out[key] = self.build(value_node, child, depth + 1)
+        return out
+
+    def _check_tag(self, node, ptr: str | None, allowed: tuple[str, ...]) -> bool:
+        tag = node.tag or ""
+        if tag.startswith(_TAG_PREFIX) and tag[len(_TAG_PREFIX) :] in allowed:
+            return True
+        if tag in ("!", "?"):
+            return True
+        self.doc.problems.append(
+            Problem(
+                "yaml-unsafe-tag",
+                f"tag '{tag}' is not a safe YAML tag; its value is kept as plain text",
+                self.doc._span(_position(node)),
+                ptr,
+            )
+        )
+        return False
+
+    def _scalar(self, node, ptr: str | None) -> Any:
+        tag = node.tag
+        value = node.value
+        if tag == _STR:
+            return value
+        kind = tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else None
+        try:
+            if kind == "int":
+                return _CONSTRUCTOR.construct_yaml_int(node)
+            if kind == "float":
+                return _CONSTRUCTOR.construct_yaml_float(node)
+            if kind == "bool":
+                return _CONSTRUCTOR.construct_yaml_bool(node)
+            if kind == "null":
+                return None
+            if kind in ("timestamp", "binary", "str", "merge", "value"):
+                return value
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+            return value
+        if not self._check_tag(node, ptr, ()):
+            return value
+        return value

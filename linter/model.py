@@ -1,0 +1,106 @@
+"""The value types that flow from rules to reporters: positions, edits, fixes, findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+APPLICABILITIES = ("safe", "unsafe")
+
+
+class Span(NamedTuple):
+    """A region of the file: 1-based lines and columns, end exclusive (like LSP ranges, but 1-based)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Edit(NamedTuple):
+    """Replace text[start:end] of the decoded document with `text` (offsets in characters)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: str  # "safe" | "unsafe"
+    description: str
+    edits: tuple[Edit, ...]
+
+    def __post_init__(self) -> None:
+        if self.applicability not in APPLICABILITIES:
+            raise ValueError(f"fix applicability must be safe or unsafe, not {self.applicability!r}")
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a rule yields. The runner turns it into a Finding: it adds the path, the rule's code,
+    name and effective severity, and resolves `pointer` to a position unless `span` is given."""
+
+    message: str
+    pointer: str | None = None
+    span: Span | None = None
+    fix: Fix | None = None
+    at_key: bool = False  # point at the key rather than its value
+    fingerprint: str | None = None  # identifies the offending value for baselines; default: the value
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    rule: str
+    severity: str
+    message: str
+    pointer: str | None = None
+    fix: Fix | None = None
+    fingerprint: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_dict(self) -> dict:
+        """The JSON contract (version 1) for one finding."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "pointer": self.pointer,
+            "fix": None
+            if self.fix is None
+            else {
+                "applicability": self.fix.applicability,
+                "description": self.fix.description,
+                "edits": [{"start": e.start, "end": e.end, "text": e.text} for e in self.fix.edits],
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Finding":
+        fix = d.get("fix")
+        return cls(
+            path=d["path"], line=d["line"], column=d["column"], end_line=d["end_line"],
+            end_column=d["end_column"], code=d["code"], rule=d["rule"], severity=d["severity"],
+            message=d["message"], pointer=d.get("pointer"),
+            fix=None if fix is None else Fix(
+                fix["applicability"], fix["description"],
+                tuple(Edit(e["start"], e["end"], e["text"]) for e in fix.get("edits", ())),
+            ),
+            fingerprint=d.get("fingerprint", ""),
+        )

@@ -1,0 +1,95 @@
+"""Discover rules: the `newslint.rules` entry-point group (built-ins and plugins alike), plus
+rule files named in the configuration. Nothing else is ever imported on behalf of data."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+
+from linter.rule import RuleDefinitionError, RuleSpec, spec_from
+
+GROUP = "newslint.rules"
+
+
+class RegistryError(Exception):
+    pass
+
+
+@dataclass
+class Registry:
+    rules: list[RuleSpec]
+    plugins: list[str]  # "name=value" of every entry point loaded: part of the cache key
+
+    def __post_init__(self) -> None:
+        self.by_code = {r.code: r for r in self.rules}
+        self.by_name = {r.name: r for r in self.rules}
+
+    def lookup(self, key: str) -> RuleSpec | None:
+        return self.by_code.get(key) or self.by_name.get(key)
+
+    def matching(self, selector: str) -> list[RuleSpec]:
+        """Rules a selector names: ALL, a code, a name, or a code prefix (e.g. 'DT', 'DT00')."""
+        if selector == "ALL":
+            return list(self.rules)
+        rule = self.lookup(selector)
+        if rule is not None:
+            return [rule]
+        return [r for r in self.rules if selector.isupper() and r.code.startswith(selector)]
+
+
+def _expand(obj, source: str) -> list[RuleSpec]:
+    members = getattr(obj, "RULES", None)
+    if members is None:
+        return [spec_from(obj, source)]
+    return [spec_from(m, f"{source}:{getattr(m, '__name__', m)}") for m in members]
+
+
+def _load_file(path: Path) -> ModuleType:
+    name = f"newslint_local_rule_{abs(hash(str(path)))}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise RegistryError(f"cannot load rule plugin {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def load(extra_paths: list[Path] = ()) -> Registry:
+    from linter.directives import UnusedSuppression
+
+    rules: list[RuleSpec] = [spec_from(UnusedSuppression, "newslint engine")]
+    plugins: list[str] = []
+    eps = sorted(entry_points(group=GROUP), key=lambda ep: (ep.name, ep.value))
+    for ep in eps:
+        source = f"entry point {ep.name} = {ep.value}"
+        try:
+            rules.extend(_expand(ep.load(), source))
+        except RuleDefinitionError as exc:
+            raise RegistryError(str(exc)) from None
+        except Exception as exc:  # a broken plugin must be named, not crash the run
+            raise RegistryError(f"cannot load rule plugin {source}: {type(exc).__name__}: {exc}") from None
+        dist = getattr(ep, "dist", None)
+        plugins.append(f"{ep.name}={ep.value}@{getattr(dist, 'version', '')}")
+    for path in extra_paths:
+        try:
+            rules.extend(_expand(_load_file(path), str(path)))
+        except RuleDefinitionError as exc:
+            raise RegistryError(str(exc)) from None
+        except RegistryError:
+            raise
+        except Exception as exc:
+            raise RegistryError(f"cannot load rule plugin {path}: {type(exc).__name__}: {exc}") from None
+        plugins.append(f"file:{path}@{path.stat().st_mtime_ns}")
+    seen: dict[str, RuleSpec] = {}
+    for rule in rules:
+        for key in (rule.code, rule.name):
+            if key in seen and seen[key] is not rule:
+                raise RegistryError(f"rule {key!r} is defined twice: by {seen[key].source} and by {rule.source}")
+            seen[key] = rule
+    rules.sort(key=lambda r: r.code)
+    return Registry(rules, plugins)

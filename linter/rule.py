@@ -1,0 +1,115 @@
+"""The rule API.
+
+A rule is a module (or any object) with these attributes:
+
+    CODE = "DT001"             # letters then digits; the letters group related rules (Ruff style)
+    NAME = "date-invalid"      # kebab-case, stable: configs and other tools reference it
+    SEVERITY = "error"         # default: error | warning | info
+    SUMMARY = "..."            # one line (defaults to the first line of the docstring)
+    FIX = "never"              # never | sometimes | always
+    OPTIONS = {"floor": "1995-01-01"}   # option names (kebab-case) and defaults
+    BAD = "---\n...\n---\n"    # a document the rule reports
+    GOOD = "---\n...\n---\n"   # the same document, fixed
+    ENABLED = True             # on unless deselected (optional)
+
+and either, for a document rule,
+
+    def check(doc: Document, options: dict) -> Iterable[Report]: ...
+
+or, for a repository-wide rule (KIND = "repository"), which sees every document before it reports,
+
+    def collect(doc: Document, options: dict) -> JSON-compatible facts | None   # per file, in workers
+    def report(facts: dict[str, facts], options: dict) -> Iterable[tuple[str, Report]]  # once, at the end
+
+The module docstring is the rule's documentation. Rules only yield; the runner stamps path, code,
+name and severity, resolves pointers to positions and applies suppressions.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from linter.model import SEVERITIES
+
+CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+FIX_KINDS = ("never", "sometimes", "always")
+
+
+class RuleDefinitionError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    description: str
+    fix: str
+    options: dict[str, Any]
+    bad: str
+    good: str
+    kind: str  # "document" | "repository"
+    enabled: bool
+    source: str  # where it came from: the entry point or config path
+    check: Callable | None = field(default=None, compare=False, repr=False)
+    collect: Callable | None = field(default=None, compare=False, repr=False)
+    report: Callable | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix != "never"
+
+    @property
+    def prefix(self) -> str:
+        return self.code.rstrip("0123456789")
+
+
+def spec_from(obj: Any, source: str) -> RuleSpec:
+    """Validate a rule module/object and describe it."""
+
+    def attr(name, default=inspect.Parameter.empty):
+        value = getattr(obj, name, default)
+        if value is inspect.Parameter.empty:
+            raise RuleDefinitionError(f"rule from {source} has no {name}")
+        return value
+
+    code, name = attr("CODE"), attr("NAME")
+    where = f"rule {name!r} from {source}"
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        raise RuleDefinitionError(f"{where}: CODE {code!r} must be 1-4 capital letters then 3 digits")
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise RuleDefinitionError(f"{where}: NAME must be kebab-case")
+    severity = attr("SEVERITY", "warning")
+    if severity not in SEVERITIES:
+        raise RuleDefinitionError(f"{where}: SEVERITY must be one of {', '.join(SEVERITIES)}")
+    fix = attr("FIX", "never")
+    if fix not in FIX_KINDS:
+        raise RuleDefinitionError(f"{where}: FIX must be one of {', '.join(FIX_KINDS)}")
+    kind = attr("KIND", "document")
+    doc = inspect.cleandoc(getattr(obj, "__doc__", None) or "")
+    summary = attr("SUMMARY", doc.split("\n", 1)[0] if doc else "")
+    if not summary:
+        raise RuleDefinitionError(f"{where}: needs a SUMMARY or a docstring")
+    description = doc.split("\n", 1)[1].strip() if "\n" in doc else ""
+    options = dict(attr("OPTIONS", {}))
+    for key in options:
+        if not NAME_RE.match(key):
+            raise RuleDefinitionError(f"{where}: option {key!r} must be kebab-case")
+    fns: dict[str, Callable | None] = {"check": None, "collect": None, "report": None}
+    if kind == "document":
+        fns["check"] = attr("check")
+    elif kind == "repository":
+        fns["collect"], fns["report"] = attr("collect"), attr("report")
+    else:
+        raise RuleDefinitionError(f"{where}: KIND must be 'document' or 'repository'")
+    return RuleSpec(
+        code=code, name=name, severity=severity, summary=summary, description=description, fix=fix,
+        options=options, bad=attr("BAD", ""), good=attr("GOOD", ""), kind=kind,
+        enabled=bool(attr("ENABLED", True)), source=source, **fns,
+    )

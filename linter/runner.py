@@ -1,0 +1,196 @@
+"""Run rules over documents: per file (document rules, repository facts, suppressions), then once
+over the whole run (repository rules, unused suppressions). Knows no particular rule."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from linter import directives as dirs
+from linter import document
+from linter.config import Active, Settings
+from linter.model import Finding, Report, Span
+from linter.schema import SchemaSet
+
+INTERNAL_ERROR = ("NL999", "internal-error")
+
+
+@dataclass
+class FileResult:
+    """Everything a run needs to know about one file (JSON-serialisable: it is what the cache keeps)."""
+
+    path: str  # as displayed (relative to the working folder)
+    relpath: str  # relative to the configuration's folder (for globs)
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # repository rule code -> facts
+    directives: list[dict] = field(default_factory=list)
+    internal_error: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "findings": [dict(f.to_dict(), fingerprint=f.fingerprint) for f in self.findings],
+            "facts": self.facts,
+            "directives": self.directives,
+            "internal_error": self.internal_error,
+        }
+
+    @classmethod
+    def from_json(cls, path: str, relpath: str, data: dict) -> "FileResult":
+        findings = [Finding.from_dict(dict(d, path=path)) for d in data["findings"]]
+        return cls(path, relpath, findings, data["facts"], data["directives"], data["internal_error"])
+
+
+def fingerprint_of(doc, pointer: str | None, message: str) -> str:
+    """Identifies the offending value, not its line: baselines survive edits elsewhere."""
+    if pointer is not None and doc is not None and pointer in doc.nodes:
+        basis = json.dumps(doc.get(pointer), sort_keys=True, default=str, ensure_ascii=False)
+    else:
+        basis = message
+    return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _clamp(doc, span: Span) -> Span:
+    last = max(1, len(doc.line_starts)) if doc is not None and doc.text else 1
+    line = min(max(1, span.line), last)
+    end_line = min(max(line, span.end_line), last)
+    column = max(1, span.column)
+    end_column = max(1, span.end_column) if end_line > line else max(column, span.end_column)
+    return Span(line, column, end_line, end_column)
+
+
+def make_finding(doc, path: str, active: Active, report: Report) -> Finding:
+    span = report.span or (doc.span(report.pointer, report.at_key) if doc is not None else None) or Span(1, 1, 1, 1)
+    return Finding(
+        path,
+        *_clamp(doc, span),
+        code=active.spec.code,
+        rule=active.spec.name,
+        severity=active.severity,
+        message=report.message,
+        pointer=report.pointer,
+        fix=report.fix,
+        fingerprint=report.fingerprint or fingerprint_of(doc, report.pointer, report.message),
+    )
+
+
+def _internal_error(path: str, rule_name: str, exc: BaseException) -> Finding:
+    code, name = INTERNAL_ERROR
+    return Finding(
+        path, 1, 1, 1, 1, code, name, "error",
+        f"rule '{rule_name}' crashed on this file ({type(exc).__name__}: {exc}); please report this bug",
+    )
+
+
+class Linter:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.limits = settings.config.limits
+        self.schemas = SchemaSet(settings.config)
+        self.unused = next((a for a in settings.active if a.spec.name == dirs.UnusedSuppression.NAME), None)
+
+    # ---- per file ----------------------------------------------------------------------
+    def parse(self, raw: bytes, relpath: str) -> document.Document:
+        doc = document.parse(raw, relpath, self.limits)
+        if isinstance(doc.data, dict):
+            schema = self.schemas.select(relpath, doc)
+            doc.schema = schema
+            doc.profile = schema.name if schema else None
+        else:
+            doc.schema = None
+        return doc
+
+    def lint_document(self, doc, path: str, relpath: str) -> FileResult:
+        result = FileResult(path, relpath)
+        findings: list[Finding] = []
+        for active in self.settings.rules_for(relpath):
+            spec = active.spec
+            try:
+                if spec.kind == "document":
+                    for report in spec.check(doc, active.options) or ():
+                        findings.append(make_finding(doc, path, active, report))
+                else:
+                    facts = spec.collect(doc, active.options)
+                    if facts is not None:
+                        result.facts[spec.code] = facts
+            except Exception as exc:  # a buggy rule must not stop the run
+                findings.append(_internal_error(path, spec.name, exc))
+                result.internal_error = True
+        directives = dirs.parse(doc)
+        if directives:
+            findings = dirs.apply(directives, findings)
+            result.directives = [
+                {"line": d.line, "column": d.column, "end_column": d.end_column, "selectors": d.selectors,
+                 "pointer": d.pointer, "used": sorted(d.used)}
+                for d in directives
+            ]
+        findings.sort(key=Finding.sort_key)
+        result.findings = findings
+        return result
+
+    def lint_bytes(self, raw: bytes, path: str, relpath: str) -> tuple[document.Document, FileResult]:
+        doc = self.parse(raw, relpath)
+        return doc, self.lint_document(doc, path, relpath)
+
+    # ---- once per run --------------------------------------------------------------------
+    def finish(self, results: list[FileResult], report_on: set[str] | None = None) -> None:
+        """Run repository rules over every result's facts and report unused suppressions.
+        `report_on`: only these paths get findings (the files passed on the command line)."""
+        by_path = {r.path: r for r in results}
+        repo_findings: dict[str, list[Finding]] = {}
+        for active in self.settings.active:
+            spec = active.spec
+            if spec.kind != "repository":
+                continue
+            facts = {r.path: r.facts[spec.code] for r in results if spec.code in r.facts}
+            try:
+                for path, report in spec.report(facts, active.options) or ():
+                    target = by_path.get(path)
+                    if target is None or (report_on is not None and path not in report_on):
+                        continue
+                    if spec.code in self.settings.ignored_codes(target.relpath):
+                        continue
+                    repo_findings.setdefault(path, []).append(make_finding(None, path, active, report))
+            except Exception as exc:
+                for r in results:
+                    if report_on is None or r.path in report_on:
+                        r.findings.append(_internal_error(r.path, spec.name, exc))
+                        r.internal_error = True
+                        break
+        for r in results:
+            if report_on is not None and r.path not in report_on:
+                continue
+            extra = repo_findings.get(r.path, [])
+            directives = [dirs.Directive(d["line"], d["column"], d["end_column"], d["selectors"], d["pointer"], set(d["used"]))
+                          for d in r.directives]
+            if directives and extra:
+                extra = dirs.apply(directives, extra)
+            if self.unused is not None and self.unused.spec.code not in self.settings.ignored_codes(r.relpath):
+                extra.extend(self._unused(r, directives))
+            if extra:
+                r.findings = sorted(r.findings + extra, key=Finding.sort_key)
+
+    def _unused(self, result: FileResult, directives: list[dirs.Directive]) -> Iterable[Finding]:
+        active_keys = set()
+        for a in self.settings.rules_for(result.relpath):
+            active_keys.update((a.spec.code, a.spec.name))
+        for d in directives:
+            for sel in d.selectors:
+                if sel in d.used:
+                    continue
+                if sel != "all" and sel not in active_keys:
+                    if self.settings.registry.lookup(sel) is not None:
+                        continue  # that rule is not running here: nothing to judge
+                    message = f"suppression names unknown rule '{sel}'"
+                else:
+                    message = f"suppression of '{sel}' matched no finding; remove it"
+                yield make_finding(None, result.path, self.unused, Report(message, span=Span(d.line, d.column, d.line, d.end_column)))
+
+
+def lint_text(text: str, settings: Settings, path: str = "<string>") -> list[Finding]:
+    """Lint one document given as text (tests, fuzzing, editors). Repository rules see only it."""
+    linter = Linter(settings)
+    _, result = linter.lint_bytes(text.encode("utf-8", "surrogatepass"), path, path)
+    linter.finish([result])
+    return result.findings

@@ -1,0 +1,125 @@
+"""Minimal, byte-faithful edits to front matter for rules' fixes.
+
+Every helper returns an `Edit` (offsets into `doc.text`) that touches only the text of the value
+it changes, keeping quoting style, comments, indentation and line endings everywhere else; or
+None when no such edit can be made safely (the rule then offers no fix).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.resolver import Resolver
+
+from linter import pointer as jp
+from linter.model import Edit, Fix
+
+_RESOLVER = Resolver()
+_STR = "tag:yaml.org,2002:str"
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0", "\x1b": "\\e",
+            "\x85": "\\N", "\xa0": "\\_", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _resolved_tag(text: str) -> str:
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+
+
+def double_quoted(value: str) -> str:
+    out = []
+    for ch in value:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch < " " or "\x7f" <= ch < "\xa0" or ch in "\ufeff\ufffe\uffff" or 0xD800 <= ord(ch) <= 0xDFFF:
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _plain_ok(value: str, tag: str) -> bool:
+    if not value or value != value.strip() or value[0] in _INDICATORS or "\n" in value or "\r" in value:
+        return False
+    if ": " in value or " #" in value or value.endswith(":") or any(c < " " for c in value):
+        return False
+    return _resolved_tag(value) == tag
+
+
+def render(value: Any, style: str | None = None, tag: str = _STR) -> str:
+    """YAML text for a scalar, in `style` where that style can hold it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    value = str(value)
+    if style == "'" and all(c >= " " for c in value) and value == value.strip("\u2028\u2029\x85"):
+        return "'" + value.replace("'", "''") + "'"
+    if style in (None, "") and _plain_ok(value, tag):
+        return value
+    return double_quoted(value)
+
+
+def replace_value(doc, pointer: str, value: Any) -> Edit | None:
+    """Replace the scalar at `pointer` with `value`, written in the same style as before."""
+    node = doc.nodes.get(pointer)
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    start, end = doc.fm_start + node.start_mark.index, doc.fm_start + node.end_mark.index
+    if node.style in ("|", ">"):
+        return None  # block scalars: rewriting them faithfully is not worth the risk
+    style = node.style or None
+    tag = node.tag if isinstance(value, str) else _STR
+    return Edit(start, end, render(value, style, tag))
+
+
+def _line_start(text: str, offset: int) -> int:
+    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+
+
+def _next_line_start(text: str, offset: int) -> int:
+    i = offset
+    n = len(text)
+    while i < n and text[i] not in "\r\n":
+        i += 1
+    if text.startswith("\r\n", i):
+        return i + 2
+    return min(i + 1, n)
+
+
+def delete_item(doc, pointer: str) -> Edit | None:
+    """Remove one item of a block sequence, with its lines (and the blank lines that follow it)."""
+    parent = doc.nodes.get(jp.parent(pointer))
+    index = jp.last(pointer)
+    if not isinstance(parent, yaml.SequenceNode) or not index.isdigit() or parent.flow_style:
+        return None
+    items = parent.value
+    i = int(index)
+    if i >= len(items) or len(items) < 2:
+        return None
+    text, base = doc.text, doc.fm_start
+    node = items[i]
+    start = _line_start(text, base + node.start_mark.index)
+    if text[start : base + node.start_mark.index].strip() != "-":
+        return None  # not a plain "- item" line (compact nesting, comments...): leave it
+    if i + 1 < len(items):
+        nxt = base + items[i + 1].start_mark.index
+        end = _line_start(text, nxt)
+        if text[end:nxt].strip() != "-":
+            return None
+    else:
+        end_offset = base + node.end_mark.index
+        end = end_offset if end_offset == _line_start(text, end_offset) else _next_line_start(text, end_offset)
+        prev_end = base + items[i - 1].end_mark.index
+        if end_offset > base + parent.end_mark.index or prev_end > start:
+            return None
+    return Edit(start, end, "")
+
+
+def fix(applicability: str, description: str, *edits: Edit | None) -> Fix | None:
+    """A Fix from edits, or None if any edit could not be made."""
+    if not edits or any(e is None for e in edits):
+        return None
+    return Fix(applicability, description, tuple(edits))

@@ -1,0 +1,3 @@
+"""content rules."""
+
+RULES = []

@@ -1,0 +1,3 @@
+"""crossfile rules."""
+
+RULES = []

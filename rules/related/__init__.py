@@ -1,0 +1,3 @@
+"""related rules."""
+
+RULES = []

@@ -1,0 +1,3 @@
+"""titles rules."""
+
+RULES = []

@@ -1,0 +1,3 @@
+"""urls rules."""
+
+RULES = []
