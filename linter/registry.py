@@ -59,6 +59,21 @@ def _load_file(path: Path) -> ModuleType:
     return module
 
 
+def _source_stamp(module_name: str) -> int:
+    """Newest modification time of a rule package's source: an edited rule invalidates the cache."""
+    spec = importlib.util.find_spec(module_name.split(":")[0])
+    origin = getattr(spec, "origin", None) if spec else None
+    if not origin:
+        return 0
+    folder = Path(origin).parent if Path(origin).name == "__init__.py" else None
+    paths = list(folder.glob("*.py")) if folder else [Path(origin)]
+    return max((p.stat().st_mtime_ns for p in paths), default=0)
+
+
+def engine_stamp() -> int:
+    return _source_stamp("linter")
+
+
 def load(extra_paths: list[Path] = ()) -> Registry:
     from linter.directives import UnusedSuppression
 
@@ -74,7 +89,7 @@ def load(extra_paths: list[Path] = ()) -> Registry:
         except Exception as exc:  # a broken plugin must be named, not crash the run
             raise RegistryError(f"cannot load rule plugin {source}: {type(exc).__name__}: {exc}") from None
         dist = getattr(ep, "dist", None)
-        plugins.append(f"{ep.name}={ep.value}@{getattr(dist, 'version', '')}")
+        plugins.append(f"{ep.name}={ep.value}@{getattr(dist, 'version', '')}@{_source_stamp(ep.value)}")
     for path in extra_paths:
         try:
             rules.extend(_expand(_load_file(path), str(path)))
@@ -92,4 +107,5 @@ def load(extra_paths: list[Path] = ()) -> Registry:
                 raise RegistryError(f"rule {key!r} is defined twice: by {seen[key].source} and by {rule.source}")
             seen[key] = rule
     rules.sort(key=lambda r: r.code)
+    plugins.append(f"engine@{engine_stamp()}")
     return Registry(rules, plugins)

@@ -1,18 +1,23 @@
-"""One `newslint check` run: targets -> per-file results (with fixes written) -> repository rules
--> a RunResult the reporters render."""
+"""One `newslint check` run: targets -> per-file results (cached, in parallel, fixes written)
+-> repository rules over the whole project -> a RunResult the reporters render."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import fixer
+from linter.cache import DIRNAME, Cache, content_hash
 from linter.config import Settings
-from linter.files import Target
+from linter.files import Discovery, Target
 from linter.model import Finding
+from linter.progress import Progress
 from linter.runner import FileResult, Linter
+
+SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -20,6 +25,10 @@ class RunOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    jobs: int | None = None  # None: one per core
+    cache: bool = True
+    progress: bool | None = None  # None: on a terminal only
+    context: bool = True  # for files passed by name, compare against the whole project (repository rules)
 
 
 @dataclass
@@ -31,6 +40,7 @@ class RunResult:
     diffs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # per-file problems outside findings (unreadable, not written)
     unsafe_fixes: bool = False
+    baseline_gone: int | None = None  # with --baseline: baselined findings that no longer occur
 
     @property
     def findings(self) -> list[Finding]:
@@ -59,60 +69,177 @@ class RunResult:
         s = self.summary()
         safe, unsafe = self.fixable()
         files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
-        if self.applied or s["fixed"]:
+        if s["fixed"]:
             line = f"{s['fixed']} fixed, {s['findings']} remaining in {files}"
-            more = unsafe if not self.unsafe_fixes else 0
-            if more:
-                line += f" ({more} more with --unsafe-fixes)"
-            return line + "."
-        if not s["findings"]:
-            return f"All checks passed ({files})."
-        line = f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['files_with_findings']} of {files}."
-        if safe:
-            line += f" {safe} fixable with --fix."
-        if unsafe and not self.unsafe_fixes:
-            line += f" {unsafe} more with --unsafe-fixes."
+            if unsafe and not self.unsafe_fixes:
+                line += f" ({unsafe} more with --unsafe-fixes)"
+            line += "."
+        elif not s["findings"]:
+            line = f"All checks passed ({files})."
+        else:
+            line = f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['files_with_findings']} of {files}."
+            if safe:
+                line += f" {safe} fixable with --fix."
+            if unsafe and not self.unsafe_fixes:
+                line += f" {unsafe} more with --unsafe-fixes."
+        if self.baseline_gone:
+            line += (f" {self.baseline_gone} baselined finding{'s are' if self.baseline_gone != 1 else ' is'} gone:"
+                     " shrink the baseline with --write-baseline.")
         return line
 
 
-def lint_target(linter: Linter, target: Target, options: RunOptions) -> tuple[FileResult, list[Finding], str | None, str | None]:
-    """Lint (and fix) one file. Returns its result, the fixes applied, a diff, and an error note."""
+# ---- work done per file (in worker processes when parallel) ------------------------------------
+_LINTER: Linter | None = None
+_OPTIONS: RunOptions | None = None
+
+
+def _work(item: tuple[Target, bool]) -> tuple:
+    """Lint (and fix) one file, or only collect its repository facts. Returns plain data:
+    (payload, applied, diff, note, stat, digest)."""
+    target, facts_only = item
+    linter, options = _LINTER, _OPTIONS
     try:
-        before = os.stat(target.abspath)
+        st = os.stat(target.abspath)
         raw = target.abspath.read_bytes()
     except OSError as exc:
-        return FileResult(target.path, target.relpath), [], None, f"{target.path}: cannot read: {exc.strerror or exc}"
+        note = None if facts_only else f"{target.path}: cannot read: {exc.strerror or exc}"
+        return None, [], None, note, None, None
+    digest = content_hash(raw)
+    if facts_only:
+        doc = linter.parse(raw, target.relpath)
+        return {"result": None, "facts": linter.collect_facts(doc)}, [], None, None, st, digest
     if not (options.fix or options.diff):
-        return linter.lint_bytes(raw, target.path, target.relpath)[1], [], None, None
+        result = linter.lint_bytes(raw, target.path, target.relpath)[1]
+        return {"result": result.to_json()}, [], None, None, st, digest
     outcome = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
     note = f"{target.path}: {outcome.error}" if outcome.error else None
-    if not outcome.applied:
-        return outcome.result, [], None, note
-    new_raw = fixer.encode(outcome.text, raw.startswith(b"\xef\xbb\xbf"))
-    if options.diff:
-        old_text = raw.decode("utf-8", "surrogateescape").lstrip("\ufeff")
-        return outcome.result, outcome.applied, fixer.unified_diff(target.path, old_text, outcome.text), note
+    result = outcome.result
+    applied, diff = outcome.applied, None
+    if applied:
+        new_raw = fixer.encode(outcome.text, raw.startswith(b"\xef\xbb\xbf"))
+        if options.diff:
+            old_text = raw.decode("utf-8", "surrogateescape").lstrip("\ufeff")
+            diff = fixer.unified_diff(target.path, old_text, outcome.text)
+        else:
+            try:
+                fixer.atomic_write(target.abspath, new_raw, st)
+                st, digest = os.stat(target.abspath), content_hash(new_raw)
+            except (fixer.WriteRefused, OSError) as exc:
+                reason = str(exc) if isinstance(exc, fixer.WriteRefused) else f"not fixed: {exc.strerror or exc}"
+                note = f"{target.path}: {reason}"
+                result, applied = linter.lint_bytes(raw, target.path, target.relpath)[1], []
+    cacheable = not applied or not options.diff  # a --diff result describes text that is not on disk
+    return {"result": result.to_json()}, applied, diff, note, (st if cacheable else None), digest
+
+
+def _jobs(requested: int | None) -> int:
+    if requested:
+        return max(1, requested)
     try:
-        fixer.atomic_write(target.abspath, new_raw, before)
-    except fixer.WriteRefused as exc:
-        result = linter.lint_bytes(raw, target.path, target.relpath)[1]
-        return result, [], None, f"{target.path}: {exc}"
-    except OSError as exc:
-        result = linter.lint_bytes(raw, target.path, target.relpath)[1]
-        return result, [], None, f"{target.path}: not fixed: {exc.strerror or exc}"
-    return outcome.result, outcome.applied, None, note
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover
+        return os.cpu_count() or 1
 
 
-def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Path) -> RunResult:
+def _map(items: list, jobs: int, progress: Progress):
+    if jobs <= 1 or len(items) < SERIAL_BELOW or "fork" not in multiprocessing.get_all_start_methods():
+        for item in items:
+            yield _work(item)
+            progress.advance()
+        return
+    chunk = max(1, min(64, len(items) // (jobs * 8)))
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for out in pool.imap(_work, items, chunksize=chunk):
+            yield out
+            progress.advance()
+
+
+# ---- the run ----------------------------------------------------------------------------------
+def _has_fix(payload: dict, unsafe: bool) -> bool:
+    return any(
+        f.get("fix") and (unsafe or f["fix"]["applicability"] == "safe") for f in payload["result"]["findings"]
+    )
+
+
+def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Path, partial: bool = False) -> RunResult:
+    """Lint `targets`. `partial`: they were named one by one (pre-commit): repository rules then
+    compare them with every file of the project but report only on them."""
+    global _LINTER, _OPTIONS
     linter = Linter(settings)
+    _LINTER, _OPTIONS = linter, options
     out = RunResult(settings, cwd, unsafe_fixes=options.unsafe_fixes)
-    for target in targets:
-        result, applied, diff, note = lint_target(linter, target, options)
-        out.results.append(result)
-        out.applied.extend(applied)
-        if diff:
-            out.diffs.append(diff)
-        if note:
-            out.errors.append(note)
-    linter.finish(out.results)
+    root = settings.config.root
+    cache = Cache(root / DIRNAME, settings.fingerprint() + "|" + "|".join(settings.registry.plugins)) if options.cache else None
+
+    payloads: dict[str, dict] = {}
+    todo: list[tuple[Target, bool]] = []
+    for t in targets:
+        hit = _cached(cache, t)
+        if hit is not None and hit.get("result") is not None and not ((options.fix or options.diff) and _has_fix(hit, options.unsafe_fixes)):
+            payloads[t.path] = hit
+        else:
+            todo.append((t, False))
+
+    context: list[Target] = []
+    if partial and options.context and linter.repository_rules:
+        named = {t.abspath for t in targets}
+        discovery = Discovery(settings.config, cwd)
+        for t in discovery.find([str(root)]):
+            if t.abspath in named:
+                continue
+            hit = _cached(cache, t)
+            if hit is not None:
+                payloads[t.path] = hit
+            else:
+                todo.append((t, True))
+            context.append(t)
+
+    progress = Progress(len(todo), options.progress)
+    try:
+        for (t, facts_only), (payload, applied, diff, note, st, digest) in zip(todo, _map(todo, _jobs(options.jobs), progress)):
+            if note:
+                out.errors.append(note)
+            if payload is None:
+                if not facts_only:
+                    payloads[t.path] = {"result": FileResult(t.path, t.relpath).to_json()}
+                continue
+            payloads[t.path] = payload
+            out.applied.extend(applied)
+            if diff:
+                out.diffs.append(diff)
+            if cache is not None and st is not None:
+                cache.store(t.relpath, st, digest, payload)
+    finally:
+        progress.close()
+        _LINTER = _OPTIONS = None
+
+    out.results = [FileResult.from_json(t.path, t.relpath, payloads[t.path]["result"]) for t in targets]
+    everything = list(out.results)
+    for t in context:
+        payload = payloads.get(t.path)
+        if payload is not None:
+            facts = payload["facts"] if payload.get("result") is None else payload["result"]["facts"]
+            everything.append(FileResult(t.path, t.relpath, facts=facts))
+    linter.finish(everything, report_on={t.path for t in targets} if context else None)
+    if cache is not None:
+        cache.save()
     return out
+
+
+def _cached(cache: Cache | None, t: Target) -> dict | None:
+    if cache is None:
+        return None
+    entry = cache.entries.get(t.relpath)
+    if entry is None:
+        return None
+    try:
+        st = os.stat(t.abspath)
+    except OSError:
+        return None
+    hit = cache.lookup(t.relpath, st)
+    if hit is None:
+        try:
+            hit = cache.lookup(t.relpath, st, t.abspath.read_bytes())
+        except OSError:
+            return None
+    return hit

@@ -89,6 +89,7 @@ class Linter:
         self.limits = settings.config.limits
         self.schemas = SchemaSet(settings.config)
         self.unused = next((a for a in settings.active if a.spec.name == dirs.UnusedSuppression.NAME), None)
+        self.repository_rules = [a for a in settings.active if a.spec.kind == "repository"]
 
     # ---- per file ----------------------------------------------------------------------
     def parse(self, raw: bytes, relpath: str) -> document.Document:
@@ -100,6 +101,18 @@ class Linter:
         else:
             doc.schema = None
         return doc
+
+    def collect_facts(self, doc) -> dict[str, Any]:
+        """Only the repository rules' facts (for files that give context but get no report)."""
+        facts = {}
+        for active in self.repository_rules:
+            try:
+                value = active.spec.collect(doc, active.options)
+            except Exception:
+                continue  # reported when that file itself is linted
+            if value is not None:
+                facts[active.spec.code] = value
+        return facts
 
     def lint_document(self, doc, path: str, relpath: str) -> FileResult:
         result = FileResult(path, relpath)

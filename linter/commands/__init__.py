@@ -4,4 +4,5 @@ COMMANDS = {
     "check": ("linter.commands.check", "lint Markdown files with YAML front matter"),
     "rules": ("linter.commands.rules", "list every rule"),
     "rule": ("linter.commands.rule", "show one rule's documentation"),
+    "clean": ("linter.commands.clean", "remove the cache"),
 }

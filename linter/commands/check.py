@@ -28,7 +28,11 @@ def add_arguments(p) -> None:
     p.add_argument("--statistics", action="store_true", help="counts per rule instead of findings")
     p.add_argument("--show-fixes", action="store_true", help="list the fixes applied")
     p.add_argument("--show-source", action="store_true", help="show the offending lines under each finding")
-    p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the cache (.newslint_cache/)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
 
 
 def statistics(run, out) -> None:
@@ -40,6 +44,7 @@ def statistics(run, out) -> None:
 
 
 def run(args) -> int:
+    from linter import baseline
     from linter import run as runmod
     from linter.files import Discovery
     from linter.reporters import get
@@ -54,8 +59,21 @@ def run(args) -> int:
         targets = Discovery(settings.config, cwd).find(args.paths)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc}") from None
-    options = runmod.RunOptions(fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff)
-    result = runmod.run(targets, settings, options, cwd)
+    options = runmod.RunOptions(
+        fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
+        cache=not args.no_cache, progress=False if args.no_progress else None,
+    )
+    partial = bool(args.paths) and all(not (cwd / p).is_dir() for p in args.paths)
+    result = runmod.run(targets, settings, options, cwd, partial=partial)
+    if args.write_baseline:
+        n = baseline.write(Path(args.write_baseline), result.results)
+        print(f"Wrote {n} finding{'s' if n != 1 else ''} to the baseline {args.write_baseline}.", file=sys.stderr)
+        return 2 if result.internal_error else 0
+    if args.baseline:
+        try:
+            result.baseline_gone = baseline.apply(baseline.load(Path(args.baseline)), result.results)
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
     for note in result.errors:
         print(f"newslint: {note}", file=sys.stderr)
 

@@ -1,0 +1,20 @@
+"""`newslint clean`: remove the cache (.newslint_cache/) of the project."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from linter import cache
+from linter import config as cfg
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--config", metavar="PATH", help="configuration file (default: found upward from here)")
+
+
+def run(args) -> int:
+    config = cfg.load(Path(args.config) if args.config else None)
+    removed = [str(folder) for folder in {config.root / cache.DIRNAME, Path.cwd() / cache.DIRNAME} if cache.clean(folder)]
+    print(f"Removed {', '.join(sorted(removed))}" if removed else "No cache to remove.", file=sys.stderr)
+    return 0
