@@ -40,8 +40,8 @@ def parse(doc) -> list[Directive]:
         before = text[line_start:start]
         selectors = [s.strip() for s in (m.group(1) or "").split(",") if s.strip()] or ["all"]
         if before.strip():
-            ptr = _pointer_on_line(doc, line)
-            if ptr is False:  # the '#' is inside a quoted value: not a comment
+            ptr = _pointer_on_line(doc, line, start - doc.fm_start)
+            if ptr is None:  # the '#' is inside a value: not a comment
                 continue
         else:
             ptr = None
@@ -49,17 +49,20 @@ def parse(doc) -> list[Directive]:
     return out
 
 
-def _pointer_on_line(doc, line: int):
-    """The outermost key (or value) that starts on `line`; False if a scalar spans the '#'."""
+def _pointer_on_line(doc, line: int, index: int) -> str | None:
+    """The outermost key that starts on `line` (else the outermost value, for a sequence item);
+    None if a scalar on that line spans the '#' at `index` (then it is text, not a comment)."""
     fm_line = line - doc.fm_first_line
-    best = None
-    for table in (doc.key_nodes, doc.nodes):
+    best: dict[str, str] = {}
+    for name, table in (("key", doc.key_nodes), ("value", doc.nodes)):
         for ptr, node in table.items():
-            if node.start_mark.line == fm_line and (best is None or len(ptr) < len(best)):
-                best = ptr
-        if best is not None:
-            break
-    return "" if best is None else best
+            if node.start_mark.line != fm_line or not ptr:
+                continue
+            if isinstance(node.value, str) and node.start_mark.index <= index < node.end_mark.index:
+                return None
+            if name not in best or len(ptr) < len(best[name]):
+                best[name] = ptr
+    return best.get("key") or best.get("value") or ""
 
 
 def matches(selector: str, finding: Finding) -> bool:

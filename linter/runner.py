@@ -52,7 +52,7 @@ def fingerprint_of(doc, pointer: str | None, message: str) -> str:
 
 
 def _clamp(doc, span: Span) -> Span:
-    last = max(1, len(doc.line_starts)) if doc is not None and doc.text else 1
+    last = max(1, len(doc.line_starts)) if doc is not None and doc.text else max(span.line, span.end_line, 1)
     line = min(max(1, span.line), last)
     end_line = min(max(line, span.end_line), last)
     column = max(1, span.column)

@@ -1,0 +1,228 @@
+"""The command line: exit codes, JSON contract, config discovery and errors, suppressions, fixes."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from linter.cli import main
+
+BAD = '---\ntitle: "A story"\npublished: "false"\n---\nBody.\n'
+GOOD = '---\ntitle: "A story"\npublished: true\n---\nBody.\n'
+SEL = ["--select", "FM,PUB001,NL100"]
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    return tmp_path
+
+
+def write(root, name, text):
+    p = root / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8", newline="")
+    return p
+
+
+def run_json(args, capsys):
+    code = main(["check", "--format", "json", "--no-cache", *SEL, *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_clean_file_exits_0(project, capsys):
+    write(project, "news/a.md", GOOD)
+    assert main(["check", "--no-cache", *SEL]) == 0
+    assert "All checks passed (1 file)" in capsys.readouterr().out
+
+
+def test_findings_exit_1_and_text_format(project, capsys):
+    write(project, "news/a.md", BAD)
+    assert main(["check", "--no-cache", *SEL]) == 1
+    out = capsys.readouterr().out
+    assert "news/a.md:3:12: PUB001 published-not-boolean published: \"false\" is not a boolean; write false [*]" in out
+    assert "1 fixable with --fix" in out
+
+
+def test_json_contract(project, capsys):
+    write(project, "news/a.md", BAD)
+    write(project, "news/b.md", GOOD)
+    code, data = run_json([], capsys)
+    assert code == 1 and data["version"] == 1
+    assert data["summary"] == {"files": 2, "files_with_findings": 1, "findings": 1, "fixed": 0,
+                               "by_rule": {"published-not-boolean": 1}}
+    f = data["findings"][0]
+    assert {k: f[k] for k in ("path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "pointer")} == {
+        "path": "news/a.md", "line": 3, "column": 12, "end_line": 3, "end_column": 19, "code": "PUB001",
+        "rule": "published-not-boolean", "severity": "error", "pointer": "/published"}
+    assert f["fix"]["applicability"] == "safe" and f["fix"]["description"]
+
+
+def test_fail_on_and_exit_zero(project, capsys):
+    write(project, "news/a.md", '---\ntitle: x  # newslint: disable=yaml-syntax\n---\n')  # unused: a warning
+    assert main(["check", "--no-cache", *SEL]) == 1
+    assert main(["check", "--no-cache", "--fail-on", "error", *SEL]) == 0
+    assert main(["check", "--no-cache", "--exit-zero", *SEL]) == 0
+
+
+def test_usage_errors_exit_2(project, capsys):
+    assert main(["check", "missing-folder"]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["check", "--select", "no-such-rule"]) == 2
+    assert "names no known rule: 'no-such-rule'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--format", "nope"])
+    assert exc.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        ("[tool.newslint]\nslect = ['FM']\n", "unknown key 'slect'"),
+        ("[tool.newslint]\nfail-on = 'sometimes'\n", "fail-on must be one of"),
+        ("[tool.newslint.rules.published-not-boolean]\nnope = 1\n", "has no option 'nope'"),
+        ("[tool.newslint.severity]\npublished-not-boolean = 'fatal'\n", "must be one of error, warning, info"),
+        ("[tool.newslint]\nselect = 'FM'\n", "'select' must be a list"),
+        ("[tool.newslint\n", "pyproject.toml"),
+    ],
+)
+def test_config_errors_are_one_line_and_exit_2(project, capsys, config, message):
+    write(project, "pyproject.toml", config)
+    write(project, "news/a.md", GOOD)
+    assert main(["check", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_config_found_upward_select_severity_and_per_file_ignores(project, capsys, monkeypatch):
+    write(project, ".newslint.toml", textwrap.dedent("""
+        select = ["PUB", "FM"]
+        [severity]
+        published-not-boolean = "info"
+        [per-file-ignores]
+        "news/legacy/**" = ["PUB001"]
+    """))
+    write(project, "news/a.md", BAD)
+    write(project, "news/legacy/b.md", BAD)
+    monkeypatch.chdir(project / "news")
+    assert main(["check", "--no-cache", "--format", "json"]) == 0  # info is below the default fail-on
+    data = json.loads(capsys.readouterr().out)
+    assert [(f["path"], f["severity"]) for f in data["findings"]] == [("a.md", "info")]
+
+
+def test_suppression_on_key_and_whole_file_and_unused(project, capsys):
+    write(project, "news/a.md", '---\ntitle: "x"\npublished: "false"  # newslint: disable=published-not-boolean\n---\n')
+    write(project, "news/b.md", '---\n# newslint: disable=PUB001\npublished: "no"\n---\n')
+    write(project, "news/c.md", '---\ntitle: "x"  # newslint: disable=published-not-boolean\npublished: "false"\n---\n')
+    code, data = run_json([], capsys)
+    got = [(f["path"], f["line"], f["rule"]) for f in data["findings"]]
+    assert got == [("news/c.md", 2, "unused-suppression"), ("news/c.md", 3, "published-not-boolean")]
+
+
+def test_suppression_inside_a_quoted_value_is_not_a_directive(project, capsys):
+    write(project, "news/a.md", '---\ntitle: "see # newslint: disable=all"\npublished: "false"\n---\n')
+    code, data = run_json([], capsys)
+    assert [f["rule"] for f in data["findings"]] == ["published-not-boolean"]
+
+
+def test_fix_writes_atomically_and_reports(project, capsys):
+    p = write(project, "news/a.md", BAD.replace("\n", "\r\n"))
+    os.chmod(p, 0o640)
+    assert main(["check", "--no-cache", "--fix", *SEL]) == 0
+    assert p.read_bytes() == BAD.replace('"false"', "false").replace("\n", "\r\n").encode()
+    assert oct(p.stat().st_mode & 0o777) == "0o640"
+    assert "1 fixed, 0 remaining" in capsys.readouterr().out
+    assert [x.name for x in p.parent.iterdir()] == ["a.md"]
+
+
+def test_diff_prints_and_writes_nothing(project, capsys):
+    p = write(project, "news/a.md", BAD)
+    assert main(["check", "--no-cache", "--diff", *SEL]) == 1
+    out = capsys.readouterr().out
+    assert '-published: "false"\n+published: false\n' in out
+    assert p.read_text() == BAD
+    write(project, "news/a.md", GOOD)
+    assert main(["check", "--no-cache", "--diff", *SEL]) == 0
+
+
+def test_read_only_file_is_reported_not_forced(project, capsys):
+    if os.geteuid() == 0:
+        pytest.skip("root can write read-only files")
+    p = write(project, "news/a.md", BAD)
+    os.chmod(p, 0o444)
+    assert main(["check", "--no-cache", "--fix", *SEL]) == 1
+    assert "read-only" in capsys.readouterr().err and p.read_text() == BAD
+
+
+def test_rules_and_rule_docs(project, capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"code": "PUB001", "name": "published-not-boolean"}.items() <= next(r for r in rows if r["code"] == "PUB001").items()
+    assert main(["rule", "PUB001"]) == 0
+    doc = capsys.readouterr().out
+    assert doc.startswith("### published-not-boolean (PUB001)") and "Bad:" in doc and "Good:" in doc
+    assert main(["rule", "nope"]) == 2
+
+
+CRASHING_RULE = '''
+"""Crashes on purpose."""
+CODE = "ZZ001"
+NAME = "always-crashes"
+def check(doc, options):
+    if doc.path.endswith("boom.md"):
+        raise RuntimeError("kaboom")
+    return ()
+'''
+
+
+def test_a_crashing_rule_is_an_internal_error_and_the_run_goes_on(project, capsys):
+    write(project, "local_rules/crash.py", CRASHING_RULE)
+    write(project, ".newslint.toml", 'plugins = ["local_rules/crash.py"]\nselect = ["ZZ001", "PUB001"]\n')
+    write(project, "news/boom.md", GOOD)
+    write(project, "news/other.md", BAD)
+    assert main(["check", "--no-cache", "--format", "json"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    got = [(f["path"], f["rule"]) for f in data["findings"]]
+    assert got == [("news/boom.md", "internal-error"), ("news/other.md", "published-not-boolean")]
+    assert "always-crashes" in data["findings"][0]["message"] and "kaboom" in data["findings"][0]["message"]
+
+
+def test_python_dash_m_and_version():
+    out = subprocess.run([sys.executable, "-m", "linter", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("newslint ")
+
+
+def test_third_party_plugin_from_an_installed_distribution(tmp_path):
+    """A plugin package installed in the environment is picked up with no config."""
+    site = tmp_path / "site"
+    pkg = site / "newslint_plugin_demo"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text(textwrap.dedent('''
+        """Titles must not shout."""
+        from linter.model import Report
+        CODE = "DEMO001"
+        NAME = "no-shouting"
+        SEVERITY = "warning"
+        BAD = '---\\ntitle: "BREAKING NEWS"\\n---\\n'
+        GOOD = '---\\ntitle: "Breaking news"\\n---\\n'
+        def check(doc, options):
+            for ptr, value in doc.fields("title"):
+                if isinstance(value, str) and value.isupper():
+                    yield Report(f"title: {value!r} is all capitals", pointer=ptr)
+    '''))
+    dist = site / "newslint_plugin_demo-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: newslint-plugin-demo\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[newslint.rules]\ndemo = newslint_plugin_demo\n")
+    (tmp_path / "a.md").write_text('---\ntitle: "BREAKING NEWS"\n---\n')
+    env = dict(os.environ, PYTHONPATH=str(site))
+    out = subprocess.run([sys.executable, "-m", "linter", "check", "--no-cache", "--select", "DEMO", "a.md"],
+                         cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert out.returncode == 1, out.stderr
+    assert "a.md:2:8: DEMO001 no-shouting title: 'BREAKING NEWS' is all capitals" in out.stdout
+    listed = subprocess.run([sys.executable, "-m", "linter", "rules"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert "DEMO001" in listed.stdout
