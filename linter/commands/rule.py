@@ -24,10 +24,16 @@ def render(r) -> str:
     if r.options:
         out += ["", "Options:", ""]
         out += [f"- `{k}` (default: `{v!r}`)" for k, v in r.options.items()]
-    if r.bad:
-        out += ["", "Bad:", "", "```markdown", r.bad.rstrip("\n"), "```"]
-    if r.good:
-        out += ["", "Good:", "", "```markdown", r.good.rstrip("\n"), "```"]
+    for label, example in (("Bad", r.bad), ("Good", r.good)):
+        if not example:
+            continue
+        out += ["", f"{label}:"]
+        # a repository rule's example is several files: {path: text}
+        for path, text in (example.items() if isinstance(example, dict) else [(None, example)]):
+            if isinstance(text, bytes):
+                text = text.decode("utf-8", "replace")
+            out += ["", f"`{path}`:"] if path else []
+            out += ["", "```markdown", text.rstrip("\n"), "```"]
     return "\n".join(out) + "\n"
 
 

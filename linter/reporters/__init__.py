@@ -9,6 +9,11 @@ REPORTERS = {
     "full": "linter.reporters.text",
     "concise": "linter.reporters.text",
     "json": "linter.reporters.json",
+    "json-lines": "linter.reporters.jsonlines",
+    "sarif": "linter.reporters.sarif",
+    "github": "linter.reporters.github",
+    "gitlab": "linter.reporters.gitlab",
+    "junit": "linter.reporters.junit",
 }
 
 
