@@ -1,0 +1,130 @@
+"""Repository scale: parallel runs agree with serial ones, the cache, partial (pre-commit) runs
+against the whole project, baselines."""
+
+import json
+import os
+import textwrap
+
+import pytest
+from linter.cli import main
+
+SAME_TITLE_RULE = '''
+"""Two files share a title (a tiny repository rule for tests)."""
+from linter.model import Report, Span
+CODE = "ZZ900"
+NAME = "same-title-test"
+KIND = "repository"
+def collect(doc, options):
+    t = doc.data.get("title") if isinstance(doc.data, dict) else None
+    return None if t is None else {"title": t, "line": doc.span("/title").line}
+def report(facts, options):
+    by = {}
+    for path, f in facts.items():
+        by.setdefault(f["title"], []).append(path)
+    for title, paths in by.items():
+        for p in paths:
+            others = sorted(set(paths) - {p})
+            if others:
+                yield p, Report("same title as " + ", ".join(others), pointer="/title", span=Span(facts[p]["line"], 1, facts[p]["line"], 6))
+'''
+
+
+def article(i, title=None, published="true"):
+    return f'---\ntitle: "{title or f"Story {i}"}"\npublished: {published}\n---\nBody {i}.\n'
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules_local").mkdir()
+    (tmp_path / "rules_local" / "same.py").write_text(SAME_TITLE_RULE)
+    (tmp_path / ".newslint.toml").write_text('plugins = ["rules_local/same.py"]\nselect = ["PUB001", "ZZ900", "FM"]\n')
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(300):
+        bad = i % 3 == 0
+        (news / f"a{i:03}.md").write_text(article(i, "Shared title" if i in (5, 250) else None, '"false"' if bad else "true"))
+    return tmp_path
+
+
+def check_json(capsys, *args):
+    code = main(["check", "--format", "json", *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_parallel_equals_serial_and_order_is_deterministic(project, capsys):
+    _, serial = check_json(capsys, "--no-cache", "--jobs", "1")
+    _, parallel = check_json(capsys, "--no-cache", "--jobs", "2")
+    assert serial == parallel
+    paths = [f["path"] for f in parallel["findings"]]
+    assert paths == sorted(paths) and parallel["summary"]["findings"] == 102
+
+
+def test_cache_hits_match_and_invalidate_on_change(project, capsys):
+    _, cold = check_json(capsys, "--jobs", "2")
+    cache_files = list((project / ".newslint_cache").glob("results-*.json"))
+    assert len(cache_files) == 1 and (project / ".newslint_cache" / ".gitignore").read_text().strip().endswith("*")
+    _, warm = check_json(capsys)
+    assert warm == cold
+    (project / "news" / "a001.md").write_text(article(1, published='"no"'))
+    _, changed = check_json(capsys)
+    assert changed["summary"]["findings"] == cold["summary"]["findings"] + 1
+    cache_files[0].write_text("{not json")  # a corrupt cache is ignored and rebuilt
+    _, again = check_json(capsys)
+    assert again == changed
+
+
+def test_cache_key_includes_configuration(project, capsys):
+    check_json(capsys)
+    (project / ".newslint.toml").write_text('plugins = ["rules_local/same.py"]\nselect = ["FM"]\n')
+    code, data = check_json(capsys)
+    assert code == 0 and data["summary"]["findings"] == 0
+
+
+def test_clean_removes_the_cache(project, capsys):
+    check_json(capsys)
+    assert main(["clean"]) == 0
+    assert not (project / ".newslint_cache").exists()
+
+
+def test_partial_run_compares_with_the_project_but_reports_only_named_files(project, capsys):
+    code, data = check_json(capsys, "news/a005.md", "news/a007.md")
+    assert data["summary"]["files"] == 2
+    got = [(f["path"], f["rule"], f["message"]) for f in data["findings"]]
+    assert got == [("news/a005.md", "same-title-test", "same title as news/a250.md")]
+
+
+def test_fix_with_cache_and_jobs(project, capsys):
+    assert main(["check", "--fix", "--jobs", "2"]) == 1  # the shared title remains
+    assert "100 fixed" in capsys.readouterr().out
+    assert '"false"' not in (project / "news" / "a003.md").read_text()
+    _, data = check_json(capsys)
+    assert data["summary"]["by_rule"] == {"same-title-test": 2}
+
+
+def test_baseline_adopt_today_fail_on_new(project, capsys):
+    assert main(["check", "--write-baseline", "baseline.json"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--baseline", "baseline.json"]) == 0
+    assert "All checks passed" in capsys.readouterr().out
+    # an edit elsewhere in a baselined file (lines move) keeps it baselined
+    p = project / "news" / "a003.md"
+    p.write_text(p.read_text().replace("---\ntitle", "---\ncategory: news\ntitle"))
+    # a new problem fails; a fixed one is counted as gone
+    (project / "news" / "new.md").write_text(article(999, published='"off"'))
+    (project / "news" / "a006.md").write_text(article(6))
+    code, data = check_json(capsys, "--baseline", "baseline.json")
+    assert code == 1 and [f["path"] for f in data["findings"]] == ["news/new.md"]
+    main(["check", "--baseline", "baseline.json"])
+    assert "1 baselined finding is gone" in capsys.readouterr().out
+
+
+def test_bad_baseline_file_is_a_usage_error(project, capsys):
+    (project / "b.json").write_text("[]")
+    assert main(["check", "--baseline", "b.json"]) == 2
+    assert "not a newslint baseline" in capsys.readouterr().err
+
+
+def test_progress_is_silent_when_not_a_terminal(project, capsys):
+    main(["check", "--no-cache"])
+    assert "\r" not in capsys.readouterr().err
