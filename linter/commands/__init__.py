@@ -4,5 +4,6 @@ COMMANDS = {
     "check": ("linter.commands.check", "lint Markdown files with YAML front matter"),
     "rules": ("linter.commands.rules", "list every rule"),
     "rule": ("linter.commands.rule", "show one rule's documentation"),
+    "report": ("linter.commands.report", "write an HTML data-quality report of a corpus"),
     "clean": ("linter.commands.clean", "remove the cache"),
 }

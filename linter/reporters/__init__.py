@@ -14,6 +14,7 @@ REPORTERS = {
     "github": "linter.reporters.github",
     "gitlab": "linter.reporters.gitlab",
     "junit": "linter.reporters.junit",
+    "html": "linter.reporters.html",
 }
 
 

@@ -1,0 +1,59 @@
+"""`newslint report PATHS -o report.html`: one self-contained HTML page of a corpus's data
+quality (findings per rule, severity, provider, month of publication; the worst files; what
+--fix would repair). Checks the files like `newslint check` (same configuration, --select and
+--ignore), changes nothing, exits 0 unless newslint itself failed."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+from linter.cli import UsageError
+from linter.commands.common import load_settings
+
+
+def add_arguments(p) -> None:
+    p.add_argument("paths", nargs="*", help="files or folders (default: .)")
+    p.add_argument("--output", "-o", metavar="FILE", default="newslint-report.html",
+                   help="where to write the page (default: newslint-report.html; '-' for stdout)")
+    p.add_argument("--select", action="append", metavar="RULES", help="comma-separated codes, names or prefixes")
+    p.add_argument("--ignore", action="append", metavar="RULES", help="comma-separated codes, names or prefixes to skip")
+    p.add_argument("--config", metavar="PATH", help="configuration file (default: found upward from here)")
+    p.add_argument("--top", type=int, default=50, metavar="N", help="list the N files with the most findings (default: 50)")
+    p.add_argument("--title", help="the page's title")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the cache (.newslint_cache/)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+
+
+def run(args) -> int:
+    from linter import run as runmod
+    from linter.files import Discovery
+    from linter.reporters import html
+
+    if args.top < 1:
+        raise UsageError("--top must be at least 1")
+    cwd = Path.cwd()
+    settings = load_settings(args, cwd)
+    try:
+        targets = Discovery(settings.config, cwd).find(args.paths)
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or folder: {exc}") from None
+    known = {f.name for f in dataclasses.fields(runmod.RunOptions)}
+    wanted = {"cache": not args.no_cache, "jobs": args.jobs}
+    options = runmod.RunOptions(**{k: v for k, v in wanted.items() if k in known})
+    result = runmod.run(targets, settings, options, cwd)
+    for note in result.errors:
+        print(f"newslint: {note}", file=sys.stderr)
+    page = html.page(result, {"top": args.top, "title": args.title, "paths": args.paths or ["."]})
+    if args.output == "-":
+        sys.stdout.write(page)
+    else:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(page)
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        print(f"newslint: wrote {args.output} ({len(result.findings):,} findings in {len(result.results):,} files)",
+              file=sys.stderr)
+    return 2 if result.internal_error else 0
