@@ -1,5 +1,5 @@
 """Publication flags."""
 
-from rules.publication import published_not_boolean
+from rules.publication import published_not_boolean, unpublished
 
-RULES = [published_not_boolean]
+RULES = [published_not_boolean, unpublished]

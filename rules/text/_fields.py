@@ -1,0 +1,63 @@
+"""Which front-matter values are plain text, and small helpers shared by the text rules."""
+
+from __future__ import annotations
+
+import re
+
+# Plain-text fields of an article, of each `related` item, of the blog-post shape
+# (`description`) and of image records (`images[].title`).
+TEXT_KEYS = ("title", "excerpt", "description")
+# Fields that summarise an article (not its headline).
+SUMMARY_KEYS = ("excerpt", "description")
+
+_ITEM_PARENT = re.compile(r"^(?:/related/\d+)?$")
+
+
+def field_name(ptr: str) -> str:
+    return ptr.rsplit("/", 1)[-1]
+
+
+def item_of(ptr: str) -> str | None:
+    """The item pointer ("" or "/related/N") a field belongs to directly, or None if it is nested
+    deeper (an image's title, say)."""
+    parent = ptr.rsplit("/", 1)[0]
+    return parent if _ITEM_PARENT.match(parent) else None
+
+
+def text_fields(doc, keys=TEXT_KEYS, item_level: bool = False):
+    """(pointer, value) of every string value under one of `keys`; with `item_level`, only the
+    fields of the article itself and of its `related` items."""
+    for ptr, value in doc.fields(*keys):
+        if not isinstance(value, str):
+            continue
+        if item_level and item_of(ptr) is None:
+            continue
+        yield ptr, value
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """A value shortened for a message, with control characters and line breaks made visible."""
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return quote(text)
+
+
+_VISIBLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\xa0": "\\u00a0", '"': '\\"', "\\": "\\\\"}
+
+
+def quote(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _VISIBLE:
+            out.append(_VISIBLE[ch])
+        elif ch < " " or "\x7f" <= ch < "\xa0" or ch in "\u200b\u200c\u200d\u2060\ufeff\u2028\u2029":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def around(text: str, start: int, end: int, width: int = 24) -> str:
+    """The part of `text` around [start, end), quoted, with ellipses where it was cut."""
+    a, b = max(0, start - width), min(len(text), end + width)
+    return ("…" if a else "") + quote(text[a:b])[1:-1] + ("…" if b < len(text) else "")

@@ -1,0 +1,73 @@
+"""HTML entities (`&amp;`, `&#8217;`, `&nbsp;`…) left in plain-text fields or URLs.
+
+Titles, excerpts and descriptions are plain text: the site's templates escape them again, so a
+scraped `&#8217;` is shown to readers as `&amp;#8217;` or as the literal entity. In URLs, an
+`&#038;` or `&amp;` copied from an HTML attribute breaks the query string.
+
+The fix (safe) unescapes the entities (`&nbsp;` becomes an ordinary space in plain text) and, in
+URLs, turns `&#038;`/`&amp;` back into `&`. The value keeps its quoting style.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from linter.model import Report
+from linter.yamledit import fix, replace_value
+from rules.text._fields import around, text_fields
+
+CODE = "TXT001"
+NAME = "html-entity"
+SEVERITY = "warning"
+FIX = "sometimes"
+BAD = ('---\ntitle: "Tom &amp; Jerry&#8217;s new show"\n'
+       'webUrl: "https://example.com/story?id=1&#038;ref=feed"\n---\n')
+GOOD = ('---\ntitle: "Tom & Jerry’s new show"\n'
+        'webUrl: "https://example.com/story?id=1&ref=feed"\n---\n')
+
+URL_KEYS = ("url", "webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl", "image", "link", "canonicalUrl")
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_URL_ENTITY = re.compile(r"&(?:#0*38|#[xX]0*26|amp);")
+
+
+def _plain(entity: str) -> str:
+    text = html.unescape(entity)
+    return " " if text == "\xa0" else text
+
+
+def _real(matches):
+    return [m for m in matches if html.unescape(m.group()) != m.group()]
+
+
+def check(doc, options):
+    for ptr, value in text_fields(doc):
+        if "&" not in value:
+            continue
+        found = _real(_ENTITY.finditer(value))
+        if not found:
+            continue
+        fixed = _ENTITY.sub(lambda m: _plain(m.group()), value)
+        names = list(dict.fromkeys(m.group() for m in found))
+        shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+        first = found[0]
+        yield Report(
+            f"{ptr.rsplit('/', 1)[-1]}: HTML {'entity' if len(names) == 1 else 'entities'} {shown} in plain text: "
+            f"{around(value, first.start(), first.end())}",
+            pointer=ptr,
+            fix=fix("safe", "unescape the HTML entities", replace_value(doc, ptr, fixed)),
+        )
+    for ptr, value in doc.fields(*URL_KEYS):
+        if not isinstance(value, str) or "&" not in value:
+            continue
+        found = list(_URL_ENTITY.finditer(value))
+        if not found:
+            continue
+        fixed = _URL_ENTITY.sub("&", value)
+        yield Report(
+            f"{ptr.rsplit('/', 1)[-1]}: HTML entity {found[0].group()} in a URL; write &: "
+            f"{around(value, found[0].start(), found[0].end())}",
+            pointer=ptr,
+            fix=fix("safe", "write & for the escaped ampersand", replace_value(doc, ptr, fixed)),
+        )

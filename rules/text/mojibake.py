@@ -1,0 +1,63 @@
+"""Mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1 (`â€™`, `Ã©`).
+
+A scraper that guesses the wrong encoding turns `’` into `â€™` and `é` into `Ã©`. Detection and
+repair use [ftfy](https://ftfy.readthedocs.io/), which recognises these sequences with very few
+false alarms; the message says how the text was garbled and what it should read.
+
+The fix (safe) writes ftfy's repaired text. Only title, excerpt and description fields are
+checked (in the article, in `related` items and in image records).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter.model import Report
+from linter.yamledit import fix, replace_value
+from rules.text._fields import shorten, text_fields
+
+CODE = "TXT002"
+NAME = "mojibake"
+SEVERITY = "warning"
+FIX = "sometimes"
+BAD = '---\ntitle: "Apple adds â€˜Sensitive Dataâ€™ controls"\nexcerpt: "A cafÃ© review."\n---\n'
+GOOD = '---\ntitle: "Apple adds ‘Sensitive Data’ controls"\nexcerpt: "A café review."\n---\n'
+
+# Every UTF-8 multi-byte sequence misread as cp1252/latin-1 starts with one of Â..ô (a lead byte)
+# followed by a continuation byte (0x80-0xBF) as cp1252 or latin-1 shows it. Text without such
+# a pair cannot be this kind of mojibake, so ftfy is not even imported for it.
+_CONT = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+        "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_MAYBE = re.compile(f"[\u00c2-\u00f4][{_CONT}]")
+
+
+@lru_cache(maxsize=1)
+def _ftfy():
+    import ftfy
+
+    return ftfy
+
+
+def _explain(steps) -> str:
+    encodings = [step[1] for step in steps or () if step[0] == "encode"]
+    decodings = [step[1] for step in steps or () if step[0] == "decode"]
+    if encodings and decodings:
+        wrong = encodings[0].replace("sloppy-", "")
+        return f"{decodings[0].upper()} text read as {wrong}"
+    return "garbled characters"
+
+
+def check(doc, options):
+    for ptr, value in text_fields(doc):
+        if not _MAYBE.search(value):
+            continue
+        fixed, steps = _ftfy().fix_encoding_and_explain(value)
+        if fixed == value:
+            continue
+        yield Report(
+            f"{ptr.rsplit('/', 1)[-1]}: {shorten(value)} is mojibake ({_explain(steps)}); "
+            f"it should read {shorten(fixed)}",
+            pointer=ptr,
+            fix=fix("safe", "repair the mojibake (ftfy)", replace_value(doc, ptr, fixed)),
+        )

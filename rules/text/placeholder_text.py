@@ -1,0 +1,65 @@
+"""A text field holds a placeholder, not content.
+
+Reported: placeholder words (`Placeholder.`, `na`, `N/A`, `TBD`, `TODO`, `null`, `untitled`…),
+lorem ipsum, a bare URL as an excerpt or description, and an excerpt or description that merely
+repeats the title. These are what a feed writes when the source page had no summary; the site
+shows them to readers as if they were text.
+
+Options:
+
+- `words`: the placeholder values (compared ignoring case, surrounding spaces and a final
+  period).
+- `same-as-title`: report an excerpt identical to its item's title (default true).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from linter.model import Report
+from rules.text._fields import SUMMARY_KEYS, TEXT_KEYS, shorten, text_fields
+
+CODE = "TXT006"
+NAME = "placeholder-text"
+SEVERITY = "warning"
+FIX = "never"
+OPTIONS = {
+    "words": ["placeholder", "na", "n/a", "n.a.", "tbd", "tba", "tbc", "todo", "to do", "tk", "xxx",
+              "none", "null", "nil", "undefined", "nan", "-", "--", "...", "…", "untitled", "no title",
+              "no excerpt", "no description", "excerpt", "description", "title", "coming soon", "test"],
+    "same-as-title": True,
+}
+BAD = '---\ntitle: "City council approves the new budget"\nexcerpt: "Placeholder."\n---\n'
+GOOD = ('---\ntitle: "City council approves the new budget"\n'
+        'excerpt: "The council voted 7-2 for a budget that adds bus routes and trims parking fees."\n---\n')
+
+_LOREM = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b", re.IGNORECASE)
+_URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*\Z", re.IGNORECASE)
+_NORM_SPACE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    text = _NORM_SPACE.sub(" ", html.unescape(text)).strip().casefold()
+    return text.rstrip(".!?…:;, ").strip()
+
+
+def check(doc, options):
+    words = {_norm(str(w)) for w in options.get("words") or ()}
+    for ptr, value in text_fields(doc, TEXT_KEYS, item_level=True):
+        name = ptr.rsplit("/", 1)[-1]
+        norm = _norm(value)
+        if not norm and not value.strip():
+            continue  # empty: a schema matter
+        if norm in words or (not norm and value.strip()):
+            yield Report(f"{name}: {shorten(value.strip())} is a placeholder, not content", pointer=ptr)
+        elif _LOREM.search(value):
+            yield Report(f"{name}: lorem ipsum placeholder text: {shorten(value)}", pointer=ptr)
+        elif name in SUMMARY_KEYS and _URL.match(value):
+            yield Report(f"{name}: a bare URL {shorten(value.strip())} instead of a summary", pointer=ptr)
+        elif name in SUMMARY_KEYS and options.get("same-as-title", True):
+            item = doc.get(ptr.rsplit("/", 1)[0])
+            title = item.get("title") if isinstance(item, dict) else None
+            if isinstance(title, str) and _norm(title) == norm:
+                yield Report(f"{name}: repeats the title {shorten(title)} instead of summarising the article",
+                             pointer=ptr)

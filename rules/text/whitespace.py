@@ -1,0 +1,75 @@
+"""Stray whitespace in a one-line text field: leading or trailing spaces (including no-break
+spaces), doubled spaces, line breaks, control characters or zero-width characters.
+
+Titles, excerpts and descriptions are shown on one line. Scraped values often keep the source
+page's layout: a trailing `\\xa0`, runs of spaces, `\\r\\n` between paragraphs, a zero-width space.
+
+The fix (safe) removes leading and trailing whitespace, control and zero-width characters, and
+replaces each run of spaces and line breaks inside the value with one space. Values written as
+block scalars (`|`, `>`) are reported but not rewritten.
+
+Zero-width joiners and non-joiners (U+200C, U+200D) are left alone: emoji and several scripts
+need them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.model import Report
+from linter.yamledit import fix, replace_value
+from rules.text._fields import around, text_fields
+
+CODE = "TXT003"
+NAME = "whitespace"
+SEVERITY = "warning"
+FIX = "sometimes"
+BAD = '---\ntitle: "Markets rally after the vote  "\nexcerpt: "Stocks rose.\\r\\n\\r\\nBonds  fell."\n---\n'
+GOOD = '---\ntitle: "Markets rally after the vote"\nexcerpt: "Stocks rose. Bonds fell."\n---\n'
+
+_SPACE = " \t\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_BREAK = "\n\r\x0b\x0c\x85\u2028\u2029"
+_ZERO_WIDTH = "\u200b\u2060\ufeff\u180e"
+_CONTROL = "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f"
+
+_SUSPECT = re.compile(f"^[{_SPACE}{_BREAK}]|[{_SPACE}{_BREAK}]$|[{_SPACE}]{{2}}|[{_BREAK}{_ZERO_WIDTH}{_CONTROL}]")
+_PROBLEMS = (
+    ("leading whitespace", re.compile(f"^[{_SPACE}{_BREAK}{_ZERO_WIDTH}]+")),
+    ("trailing whitespace", re.compile(f"[{_SPACE}{_BREAK}{_ZERO_WIDTH}]+$")),
+    ("a line break", re.compile(f"[{_BREAK}]+")),
+    ("doubled spaces", re.compile(f"[{_SPACE}]{{2,}}")),
+    ("a control character", re.compile(f"[{_CONTROL}]+")),
+    ("a zero-width character", re.compile(f"[{_ZERO_WIDTH}]+")),
+)
+_DROP = re.compile(f"[{_ZERO_WIDTH}{_CONTROL}]+")
+_RUN = re.compile(f"[{_SPACE}{_BREAK}]*[{_BREAK}][{_SPACE}{_BREAK}]*|[{_SPACE}]{{2,}}")
+
+
+def clean(value: str) -> str:
+    value = _DROP.sub("", value)
+    value = _RUN.sub(" ", value)
+    return value.strip(_SPACE + _BREAK)
+
+
+def check(doc, options):
+    for ptr, value in text_fields(doc):
+        if not value or not _SUSPECT.search(value):
+            continue
+        found = []
+        for name, rx in _PROBLEMS:
+            m = rx.search(value)
+            if m:
+                found.append((name, m))
+        if not found:
+            continue
+        cleaned = clean(value)
+        if cleaned == value:
+            continue
+        names = [name for name, _ in found]
+        what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        m = found[0][1]
+        yield Report(
+            f"{ptr.rsplit('/', 1)[-1]}: {what} in a one-line field: {around(value, m.start(), m.end())}",
+            pointer=ptr,
+            fix=fix("safe", "normalise the whitespace", replace_value(doc, ptr, cleaned)),
+        )

@@ -1,0 +1,85 @@
+"""Words of a URL's slug and of a headline, and how much of one the other covers."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+STOP = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being it its this that "
+    "these those how why what whats when where who whom which will would can could should may might do does "
+    "did has have had not no nor so than too very just into over about after before up down out off via vs "
+    "i me my we us our you your he him his she her they them their here heres there own all some more most "
+    "amp html htm php aspx ece www com index story article news blog post".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_EXT = re.compile(r"\.(?:s?html?|php|aspx?|ece|cms|jsp|cfm|md)$", re.IGNORECASE)
+# ids, not words: "1844168367", "article66927253", "b1078623", "a20230519pd206", hex hashes, "2023-1"
+_ID = re.compile(r"^(?:[a-z]{0,8}\d{3,}[a-z0-9]*|[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-f]*|\d{1,2})$")
+_APOS = re.compile(r"['’‘`´]")
+
+
+def stem(word: str) -> str:
+    """A light stem: enough to match "grows"/"grow", "concerns"/"concern", "using"/"use"."""
+    for suffix in ("ies", "es", "s", "ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(_APOS.sub("", text.lower()))
+
+
+def content(toks: list[str]) -> list[str]:
+    return [w for w in toks if w not in STOP and not _ID.match(w) and len(w) > 1]
+
+
+def slug_tokens(url: str, minimum: int = 3) -> list[str] | None:
+    """The tokens of the URL path segment that looks most like a headline, or None if the URL has
+    no word slug (a segment of at least `minimum` content words joined by '-' or '_')."""
+    try:
+        path = urlsplit(url.strip()).path if "/" in url else url.strip()
+    except ValueError:
+        return None
+    best: list[str] = []
+    best_n = 0
+    for segment in unquote(path).split("/"):
+        segment = _EXT.sub("", segment)
+        if segment.count("-") + segment.count("_") < 2:
+            continue
+        toks = tokens(segment)
+        n = len(content(toks))
+        if n > best_n:
+            best, best_n = toks, n
+    return best if best_n >= minimum else None
+
+
+class Side:
+    """One side of the comparison: its content words and every form that can match them."""
+
+    def __init__(self, toks: list[str]):
+        self.words = content(toks)
+        forms = {stem(w) for w in self.words}
+        words = [w for w in toks if len(w) > 0]
+        for i in range(len(words) - 1):  # "re" + "invent" = "reinvent", "ac" + "dc" = "acdc"
+            forms.add(stem(words[i] + words[i + 1]))
+        cw = self.words
+        for size in (2, 3, 4):  # "ai" = "artificial intelligence", "nyc" = "new york city"
+            for i in range(len(cw) - size + 1):
+                forms.add("".join(w[0] for w in cw[i : i + size]))
+        self.forms = forms
+
+    def has(self, word: str) -> bool:
+        if stem(word) in self.forms or word in self.forms:
+            return True
+        for w in self.words:  # abbreviations and truncations: "tech"/"technology"
+            short, long = (w, word) if len(w) < len(word) else (word, w)
+            if len(short) >= 4 and long.startswith(short):
+                return True
+        return False
+
+    def missing(self, other: "Side") -> list[str]:
+        """Content words of `other` that this side does not have."""
+        return [w for w in other.words if not self.has(w)]

@@ -1,0 +1,127 @@
+"""A title no longer matches the words of its URL's slug.
+
+A news URL usually carries the original headline as its slug
+(`/as-use-of-facial-recognition-technology-grows-so-do-security-concerns/600279118/`). Two
+things are reported:
+
+- a title pasted onto another item's URL: the same URL appears on another item of the file
+  whose title matches the slug better, and this title lacks a word of the slug;
+- a title that shares almost nothing with its slug: less than `threshold` of the slug's words are
+  in the title *and* less than `threshold` of the title's words are in the slug.
+
+Publishers reword headlines all the time: a shortened title, a slug that adds the author's name,
+a keyword slug (`/warehouse-technology-robotics.html`), a word swapped. None of that is
+reported. Words are compared after lowercasing, dropping stop words and ids
+(`-1844168367`, `article66927253.ece`), light stemming (`grows`/`grow`), prefixes of at least
+four letters (`tech`/`technology`), joined words (`re:Invent`/`reinvent`) and initials
+(`AI`/`artificial-intelligence`). Only URLs with a word slug (three or more words) are compared;
+the URL is the item's `webUrl`, else `originalUrl`, else `url`, or a `slug` field.
+
+Options:
+
+- `threshold`: the share of words (0-1) below which both directions must fall to report an
+  unrelated title (default 0.25, tuned on real feeds).
+- `min-slug-words`: the fewest content words a slug needs to be compared (default 3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.model import Report
+from rules.text._fields import shorten
+from rules.titles._slug import Side, slug_tokens, tokens
+
+CODE = "TTL001"
+NAME = "title-slug-mismatch"
+SEVERITY = "warning"
+FIX = "never"
+OPTIONS = {"threshold": 0.25, "min-slug-words": 3}
+BAD = """---
+title: "Council approves bike lanes on Main Street"
+webUrl: "https://news.example.com/2023/05/council-approves-bike-lanes-on-main-street-4821"
+related:
+  - title: "Storm knocks out power across the valley"
+    webUrl: "https://news.example.com/2023/05/storm-knocks-out-power-across-valley-4822"
+  - title: "Storm knocks out water across the valley"
+    webUrl: "https://news.example.com/2023/05/storm-knocks-out-power-across-valley-4822"
+  - title: "Harbour festival draws record crowds"
+    webUrl: "https://news.example.com/2023/05/school-board-delays-vote-on-new-budget-4830"
+---
+"""
+GOOD = """---
+title: "Council approves bike lanes on Main Street"
+webUrl: "https://news.example.com/2023/05/council-approves-bike-lanes-on-main-street-4821"
+related:
+  - title: "Storm knocks out power across the valley"
+    webUrl: "https://news.example.com/2023/05/storm-knocks-out-power-across-valley-4822"
+  - title: "School board delays vote on budget"
+    webUrl: "https://news.example.com/2023/05/school-board-delays-vote-on-new-budget-4830"
+---
+"""
+
+_URL_KEYS = ("webUrl", "originalUrl", "url", "slug")
+_NORM_URL = re.compile(r"^https?://(?:www\.)?|[?#].*$|/+$")
+
+
+def _url(item: dict) -> tuple[str, str] | None:
+    for key in _URL_KEYS:
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return key, value
+    return None
+
+
+def _number(value, default, low, high):
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(value, low), high)
+
+
+def check(doc, options):
+    threshold = _number(options.get("threshold", 0.25), 0.25, 0.0, 1.0)
+    minimum = int(_number(options.get("min-slug-words", 3), 3, 1, 50))
+    rows = []
+    for ptr, item in doc.items():
+        title = item.get("title")
+        found = _url(item)
+        if not isinstance(title, str) or found is None:
+            continue
+        key, url = found
+        toks = slug_tokens(url, minimum)
+        if toks is None:
+            continue
+        slug, head = Side(toks), Side(tokens(title))
+        if not slug.words or not head.words:
+            continue
+        missing = head.missing(slug)  # slug words not in the title
+        extra = slug.missing(head)  # title words not in the slug
+        s_cov = 1 - len(missing) / len(slug.words)
+        t_cov = 1 - len(extra) / len(head.words)
+        rows.append((ptr, title, key, url, missing, extra, s_cov, t_cov))
+    by_url: dict[str, list] = {}
+    for row in rows:
+        by_url.setdefault(_NORM_URL.sub("", row[3].strip().lower()), []).append(row)
+    for ptr, title, key, url, missing, extra, s_cov, t_cov in rows:
+        shown = f"{shorten(title, 70)} does not match the slug of its {key}"
+        twins = [r for r in by_url[_NORM_URL.sub("", url.strip().lower())] if r[0] != ptr and r[1] != title]
+        better = [r for r in twins if r[6] > s_cov]
+        if missing and better:
+            yield Report(
+                f"title: {shown}: the slug says {', '.join(missing)}, not {', '.join(extra) or 'this'}; "
+                f"{better[0][0] or 'the article'} has the same URL with the title {shorten(better[0][1], 70)}",
+                pointer=f"{ptr}/title",
+            )
+        elif s_cov < threshold and t_cov < threshold:
+            yield Report(
+                f"title: {shown}: they share {round(100 * s_cov)}% of the slug's words "
+                f"(slug: {' '.join(slug_side_words(url, minimum))})",
+                pointer=f"{ptr}/title",
+            )
+
+
+def slug_side_words(url: str, minimum: int) -> list[str]:
+    toks = slug_tokens(url, minimum) or []
+    return Side(toks).words[:12]
