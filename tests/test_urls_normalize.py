@@ -65,6 +65,12 @@ def test_different_articles_stay_different():
     assert canonical_url("https://news.example.com/a") != canonical_url("https://example.com/a")
 
 
+def test_amp_file_endings():
+    assert canonical_url("https://example.com/a/story.amp.html") == "https://example.com/a/story.html"
+    assert canonical_url("https://example.com/a/story.amp") == "https://example.com/a/story"
+    assert canonical_url("https://example.com/a/amplifier") == "https://example.com/a/amplifier"
+
+
 def test_root_url():
     assert canonical_url("https://www.example.com/") == "https://example.com"
 

@@ -11,7 +11,8 @@ not an absolute http(s) URL with a valid host:
   ports (80, 443) and user info dropped;
 - AMP: AMP-cache URLs (`<enc>.cdn.ampproject.org/c/s/<host>/<path>`, also `/c/`, `/i/s/`,
   `/v/s/`) and Google AMP viewer URLs (`www.google.com/amp/s/<host>/<path>`) become the origin
-  URL; a final `/amp` or `/amp/` path segment and AMP query flags (`amp`, `amp=1`,
+  URL; a final `/amp` or `/amp/` path segment, an `.amp` or `.amp.html` ending (-> `.html`),
+  and AMP query flags (`amp`, `amp=1`,
   `outputType=amp`, `platform=amp`, `view=amp`) are dropped;
 - query: tracking parameters (`is_tracking_param`) dropped, the others kept in order; HTML
   entity separators (`&amp;`, `&#038;`) read as `&`;
@@ -220,8 +221,13 @@ def canonical_url(url: str) -> str | None:
         host = host[4:]
     netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
     path = parts.path.rstrip("/")
-    if path.lower().endswith("/amp"):
+    lower = path.lower()
+    if lower.endswith("/amp"):
         path = path[:-4].rstrip("/")
+    elif lower.endswith(".amp.html"):
+        path = path[:-9] + ".html"
+    elif lower.endswith(".amp"):
+        path = path[:-4]
     query = []
     for pair in parts.query.split("&") if parts.query else ():
         if not pair:

@@ -1,0 +1,119 @@
+"""Private helpers of the URL rules: which fields hold URLs, how a URL string is classified."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+from rules.urls.normalize import valid_host
+
+# Keys whose string values are URLs, wherever they occur (article, related items, images...).
+# `image` is the blog-post shape's picture (often site-relative).
+URL_KEYS = ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl", "url", "image")
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_BAD_SCHEME = re.compile(r"^([A-Za-z]{2,8}):?//")  # `htps//`, `https//`, `http:/x` is handled below
+_FILE_EXT = frozenset({"jpg", "jpeg", "png", "gif", "svg", "webp", "avif", "bmp", "ico", "tif", "tiff",
+                       "html", "htm", "php", "asp", "aspx", "jsp", "md", "pdf", "txt", "xml", "json",
+                       "mp4", "mp3", "webm", "mov", "css", "js"})
+
+OK, RELATIVE, SCHEME_RELATIVE, INVALID = "ok", "relative", "scheme-relative", "invalid"
+
+
+def url_fields(doc):
+    """(pointer, key, value) of every string under a URL key."""
+    out = []
+    for ptr, value in doc.fields(*URL_KEYS):
+        if isinstance(value, str):
+            out.append((ptr, ptr.rsplit("/", 1)[-1], value))
+    return out
+
+
+def field_name(ptr: str) -> str:
+    """How a message names a field: its key, or `provider.images[0].url` style for nested ones."""
+    parts = ptr.strip("/").split("/")
+    if parts and parts[0] == "related" and len(parts) > 2:
+        parts = parts[2:]
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if p.isdigit() else (f".{p}" if out else p)
+    return out or ptr
+
+
+def show(value: str, limit: int = 120) -> str:
+    """A value quoted for a message, shortened in the middle if very long."""
+    if len(value) > limit:
+        value = value[: limit - 40] + "…" + value[-39:]
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+@lru_cache(maxsize=8192)
+def classify(value: str) -> tuple[str, str]:
+    """(kind, reason): kind is OK, RELATIVE, SCHEME_RELATIVE or INVALID (reason says why)."""
+    if value == "":
+        return INVALID, "is empty"
+    if any(c.isspace() for c in value):
+        where = "leading or trailing whitespace" if value.strip() and not any(c.isspace() for c in value.strip()) else "a space"
+        return INVALID, f"contains {where}"
+    if any(ord(c) < 32 or c == "\x7f" for c in value):
+        return INVALID, "contains a control character"
+    m = _SCHEME.match(value)
+    if m and not value[m.end():].isdigit():  # `host:8080`-less values like `example.com:8080` fall through
+        scheme = m.group(1).lower()
+        if scheme not in ("http", "https"):
+            if "." in scheme and valid_host(scheme):
+                return INVALID, "has no scheme (http:// or https://)"
+            if scheme in ("htp", "htps", "htttp", "htttps", "hhtp", "hhtps", "http2", "ttp", "ttps"):
+                return INVALID, f"has a misspelt scheme '{m.group(1)}:'"
+            return INVALID, f"is not an http(s) URL (scheme '{m.group(1)}:')"
+        rest = value[m.end():]
+        if not rest.startswith("//"):
+            return INVALID, f"is missing '//' after '{m.group(0)}'"
+        try:
+            parts = urlsplit(value)
+            host = parts.hostname
+            parts.port  # noqa: B018  (raises on a bad port)
+        except ValueError as exc:
+            return INVALID, f"cannot be parsed ({exc})"
+        if not host:
+            return INVALID, "has no host"
+        if not valid_host(host.rstrip(".")):
+            return INVALID, f"has an invalid host '{host}'"
+        return OK, ""
+    if value.startswith("//"):
+        try:
+            host = urlsplit("https:" + value).hostname
+        except ValueError:
+            host = None
+        if host and valid_host(host):
+            return SCHEME_RELATIVE, ""
+        return INVALID, "has no valid host"
+    bad = _BAD_SCHEME.match(value)
+    if bad:
+        return INVALID, f"has a malformed scheme '{value[: bad.end()]}'"
+    if value.startswith(("/", "./", "../", "?", "#")):
+        return RELATIVE, ""
+    first = re.split(r"[/?#]", value, maxsplit=1)[0]
+    host = first.rsplit("@", 1)[-1].split(":", 1)[0]
+    if "." in host and valid_host(host) and host.rsplit(".", 1)[-1].lower() not in _FILE_EXT:
+        return INVALID, "has no scheme (http:// or https://)"
+    return RELATIVE, ""
+
+
+def absolute(base: str, value: str) -> str | None:
+    """`value` made absolute against `base` (the site's URL, with its base path), or None.
+
+    Site-relative paths (`/images/a.jpg`) are read the Jekyll way: relative to the site's base
+    URL including its path (`relative_url`), so `https://example.org/blog` + `/images/a.jpg`
+    gives `https://example.org/blog/images/a.jpg`."""
+    if not base or classify(base)[0] != OK:
+        return None
+    kind = classify(value)[0]
+    if kind == SCHEME_RELATIVE:
+        return urlsplit(base).scheme + ":" + value
+    if kind != RELATIVE:
+        return None
+    if value.startswith("/"):
+        return base.rstrip("/") + value
+    return urljoin(base if base.endswith("/") else base + "/", value)
