@@ -1,0 +1,329 @@
+"""Shared by the date rules: which fields are dates, reading their values, and a strict ISO 8601
+parser that also recognises the common non-ISO spellings whose meaning is unambiguous.
+
+`read(text)` returns a `Reading`:
+
+- kind "iso": the text is an ISO 8601 (RFC 3339 profile) date or date-time, and a real one;
+- kind "fixable": not ISO 8601, but it means exactly one date(-time); `iso` is that date-time
+  written in ISO 8601 (`2021-03-15 11:35:57Z`, `2022/07/07`, `13/07/2022`, `Mar 5, 2021`);
+- kind "ambiguous": a date whose day/month order cannot be known (`03/07/2022`);
+- kind "invalid": not a date at all, or an impossible one (`2021-02-30`, `25:00`).
+
+For "iso" and "fixable" readings `when` is a `Moment`: the calendar fields as written, plus the
+UTC offset (None when the value has no timezone). Parsing is cached: the eight date rules read
+the same few values of each file.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import re
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+import yaml
+from yaml.resolver import Resolver
+
+from linter.model import Edit
+from linter.yamledit import replace_value
+
+DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
+_NULL_TAG = "tag:yaml.org,2002:null"
+_ITEM = re.compile(r"/related/\d+")
+
+
+class Moment(NamedTuple):
+    year: int
+    month: int
+    day: int
+    hour: int | None = None  # None: a date without a time
+    minute: int = 0
+    second: int | None = None  # None: written without seconds (HH:MM)
+    fraction: str = ""  # the digits after the decimal point, as written
+    offset: int | None = None  # minutes east of UTC; None: no timezone (naive)
+
+    @property
+    def date_only(self) -> bool:
+        return self.hour is None
+
+    @property
+    def naive(self) -> bool:
+        return self.hour is not None and self.offset is None
+
+    def day_of(self) -> date:
+        """The calendar date as written (in the value's own offset)."""
+        return date(self.year, self.month, self.day)
+
+    def instant(self) -> datetime:
+        """An aware datetime: a naive value is taken as UTC, a date as its midnight UTC."""
+        micro = int((self.fraction + "000000")[:6]) if self.fraction else 0
+        tz = timezone(timedelta(minutes=self.offset or 0))
+        return datetime(self.year, self.month, self.day, self.hour or 0, self.minute, self.second or 0, micro, tz)
+
+    def iso(self, utc: bool = False) -> str:
+        """ISO 8601 text, keeping the precision written; `utc=True`: the same instant with `Z`."""
+        if self.hour is None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        m = self
+        if utc and self.offset:
+            i = self.instant().astimezone(timezone.utc)
+            m = self._replace(year=i.year, month=i.month, day=i.day, hour=i.hour, minute=i.minute,
+                              second=None if self.second is None else i.second, offset=0)
+        text = f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}"
+        if m.second is not None:
+            text += f":{m.second:02d}"
+            if m.fraction:
+                text += "." + m.fraction
+        if utc or m.offset == 0:
+            return text + ("Z" if utc or m.offset is not None else "")
+        if m.offset is None:
+            return text
+        sign = "+" if m.offset > 0 else "-"
+        hours, minutes = divmod(abs(m.offset), 60)
+        return f"{text}{sign}{hours:02d}:{minutes:02d}"
+
+
+class Reading(NamedTuple):
+    kind: str  # "iso" | "fixable" | "ambiguous" | "invalid"
+    when: Moment | None = None
+    iso: str = ""  # for "fixable": the ISO 8601 spelling
+    reason: str = ""  # for "invalid"/"ambiguous": what is wrong, as a predicate ("is not a real date (...)")
+
+    @property
+    def usable(self) -> bool:
+        """Its instant is known (ISO, or a non-ISO spelling with one meaning)."""
+        return self.when is not None
+
+
+# ---- the parser ----------------------------------------------------------------------------
+_ISO = re.compile(
+    r"(\d{4})-(\d\d)-(\d\d)"
+    r"(?:[Tt](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|[+-]\d\d:\d\d)?)?"
+)
+_TIME = (
+    r"(?:(?:[Tt]|[ \t]+|,[ \t]*|[ \t]+at[ \t]+)(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?"
+    r"(?:[ \t]*([AaPp]\.?[Mm]\.?))?"
+    r"(?:[ \t]*(Z|z|UTC|GMT|UT|(?:(?:UTC|GMT)[ \t]*)?[+-]\d{1,2}(?::?\d\d)?))?)?"
+)
+# Year first: 2021-3-5, 2021/03/05, 2021.03.05, with any time (YAML's own timestamp form included).
+_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME)
+# Year last: 13/07/2022, 07-07-2022, 15.03.2021.
+_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME)
+# ISO 8601 basic format: 20220707, 20220707T221000Z.
+_BASIC = re.compile(r"(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)?(?:[.,](\d+))?(Z|[+-]\d\d(?::?\d\d)?)?)?")
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+_NAMED = re.compile(
+    _WEEKDAY
+    + r"(?:(\d{1,2})(?:st|nd|rd|th)?[ \t]+([a-z]+)\.?,?|([a-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?)[ \t]+(\d{4})"
+    + _TIME,
+    re.I,
+)
+_RELATIVE = re.compile(r"(?:now|today|yesterday|tomorrow|last\b.*|next\b.*|.*\bago)", re.I)
+
+
+def _zone(text: str | None) -> int | None | str:
+    """Minutes east of UTC, None for no zone, or a reason string when it is impossible."""
+    if not text:
+        return None
+    t = text.strip().upper()
+    for prefix in ("UTC", "GMT"):
+        if t.startswith(prefix) and len(t) > 3:
+            t = t[3:].strip()
+    if t in ("Z", "UTC", "GMT", "UT"):
+        return 0
+    sign = -1 if t[0] == "-" else 1
+    digits = t[1:].replace(":", "")
+    hours, minutes = (int(digits), 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]))
+    if hours > 23 or minutes > 59:
+        return f"has an impossible UTC offset ({text.strip()})"
+    return sign * (hours * 60 + minutes)
+
+
+def _month(name: str) -> int | None:
+    n = name.lower()
+    if n in _MONTH_NAMES:
+        return _MONTH_NAMES[n]
+    if n in _MONTHS or (n == "sept"):
+        return _MONTHS.get(n, 9)
+    return None
+
+
+def _build(y, mo, d, h=None, mi=None, s=None, frac=None, ampm=None, zone=None) -> Moment | str:
+    """A Moment from matched parts, or the reason it is not a real date-time."""
+    y, mo, d = int(y), int(mo), int(d)
+    if y == 0:
+        return "is not a real date (there is no year 0000)"
+    if not 1 <= mo <= 12:
+        return f"is not a real date (there is no month {mo:02d})"
+    last = calendar.monthrange(y, mo)[1]
+    if not 1 <= d <= last:
+        return f"is not a real date ({calendar.month_name[mo]} {y} has no day {d})"
+    if h is None:
+        return Moment(y, mo, d)
+    hour, minute = int(h), int(mi)
+    if ampm:
+        if not 1 <= hour <= 12:
+            return f"is not a real time (there is no hour {hour} on a 12-hour clock)"
+        hour = hour % 12 + (12 if ampm[0] in "pP" else 0)
+    second = None if s is None else int(s)
+    if hour > 23 or minute > 59 or (second or 0) > 59:
+        shown = f"{int(h):02d}:{minute:02d}" + ("" if second is None else f":{second:02d}")
+        return f"is not a real time ({shown} is not a time of day)"
+    offset = _zone(zone)
+    if isinstance(offset, str):
+        return offset
+    return Moment(y, mo, d, hour, minute, second, frac or "", offset)
+
+
+def _fixable(m: Moment | str) -> Reading:
+    if isinstance(m, str):
+        return Reading("invalid", reason=m)
+    return Reading("fixable", m, m.iso())
+
+
+@lru_cache(maxsize=4096)
+def read(text: str) -> Reading:
+    """Classify one date value (its source text)."""
+    s = text.strip()
+    m = _ISO.fullmatch(s)
+    if m:
+        got = _build(*m.groups()[:7], zone=m.group(8))
+        if isinstance(got, str):
+            return Reading("invalid", reason=got)
+        if s != text:
+            return Reading("fixable", got, s)
+        return Reading("iso", got)
+    m = _YMD.fullmatch(s)
+    if m:
+        y, _, mo, d, h, mi, sec, frac, ampm, zone = m.groups()
+        return _fixable(_build(y, mo, d, h, mi, sec, frac, ampm, zone))
+    m = _DMY.fullmatch(s)
+    if m:
+        a, sep, b, y, h, mi, sec, frac, ampm, zone = m.groups()
+        a, b = int(a), int(b)
+        if a <= 12 and b <= 12 and a != b:
+            return Reading(
+                "ambiguous",
+                reason=f"is not an ISO 8601 date, and its day and month order is ambiguous ({y}-{a:02d}-{b:02d} or {y}-{b:02d}-{a:02d})",
+            )
+        day, month = (a, b) if a > 12 else (b, a)
+        return _fixable(_build(y, month, day, h, mi, sec, frac, ampm, zone))
+    m = _BASIC.fullmatch(s)
+    if m:
+        y, mo, d, h, mi, sec, frac, zone = m.groups()
+        return _fixable(_build(y, mo, d, h, mi if h else None, sec if h else None, frac, None, zone))
+    m = _NAMED.fullmatch(s)
+    if m:
+        d1, name1, name2, d2, y, h, mi, sec, frac, ampm, zone = m.groups()
+        month = _month(name1 or name2)
+        if month is not None:
+            return _fixable(_build(y, month, d1 or d2, h, mi, sec, frac, ampm, zone))
+    if _RELATIVE.fullmatch(s):
+        return Reading("invalid", reason="is a relative date, not a date-time; write the actual date as YYYY-MM-DDTHH:MM:SSZ")
+    return Reading("invalid", reason="is not an ISO 8601 date-time (expected YYYY-MM-DDTHH:MM:SSZ)")
+
+
+# ---- reading fields ------------------------------------------------------------------------
+class Value(NamedTuple):
+    pointer: str
+    key: str
+    item: str  # "" for the article, "/related/N" for a related item
+    source: str | None  # the scalar's text; None for a non-scalar
+    shown: str  # how to quote it in a message
+    reading: Reading
+
+
+def _shown(source: str) -> str:
+    return '"' + source.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> Iterator[Value]:
+    """Each date field of the article and of each `related` item, in file order. Empty values
+    (`date:`, `null`) are skipped: a missing date is the schema's business."""
+    by_key = doc.by_key
+    found = [(k, p) for k in keys for p in by_key.get(k, ())]
+    if not found:
+        return
+    nodes = doc.nodes
+    if len(found) > 1:
+        found.sort(key=lambda kp: nodes[kp[1]].start_mark.index if kp[1] in nodes else 0)
+    for key, ptr in found:
+        item = ptr[: ptr.rfind("/")]
+        if item and not _ITEM.fullmatch(item):
+            continue
+        node = nodes.get(ptr)
+        if node is None:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL_TAG or (node.value == "" and not node.style):
+                continue
+            if node.value.strip() == "":
+                continue
+            yield Value(ptr, key, item, node.value, _shown(node.value), read(node.value))
+        else:
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+            yield Value(ptr, key, item, None, kind, Reading("invalid", reason="is not a date"))
+
+
+def by_item(doc, keys) -> dict[str, dict[str, Value]]:
+    """item pointer -> key -> Value, for usable values only."""
+    out: dict[str, dict[str, Value]] = {}
+    for v in values(doc, keys):
+        if v.reading.usable:
+            out.setdefault(v.item, {})[v.key] = v
+    return out
+
+
+# ---- fixes -----------------------------------------------------------------------------------
+_RESOLVER = Resolver()
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def replace(doc, pointer: str, text: str):
+    """An edit writing `text` as the value at `pointer`. A plain (unquoted) value stays plain when
+    the new text is a YAML timestamp, as dates are written in this format; otherwise
+    `yamledit.replace_value` keeps the quoting style (and quotes where plain would change type)."""
+    node = doc.nodes.get(pointer)
+    if (isinstance(node, yaml.ScalarNode) and not node.style
+            and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _TIMESTAMP):
+        return Edit(doc.fm_start + node.start_mark.index, doc.fm_start + node.end_mark.index, text)
+    return replace_value(doc, pointer, text)
+
+
+# ---- options -------------------------------------------------------------------------------
+class OptionError(ValueError):
+    pass
+
+
+def now_from(option: str) -> datetime:
+    """The option's instant, else SOURCE_DATE_EPOCH, else the clock (aware, UTC)."""
+    if option:
+        r = read(option)
+        if not r.usable:
+            raise OptionError(f'option now = "{option}" is not an ISO 8601 date-time')
+        return r.when.instant()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise OptionError(f'SOURCE_DATE_EPOCH="{epoch}" is not a number of seconds') from None
+    return datetime.now(timezone.utc)
+
+
+def date_option(name: str, option: str) -> Moment:
+    r = read(option)
+    if not r.usable:
+        raise OptionError(f'option {name} = "{option}" is not an ISO 8601 date')
+    return r.when
+
+
+def days_between(a: Moment, b: Moment) -> float:
+    """Absolute distance in days: by calendar date when either is a bare date, else by instant."""
+    if a.date_only or b.date_only:
+        return abs((a.day_of() - b.day_of()).days)
+    return abs((a.instant() - b.instant()).total_seconds()) / 86400

@@ -1,0 +1,58 @@
+"""The date in a Jekyll-style file name differs from the article's date.
+
+Jekyll names posts `YYYY-MM-DD-slug.md` and uses the file-name date for the post's URL and
+order unless the front matter says otherwise; the two should agree. The file-name date (a
+calendar day) is compared with the calendar day written in the article's `publishedDateTime`,
+or its `date` for a blog post. Scrapers name files in local time and write UTC dates, so near
+midnight the two are a day apart: option `tolerance-days` (default 1) sets how many days apart
+they may be. A page bundle (`2022-07-07-slug/index.md`) is checked against its folder's name.
+"""
+
+import re
+
+from linter.model import Report
+
+from rules.dates import _parse
+
+CODE = "DT006"
+NAME = "date-filename-mismatch"
+SEVERITY = "warning"
+FIX = "never"
+OPTIONS = {"tolerance-days": 1}
+# The spec tests lint examples as "2022-07-07-example.md".
+BAD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2021-07-07T22:10:00Z\n---\n'
+GOOD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n---\n'
+
+_NAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-.")
+_BUNDLE_INDEX = ("index.md", "index.markdown", "_index.md")
+
+
+def file_date(path: str):
+    parts = re.split(r"[\\/]", path or "")
+    name = parts[-1]
+    if name in _BUNDLE_INDEX and len(parts) > 1:
+        name = parts[-2] + "-"
+    m = _NAME.match(name)
+    if not m:
+        return None
+    r = _parse.read("-".join(f"{int(g):02d}" if i else g for i, g in enumerate(m.groups())))
+    return r.when if r.kind == "iso" else None
+
+
+def check(doc, options):
+    if "publishedDateTime" not in doc.by_key and "date" not in doc.by_key:
+        return
+    named = file_date(doc.path)
+    if named is None:
+        return
+    article = {v.key: v for v in _parse.values(doc, ("publishedDateTime", "date")) if v.item == ""}
+    v = article.get("publishedDateTime") or article.get("date")
+    if v is None or v.reading.when is None:
+        return
+    when = v.reading.when
+    days = abs((when.day_of() - named.day_of()).days)
+    if days > float(options.get("tolerance-days", 1)):
+        yield Report(
+            f"{v.key}: {v.shown} is {days} days from the date in the file name ({named.iso()})",
+            pointer=v.pointer,
+        )

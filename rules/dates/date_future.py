@@ -1,0 +1,52 @@
+"""A date is in the future.
+
+A news item cannot have been published or updated tomorrow: a future date is a scraper or time
+zone bug, and Jekyll and Hugo silently leave future posts out of the site. Checks
+`publishedDateTime`, `updatedDateTime`, `date` and `lastmod` (option `fields`); Hugo's
+`publishDate` and `expiryDate` are meant to be in the future and are not checked by default.
+
+Options: `tolerance-days` (default 1: clocks and time zones differ), and `now`, an ISO 8601
+date-time to compare with instead of the clock, for reproducible runs (CI, tests). When `now` is
+empty the `SOURCE_DATE_EPOCH` environment variable is used if set, else the system clock. A
+value without a timezone is taken as UTC.
+"""
+
+from linter.model import Report
+
+from rules.dates import _parse
+
+CODE = "DT003"
+NAME = "date-future"
+SEVERITY = "error"
+FIX = "never"
+OPTIONS = {
+    "now": "",
+    "tolerance-days": 1,
+    "fields": ["publishedDateTime", "updatedDateTime", "date", "lastmod"],
+}
+BAD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2099-07-07T22:10:00Z\n---\n'
+GOOD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n---\n'
+
+
+def check(doc, options):
+    found = list(_parse.values(doc, tuple(options.get("fields") or OPTIONS["fields"])))
+    if not found:
+        return
+    try:
+        now = _parse.now_from(str(options.get("now") or ""))
+    except _parse.OptionError as exc:
+        yield Report(f"{NAME}: {exc}; the rule cannot run")
+        return
+    from datetime import timedelta
+
+    tolerance = float(options.get("tolerance-days", 1))
+    limit = now + timedelta(days=tolerance)
+    for v in found:
+        when = v.reading.when
+        if when is None:
+            continue
+        if when.instant() > limit:
+            days = (when.instant() - now).total_seconds() / 86400
+            ahead = f"{days:.0f} days" if days >= 2 else f"{days * 24:.0f} hours"
+            yield Report(f"{v.key}: {v.shown} is in the future ({ahead} after now, "
+                         f"{now.strftime('%Y-%m-%dT%H:%M:%SZ')})", pointer=v.pointer)

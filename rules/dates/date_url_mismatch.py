@@ -1,0 +1,139 @@
+"""The date in an item's URL is far from its `publishedDateTime`.
+
+Many news sites put the publication date in the URL path (`/2021/09/15/slug`, `/2010/03/slug`,
+`/2019-12-slug`, `/20211202/`). When that date is far from the item's `publishedDateTime` (or a
+blog post's `date`), one of them is wrong: a scraper that dated an old story by when it found it,
+or a day and month swapped (the message says so when swapping them makes the dates agree).
+Checks `webUrl`, `originalUrl` and a blog post's `url` (option `url-fields`) of the article and
+of each `related` item against that item's own date; a URL is reported once even when several
+fields hold it.
+
+Only the path is read (not the host, query or fragment), and only a year from 1990 to 2099
+followed by a month (and maybe a day), as whole path segments or at the start of one: ids
+(`/1844168367`) and years inside slugs (`/2019-release-wave-2`) are not dates. Option
+`tolerance-days` (default 31): how far apart the dates may be; a URL with only a month matches
+any day of that month.
+"""
+
+import re
+from datetime import date
+
+from linter.model import Report
+
+from rules.dates import _parse
+
+CODE = "DT008"
+NAME = "date-url-mismatch"
+SEVERITY = "warning"
+FIX = "never"
+OPTIONS = {"tolerance-days": 31, "url-fields": ["webUrl", "originalUrl", "url"]}
+BAD = ('---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n'
+       'webUrl: "https://news.example.com/2012/03/robots-fold-laundry.html"\n---\n')
+GOOD = ('---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n'
+        'webUrl: "https://news.example.com/2022/07/robots-fold-laundry.html"\n---\n')
+
+_PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?")
+_YEAR = r"(199\d|20\d\d)"
+_PATTERNS = (
+    # /2021/09/15/ or /2021/09/ or /2021/9/5/ (whole segments)
+    re.compile(r"/" + _YEAR + r"/(0?[1-9]|1[0-2])(?:/(0?[1-9]|[12]\d|3[01]))?(?=/|$)"),
+    # /2021-09-15-slug or /2019-12-slug (at the start of a segment)
+    re.compile(r"/" + _YEAR + r"-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?=[-_./]|$)"),
+    # /20210915/ or /20210915-slug
+    re.compile(r"/" + _YEAR + r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_./]|$)"),
+)
+_DATE_KEYS = ("publishedDateTime", "date")
+
+
+def url_date(url: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) of the first date in the URL's path."""
+    path = _PREFIX.sub("", url, count=1)
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    if not any(ch.isdigit() for ch in path):
+        return None
+    best = None
+    for pattern in _PATTERNS:
+        m = pattern.search(path)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    y, mo, d = best.groups()
+    y, mo, d = int(y), int(mo), (int(d) if d else None)
+    if d is not None:
+        try:
+            date(y, mo, d)
+        except ValueError:
+            return None
+    return y, mo, d
+
+
+def _distance(url: tuple[int, int, int | None], day: date) -> int | None:
+    """Days between a calendar day and the URL's date (its whole month when it has no day)."""
+    y, mo, d = url
+    try:
+        if d is not None:
+            return abs((date(y, mo, d) - day).days)
+        first = date(y, mo, 1)
+        last = date(y + (mo == 12), mo % 12 + 1, 1)
+    except ValueError:
+        return None
+    if day < first:
+        return (first - day).days
+    return max(0, (day - last).days + 1)
+
+
+def _shown(url) -> str:
+    y, mo, d = url
+    return f"{y:04d}-{mo:02d}" + ("" if d is None else f"-{d:02d}")
+
+
+def check(doc, options):
+    fields = tuple(options.get("url-fields") or OPTIONS["url-fields"])
+    by_key = doc.by_key
+    if not any(k in by_key for k in fields) or not any(k in by_key for k in _DATE_KEYS):
+        return
+    tolerance = float(options.get("tolerance-days", 31))
+    dated = _parse.by_item(doc, _DATE_KEYS)
+    for item, data in doc.items():
+        own = dated.get(item, {})
+        v = own.get("publishedDateTime") or own.get("date")
+        if v is None:
+            continue
+        day = v.reading.when.day_of()
+        seen = set()
+        for key in fields:
+            url = data.get(key)
+            if not isinstance(url, str) or url in seen:
+                continue
+            seen.add(url)
+            found = url_date(url)
+            if found is None:
+                continue
+            distance = _distance(found, day)
+            if distance is None or distance <= tolerance:
+                continue
+            message = (f"{key}: the URL's date {_shown(found)} is {distance} days "
+                       f"{'before' if (found[0], found[1], found[2] or 1) < (day.year, day.month, day.day) else 'after'} "
+                       f"{v.key} {v.shown}")
+            swap = _swap_hint(found, day)
+            if swap:
+                message += f"; {swap}"
+            yield Report(message, pointer=f"{item}/{key}")
+
+
+def _swap_hint(url, day: date) -> str:
+    y, mo, d = url
+    if d is not None and d <= 12 and d != mo:
+        swapped = _distance((y, d, mo), day)
+        if swapped is not None and swapped <= 1:
+            return f"with day and month swapped the URL's date ({_shown((y, d, mo))}) matches: one of them is swapped"
+    if day.day <= 12 and day.day != day.month:
+        try:
+            other = date(day.year, day.day, day.month)
+        except ValueError:
+            return ""
+        swapped = _distance(url, other)
+        if swapped is not None and swapped <= 1:
+            return f"with day and month swapped ({other.isoformat()}) the date matches the URL: one of them is swapped"
+    return ""

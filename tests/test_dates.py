@@ -1,0 +1,431 @@
+"""The date rules (DT): positives, negatives, exact positions and pointers, fix round trips."""
+
+import pytest
+from helpers import at, fix, lint
+
+NOW = {"date-future": {"now": "2026-11-23T12:00:00Z"}}
+
+
+def news(*lines, related=()):
+    """A small news-article document; `related`: lists of lines for each related item."""
+    out = ["---", 'title: "Robots learn to fold laundry"', *lines]
+    if related:
+        out.append("related:")
+        for item in related:
+            out.append(f"  - {item[0]}")
+            out.extend(f"    {line}" for line in item[1:])
+    out.append("---")
+    return "\n".join(out) + "\n"
+
+
+def blog(*lines):
+    return "\n".join(["---", 'title: "Folding laundry, a diary"', *lines, "---", "", "Body text."]) + "\n"
+
+
+def messages(findings, rule):
+    return [f.message for f in findings if f.rule == rule]
+
+
+def assert_fixed_point(text, select, expected, unsafe=True, path="post.md", options=None):
+    fixed = fix(text, select, options=options, unsafe=unsafe, path=path)
+    assert fixed == expected
+    assert fix(fixed, select, options=options, unsafe=unsafe, path=path) == fixed
+    return fixed
+
+
+# ---- date-invalid ---------------------------------------------------------------------------
+class TestDateInvalid:
+    def test_impossible_date_is_reported_at_its_value(self):
+        text = news("publishedDateTime: 2021-02-30T10:00:00Z")
+        found = lint(text, ["date-invalid"])
+        assert at(found, "date-invalid") == [(3, 20, "/publishedDateTime")]
+        assert messages(found, "date-invalid") == [
+            'publishedDateTime: "2021-02-30T10:00:00Z" is not a real date (February 2021 has no day 30)'
+        ]
+        assert found[0].code == "DT001" and found[0].severity == "error" and found[0].fix is None
+
+    def test_related_items_are_checked(self):
+        text = news(
+            "publishedDateTime: 2022-07-07T22:10:00Z",
+            related=[['title: "Seals"', "publishedDateTime: yesterday"],
+                     ['title: "Doors"', 'publishedDateTime: "2022-07-09T15:46:00Z"'],
+                     ['title: "Pets"', 'updatedDateTime: "07/07/2022 10:00:00Z"']],
+        )
+        found = lint(text, ["date-invalid"])
+        assert at(found, "date-invalid") == [(6, 24, "/related/0/publishedDateTime"),
+                                             (10, 22, "/related/2/updatedDateTime")]
+        assert "relative date" in found[0].message
+
+    def test_ambiguous_day_month_is_reported_without_fix(self):
+        found = lint(blog('date: "03/07/2022"'), ["date-invalid"])
+        assert at(found, "date-invalid") == [(3, 7, "/date")]
+        assert "ambiguous (2022-03-07 or 2022-07-03)" in found[0].message
+        assert found[0].fix is None
+
+    @pytest.mark.parametrize(
+        "line, fixed",
+        [
+            ("publishedDateTime: 2022-07-07 22:10:00Z", "publishedDateTime: 2022-07-07T22:10:00Z"),
+            ('publishedDateTime: "2022-07-07 22:10:00Z"', 'publishedDateTime: "2022-07-07T22:10:00Z"'),
+            ("publishedDateTime: '13/07/2022 22:10Z'", "publishedDateTime: '2022-07-13T22:10Z'"),
+            ("publishedDateTime: 2022/07/07  # scraped", "publishedDateTime: 2022-07-07  # scraped"),
+            ("publishedDateTime: 07/07/2022", "publishedDateTime: 2022-07-07"),
+            ("publishedDateTime: 20220707", "publishedDateTime: 2022-07-07"),
+            ("publishedDateTime: Mon, 05 Mar 2021 10:00:00 GMT", "publishedDateTime: 2021-03-05T10:00:00Z"),
+            ("publishedDateTime: 2022-07-07T22:10:00+0600", "publishedDateTime: 2022-07-07T22:10:00+06:00"),
+        ],
+    )
+    def test_unambiguous_values_get_an_unsafe_fix_keeping_style(self, line, fixed):
+        text = news(line, "type: article")
+        found = lint(text, ["date-invalid"])
+        assert len(found) == 1 and found[0].fix.applicability == "unsafe"
+        assert_fixed_point(text, ["date-invalid"], news(fixed, "type: article"))
+        assert fix(text, ["date-invalid"], unsafe=False) == text  # unsafe: not applied by plain --fix
+
+    def test_valid_values_and_empty_values_are_clean(self):
+        text = news(
+            "publishedDateTime: 2022-07-07T22:10:00Z",
+            "updatedDateTime: 2022-07-08T04:10:00.5+06:00",
+            "date: 2022-07-07",
+            "lastmod:",
+            'expiryDate: ""',
+        )
+        assert lint(text, ["date-invalid"]) == []
+
+    def test_non_date_shapes_are_reported(self):
+        text = blog("date:", "  - 2022-07-07", "lastmod: true")
+        found = lint(text, ["date-invalid"])
+        assert at(found, "date-invalid") == [(4, 3, "/date"), (5, 10, "/lastmod")]
+        assert found[0].message == "date: a list is not a date"
+
+    def test_date_keys_nested_elsewhere_are_not_dates(self):
+        text = news("publishedDateTime: 2022-07-07T22:10:00Z", "event:", "  date: sometime in July")
+        assert lint(text, ["date-invalid"]) == []
+
+
+# ---- date-naive -----------------------------------------------------------------------------
+class TestDateNaive:
+    def test_naive_date_time_is_reported(self):
+        text = news("publishedDateTime: 2022-07-07T22:10:00",
+                    related=[['title: "Seals"', "publishedDateTime: 2022-07-08T12:00:00Z"]])
+        found = lint(text, ["date-naive"])
+        assert at(found, "date-naive") == [(3, 20, "/publishedDateTime")]
+        assert found[0].message.startswith('publishedDateTime: "2022-07-07T22:10:00" has no timezone')
+        assert found[0].fix is None  # no fix unless assume-utc
+
+    def test_assume_utc_offers_an_unsafe_fix(self):
+        text = news("publishedDateTime: 2022-07-07T22:10:00.25", "updatedDateTime: '2022-07-08T10:00'")
+        options = {"date-naive": {"assume-utc": True}}
+        assert all(f.fix.applicability == "unsafe" for f in lint(text, ["date-naive"], options))
+        assert_fixed_point(
+            text, ["date-naive"],
+            news("publishedDateTime: 2022-07-07T22:10:00.25Z", "updatedDateTime: '2022-07-08T10:00Z'"),
+            options=options,
+        )
+
+    def test_bare_date_is_naive_for_news_fields_only(self):
+        text = news("publishedDateTime: 2022-07-07", "date: 2022-07-07", "lastmod: 2022-07-08")
+        found = lint(text, ["date-naive"])
+        assert at(found, "date-naive") == [(3, 20, "/publishedDateTime")]
+        assert "no time and no timezone" in found[0].message
+        assert lint(blog("date: 2022-07-07", "lastmod: 2022-07-08"), ["date-naive"]) == []
+
+    def test_non_iso_naive_value_is_reported_but_left_to_date_invalid_to_fix(self):
+        text = blog("date: 2022-07-07 22:10:00")
+        found = lint(text, ["date-naive"], {"date-naive": {"assume-utc": True}})
+        assert at(found, "date-naive") == [(3, 7, "/date")] and found[0].fix is None
+
+    def test_values_with_zones_are_clean(self):
+        text = news("publishedDateTime: 2022-07-07T22:10:00Z", "updatedDateTime: 2022-07-08T04:10:00+06:00")
+        assert lint(text, ["date-naive"]) == []
+
+
+# ---- date-future ----------------------------------------------------------------------------
+class TestDateFuture:
+    def test_future_date_is_reported_against_the_now_option(self):
+        text = news("publishedDateTime: 2026-11-25T12:00:01Z",
+                    related=[['title: "Seals"', "publishedDateTime: 2026-11-24T11:59:59Z"],
+                             ['title: "Doors"', "updatedDateTime: 2027-01-01T00:00:00Z"]])
+        found = lint(text, ["date-future"], NOW)
+        assert at(found, "date-future") == [(3, 20, "/publishedDateTime"), (8, 22, "/related/1/updatedDateTime")]
+        assert found[0].message == (
+            'publishedDateTime: "2026-11-25T12:00:01Z" is in the future (2 days after now, 2026-11-23T12:00:00Z)'
+        )
+
+    def test_tolerance_option(self):
+        text = news("publishedDateTime: 2026-11-23T18:00:00Z")
+        assert lint(text, ["date-future"], NOW) == []
+        options = {"date-future": {"now": "2026-11-23T12:00:00Z", "tolerance-days": 0}}
+        found = lint(text, ["date-future"], options)
+        assert at(found, "date-future") == [(3, 20, "/publishedDateTime")]
+        assert "6 hours after now" in found[0].message
+
+    def test_source_date_epoch_is_honoured(self, monkeypatch):
+        text = news("publishedDateTime: 2022-07-09T00:00:00Z")
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1657152000")  # 2022-07-07T00:00:00Z
+        assert at(lint(text, ["date-future"]), "date-future") == [(3, 20, "/publishedDateTime")]
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1657238400")  # 2022-07-08T00:00:00Z
+        assert lint(text, ["date-future"]) == []
+
+    def test_real_clock_by_default(self, monkeypatch):
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        assert at(lint(news("publishedDateTime: 2999-01-01T00:00:00Z"), ["date-future"]), "date-future") == [
+            (3, 20, "/publishedDateTime")]
+        assert lint(news("publishedDateTime: 2001-01-01T00:00:00Z"), ["date-future"]) == []
+
+    def test_scheduling_fields_are_not_checked_by_default(self):
+        text = blog("date: 2026-01-01", "publishDate: 2027-01-01", "expiryDate: 2030-01-01")
+        assert lint(text, ["date-future"], NOW) == []
+        options = {"date-future": {"now": "2026-11-23T12:00:00Z", "fields": ["publishDate"]}}
+        assert at(lint(text, ["date-future"], options), "date-future") == [(4, 14, "/publishDate")]
+
+    def test_naive_and_bare_dates_compare_as_utc(self):
+        text = blog("date: 2026-11-25", "lastmod: 2026-11-24T11:00:00")
+        assert at(lint(text, ["date-future"], NOW), "date-future") == [(3, 7, "/date")]
+
+    def test_bad_now_option_is_a_finding_not_a_crash(self):
+        found = lint(news("publishedDateTime: 2022-07-07T22:10:00Z"), ["date-future"],
+                     {"date-future": {"now": "tomorrow"}})
+        assert [(f.rule, f.line) for f in found] == [("date-future", 1)]
+        assert 'option now = "tomorrow"' in found[0].message
+
+
+# ---- date-implausible -------------------------------------------------------------------------
+class TestDateImplausible:
+    def test_dates_before_the_floor_are_reported(self):
+        text = news("publishedDateTime: 1970-01-01T00:00:00Z",
+                    related=[['title: "Seals"', "publishedDateTime: 1994-12-31T23:59:59Z"],
+                             ['title: "Doors"', "publishedDateTime: 1995-01-01T00:00:00Z"]])
+        found = lint(text, ["date-implausible"])
+        assert at(found, "date-implausible") == [(3, 20, "/publishedDateTime"), (6, 24, "/related/0/publishedDateTime")]
+        assert found[0].message == (
+            'publishedDateTime: "1970-01-01T00:00:00Z" is before 1995-01-01, too early to be right '
+            "(the Unix epoch: a missing date?)"
+        )
+
+    def test_floor_option(self):
+        text = blog("date: 2004-05-06")
+        assert lint(text, ["date-implausible"]) == []
+        found = lint(text, ["date-implausible"], {"date-implausible": {"floor": "2005-01-01"}})
+        assert at(found, "date-implausible") == [(3, 7, "/date")]
+
+    def test_bad_floor_option_is_a_finding(self):
+        found = lint(blog("date: 2004-05-06"), ["date-implausible"], {"date-implausible": {"floor": "1995"}})
+        assert len(found) == 1 and "option floor" in found[0].message
+
+
+# ---- date-not-utc -----------------------------------------------------------------------------
+class TestDateNotUtc:
+    def test_offset_is_reported_with_a_safe_fix(self):
+        text = news("publishedDateTime: 2022-07-08T04:10:00+06:00",
+                    related=[['title: "Seals"', 'publishedDateTime: "2022-07-07T23:30:00.5-01:30"']])
+        found = lint(text, ["date-not-utc"])
+        assert at(found, "date-not-utc") == [(3, 20, "/publishedDateTime"), (6, 24, "/related/0/publishedDateTime")]
+        assert found[0].message == (
+            'publishedDateTime: "2022-07-08T04:10:00+06:00" is not in UTC; write the same instant as 2022-07-07T22:10:00Z'
+        )
+        assert all(f.fix.applicability == "safe" for f in found)
+        expected = news("publishedDateTime: 2022-07-07T22:10:00Z",
+                        related=[['title: "Seals"', 'publishedDateTime: "2022-07-08T01:00:00.5Z"']])
+        assert_fixed_point(text, ["date-not-utc"], expected, unsafe=False)
+
+    def test_zero_offset_is_written_z(self):
+        text = news("publishedDateTime: 2022-07-07T22:10+00:00")
+        found = lint(text, ["date-not-utc"])
+        assert "writes UTC as an offset" in found[0].message
+        assert_fixed_point(text, ["date-not-utc"], news("publishedDateTime: 2022-07-07T22:10Z"), unsafe=False)
+
+    def test_blog_posts_keep_local_time_unless_configured(self):
+        text = blog('date: "2021-03-15T11:35:57+06:00"')
+        assert lint(text, ["date-not-utc"]) == []
+        options = {"date-not-utc": {"profiles": ["news-article", "blog-post"]}}
+        assert at(lint(text, ["date-not-utc"], options), "date-not-utc") == [(3, 7, "/date")]
+
+    def test_utc_and_naive_values_are_clean(self):
+        text = news("publishedDateTime: 2022-07-07T22:10:00Z", "updatedDateTime: 2022-07-08T10:00:00")
+        assert lint(text, ["date-not-utc"]) == []
+
+    def test_non_iso_value_is_reported_but_fixed_by_date_invalid_first(self):
+        text = news("publishedDateTime: 2022-07-08 04:10:00 +06:00")
+        found = lint(text, ["date-not-utc"])
+        assert at(found, "date-not-utc") == [(3, 20, "/publishedDateTime")] and found[0].fix is None
+        assert_fixed_point(text, ["date-invalid", "date-not-utc"], news("publishedDateTime: 2022-07-07T22:10:00Z"))
+
+
+# ---- date-filename-mismatch -------------------------------------------------------------------
+class TestDateFilenameMismatch:
+    def test_file_name_date_far_from_published(self):
+        text = news("publishedDateTime: 2022-07-10T08:00:00Z")
+        found = lint(text, ["date-filename-mismatch"], path="_posts/2022-07-07-robots.md")
+        assert at(found, "date-filename-mismatch") == [(3, 20, "/publishedDateTime")]
+        assert found[0].message == (
+            'publishedDateTime: "2022-07-10T08:00:00Z" is 3 days from the date in the file name (2022-07-07)'
+        )
+
+    def test_a_day_off_is_tolerated(self):
+        text = news("publishedDateTime: 2022-07-06T22:10:00Z")
+        assert lint(text, ["date-filename-mismatch"], path="2022-07-07-robots.md") == []
+        options = {"date-filename-mismatch": {"tolerance-days": 0}}
+        assert len(lint(text, ["date-filename-mismatch"], options, path="2022-07-07-robots.md")) == 1
+
+    def test_written_calendar_day_is_compared_not_utc_day(self):
+        # 23:30 at -05:00 is the next day in UTC, but the day written is the 5th.
+        text = news("publishedDateTime: 2022-07-05T23:30:00-05:00")
+        assert lint(text, ["date-filename-mismatch"], path="2022-07-04-robots.md") == []
+
+    def test_blog_date_and_bundles(self):
+        text = blog("date: 2022-09-01")
+        assert at(lint(text, ["date-filename-mismatch"], path="content/2022-7-7-robots/index.md"),
+                  "date-filename-mismatch") == [(3, 7, "/date")]
+        assert lint(text, ["date-filename-mismatch"], path="content/2022-09-01-robots/index.md") == []
+
+    def test_related_dates_and_undated_names_are_ignored(self):
+        text = news("publishedDateTime: 2022-07-07T10:00:00Z",
+                    related=[['title: "Seals"', "publishedDateTime: 2023-01-01T00:00:00Z"]])
+        assert lint(text, ["date-filename-mismatch"], path="2022-07-07-robots.md") == []
+        assert lint(text, ["date-filename-mismatch"], path="robots-2021-01-01.md") == []
+        assert lint(text, ["date-filename-mismatch"], path="2022-02-30-robots.md") == []
+
+    def test_published_wins_over_date(self):
+        text = news("publishedDateTime: 2022-07-07T10:00:00Z", "date: 2020-01-01")
+        assert lint(text, ["date-filename-mismatch"], path="2022-07-07-robots.md") == []
+
+
+# ---- date-order -------------------------------------------------------------------------------
+class TestDateOrder:
+    def test_updated_before_published_in_the_same_item(self):
+        text = news(
+            "publishedDateTime: 2022-07-07T22:10:00Z",
+            "updatedDateTime: 2022-07-08T02:00:00+06:00",
+            related=[['title: "Seals"', "publishedDateTime: 2022-07-09T12:00:00Z",
+                      "updatedDateTime: 2022-07-09T11:00:00Z"]],
+        )
+        found = lint(text, ["date-order"])
+        assert at(found, "date-order") == [(4, 18, "/updatedDateTime"), (8, 22, "/related/0/updatedDateTime")]
+        assert found[0].message == (
+            'updatedDateTime: "2022-07-08T02:00:00+06:00" is earlier than publishedDateTime '
+            '"2022-07-07T22:10:00Z": updated before it was published'
+        )
+
+    def test_related_items_are_not_compared_with_the_article(self):
+        text = news("publishedDateTime: 2022-07-07T22:10:00Z", "updatedDateTime: 2022-07-07T22:10:00Z",
+                    related=[['title: "Seals"', "updatedDateTime: 2020-01-01T00:00:00Z"]])
+        assert lint(text, ["date-order"]) == []
+
+    def test_blog_pairs(self):
+        text = blog("date: 2022-07-07T10:00:00Z", "lastmod: 2022-07-07", "publishDate: 2022-07-10",
+                    "expiryDate: 2022-07-09")
+        found = lint(text, ["date-order"])
+        assert at(found, "date-order") == [(6, 13, "/expiryDate")]
+        assert found[0].message.endswith("expires before it is published")
+        found = lint(blog("date: 2022-07-07", "lastmod: 2022-07-06T23:00:00Z"), ["date-order"])
+        assert at(found, "date-order") == [(4, 10, "/lastmod")]
+
+
+# ---- date-url-mismatch ------------------------------------------------------------------------
+class TestDateUrlMismatch:
+    def test_old_story_with_a_new_date(self):
+        text = news("publishedDateTime: 2019-01-12T21:04:00Z",
+                    'webUrl: "https://news.example.com/world/2010/03/parliament_apologizes.html"',
+                    'originalUrl: "https://news.example.com/world/2010/03/parliament_apologizes.html"')
+        found = lint(text, ["date-url-mismatch"])
+        assert at(found, "date-url-mismatch") == [(4, 9, "/webUrl")]  # one URL, reported once
+        assert found[0].message == (
+            "webUrl: the URL's date 2010-03 is 3209 days before publishedDateTime \"2019-01-12T21:04:00Z\""
+        )
+
+    def test_swapped_day_and_month_is_named(self):
+        text = news("publishedDateTime: 2021-01-09T00:00:00Z",
+                    'webUrl: "https://blog.example.org/patents/2021/09/court-stops-production.html"')
+        found = lint(text, ["date-url-mismatch"])
+        assert "with day and month swapped (2021-09-01) the date matches the URL" in found[0].message
+        text = news("publishedDateTime: 2021-07-09T10:00:00Z",
+                    'webUrl: "https://example.com/2021/09/07/story/"')
+        found = lint(text, ["date-url-mismatch"])
+        assert "the URL's date (2021-07-09) matches" in found[0].message
+
+    def test_related_items_against_their_own_dates(self):
+        text = news("publishedDateTime: 2022-07-07T22:10:00Z",
+                    'webUrl: "https://example.com/2022/07/07/story/"',
+                    related=[['title: "Seals"', "publishedDateTime: 2022-07-08T12:00:00Z",
+                              'webUrl: "https://example.com/science/2020-05-13-seals"'],
+                             ['title: "Doors"', 'webUrl: "https://example.com/2001/01/doors"'],
+                             ['title: "Pets"', "publishedDateTime: 2022-07-08T12:00:00Z",
+                              'webUrl: "https://example.com/news/20220708/pets"']])
+        found = lint(text, ["date-url-mismatch"])
+        assert at(found, "date-url-mismatch") == [(8, 13, "/related/0/webUrl")]
+        assert "2020-05-13 is 786 days before" in found[0].message
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "https://example.com/lets-kill-facial-recognition-for-good-1844168367",
+            "https://example.com/2019-release-wave-2-overview",
+            "https://example.com/news/home/20211202005810/en/Announces",
+            "https://example.com/story?date=2010/03/01",
+            "https://example.com/story#2010/03",
+            "https://2010.example.com/03/story",
+            "https://example.com/top-25-startups-in-2010/",
+            "https://example.com/2022/07/",
+            "https://example.com/2022/08/01/story",
+            "https://example.com/2022/06/07/story",
+        ],
+    )
+    def test_numbers_that_are_not_dates_or_are_close(self, url):
+        text = news("publishedDateTime: 2022-07-07T22:10:00Z", f'webUrl: "{url}"')
+        assert lint(text, ["date-url-mismatch"]) == []
+
+    def test_tolerance_and_month_only_urls(self):
+        text = news("publishedDateTime: 2022-07-07T22:10:00Z", 'webUrl: "https://example.com/2022/05/story"')
+        found = lint(text, ["date-url-mismatch"])
+        assert "2022-05 is 37 days before" in found[0].message
+        assert lint(text, ["date-url-mismatch"], {"date-url-mismatch": {"tolerance-days": 40}}) == []
+
+    def test_blog_url_against_date(self):
+        text = blog("date: 2022-07-07", 'url: "/2019/11/05/folding/"')
+        assert at(lint(text, ["date-url-mismatch"]), "date-url-mismatch") == [(4, 6, "/url")]
+
+
+# ---- the pack together --------------------------------------------------------------------------
+def test_clean_news_article_has_no_date_findings():
+    text = news(
+        "publishedDateTime: 2022-07-07T22:10:00Z",
+        'originalUrl: "https://example.com/news/robots-fold-laundry"',
+        'webUrl: "https://example.com/news/robots-fold-laundry"',
+        related=[['title: "Seals"', "publishedDateTime: 2022-07-09T15:46:00Z",
+                  'webUrl: "https://example.com/digital/2022/07/seals/374078/"'],
+                 ['title: "Doors"', "publishedDateTime: 2022-07-08T12:12:00Z",
+                  'webUrl: "https://example.com/2022/07/09/doors/"']],
+    )
+    assert lint(text, ["DT"], NOW, path="_news/2022-07-07-robots.md") == []
+
+
+def test_every_value_that_is_not_a_date_gives_a_finding_not_a_crash():
+    text = news(
+        "publishedDateTime: [2022, 7, 7]",
+        "updatedDateTime: {when: now}",
+        "date: 9999999999999999999999",
+        "lastmod: !!binary aGVsbG8=",
+        "publishDate: 12:30",
+        "expiryDate: .inf",
+        'webUrl: "https://example.com/2022/99/99/x"',
+        related=[["just a string"], ["- nested"]],
+    )
+    found = lint(text, ["DT"], NOW, path="2022-07-07-x.md")
+    assert {f.rule for f in found} == {"date-invalid"}
+    assert len(found) == 6
+
+
+def test_fixing_everything_reaches_a_fixed_point():
+    text = news(
+        "publishedDateTime: 2022-07-08 04:10:00 +06:00  # local time",
+        "updatedDateTime: '2022-07-08T12:00:00+02:00'",
+        related=[['title: "Seals"', 'publishedDateTime: "13/07/2022 10:00 UTC"']],
+    )
+    expected = news(
+        "publishedDateTime: 2022-07-07T22:10:00Z  # local time",
+        "updatedDateTime: '2022-07-08T10:00:00Z'",
+        related=[['title: "Seals"', 'publishedDateTime: "2022-07-13T10:00Z"']],
+    )
+    assert_fixed_point(text, ["DT"], expected, options=NOW)
+    assert lint(expected, ["DT"], NOW) == []

@@ -1,0 +1,119 @@
+"""The date reader shared by the date rules: what is ISO, what has one meaning, what does not."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from rules.dates import _parse
+from rules.dates._parse import read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022-07-07T22:10:00Z",
+        "2022-07-07T22:10:00.125Z",
+        "2022-07-07T22:10Z",
+        "2022-07-08T04:10:00+06:00",
+        "2022-07-07T22:10:00-05:30",
+        "2022-07-07T22:10:00",
+        "2022-07-07",
+        "2024-02-29T10:00:00Z",
+    ],
+)
+def test_iso_values_are_iso(text):
+    assert read(text).kind == "iso"
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2022-07-07 22:10:00Z", "2022-07-07T22:10:00Z"),
+        ("2022-07-07 22:10:00 +06:00", "2022-07-07T22:10:00+06:00"),
+        ("2022-7-7 9:05:00", "2022-07-07T09:05:00"),
+        ("2022/07/07", "2022-07-07"),
+        ("2022.07.07", "2022-07-07"),
+        ("2022-07-07T22:10:00+0600", "2022-07-07T22:10:00+06:00"),
+        ("2022-07-07T22:10:00 UTC", "2022-07-07T22:10:00Z"),
+        ("2022-07-07T22:10:00,5Z", "2022-07-07T22:10:00.5Z"),
+        ("07/07/2022", "2022-07-07"),
+        ("13/07/2022", "2022-07-13"),
+        ("07/13/2022", "2022-07-13"),
+        ("13.07.2022 22:10", "2022-07-13T22:10"),
+        ("20220707", "2022-07-07"),
+        ("20220707T221000Z", "2022-07-07T22:10:00Z"),
+        ("March 5, 2021", "2021-03-05"),
+        ("5 Sept 2021 3:30 pm", "2021-09-05T15:30"),
+        ("Mon, 05 Mar 2021 10:00:00 +0000", "2021-03-05T10:00:00Z"),
+        ("Fri, 05 Mar 2021 10:00:00 GMT", "2021-03-05T10:00:00Z"),
+        (" 2022-07-07T22:10:00Z ", "2022-07-07T22:10:00Z"),
+    ],
+)
+def test_unambiguous_spellings_are_fixable(text, iso):
+    r = read(text)
+    assert (r.kind, r.iso) == ("fixable", iso)
+    assert read(iso).kind == "iso"
+
+
+@pytest.mark.parametrize("text", ["03/07/2022", "01-02-2021", "11.12.2020 10:00"])
+def test_day_month_order_can_be_ambiguous(text):
+    r = read(text)
+    assert r.kind == "ambiguous" and r.when is None
+    assert "ambiguous" in r.reason
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("2021-02-30T10:00:00Z", "February 2021 has no day 30"),
+        ("2022-02-29", "February 2022 has no day 29"),
+        ("2022-13-01T10:00:00Z", "no month 13"),
+        ("2022-07-07T25:00:00Z", "25:00:00 is not a time of day"),
+        ("2022-07-07T23:60:00Z", "23:60:00"),
+        ("2022-07-07T10:00:00+25:00", "impossible UTC offset (+25:00)"),
+        ("0000-01-01", "no year 0000"),
+        ("32/07/2022", "July 2022 has no day 32"),
+        ("yesterday", "relative date"),
+        ("3 days ago", "relative date"),
+        ("2022", "not an ISO 8601 date-time"),
+        ("Smarch 5, 2021", "not an ISO 8601 date-time"),
+        ("2022-07-07T22:10:00Zjunk", "not an ISO 8601 date-time"),
+    ],
+)
+def test_invalid_values_say_why(text, reason):
+    r = read(text)
+    assert r.kind == "invalid" and r.when is None
+    assert reason in r.reason
+
+
+def test_moment_keeps_what_was_written():
+    m = read("2022-07-08T04:10:30.250+06:00").when
+    assert (m.year, m.month, m.day, m.hour, m.minute, m.second, m.fraction, m.offset) == (
+        2022, 7, 8, 4, 10, 30, "250", 360)
+    assert m.instant() == datetime(2022, 7, 7, 22, 10, 30, 250000, timezone.utc)
+    assert m.iso() == "2022-07-08T04:10:30.250+06:00"
+    assert m.iso(utc=True) == "2022-07-07T22:10:30.250Z"
+
+
+def test_utc_conversion_keeps_precision_and_crosses_dates():
+    assert read("2022-01-01T01:30+02:00").when.iso(utc=True) == "2021-12-31T23:30Z"
+    assert read("2021-12-31T22:00:00-03:00").when.iso(utc=True) == "2022-01-01T01:00:00Z"
+    assert read("2022-07-07T22:10:00").when.iso(utc=True) == "2022-07-07T22:10:00Z"
+
+
+def test_naive_and_date_only():
+    assert read("2022-07-07T22:10:00").when.naive
+    assert not read("2022-07-07T22:10:00Z").when.naive
+    d = read("2022-07-07").when
+    assert d.date_only and not d.naive and d.iso() == "2022-07-07"
+
+
+def test_now_option_and_source_date_epoch(monkeypatch):
+    assert _parse.now_from("2026-01-02T03:04:05Z") == datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    assert _parse.now_from("") == datetime(1970, 1, 2, tzinfo=timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    with pytest.raises(_parse.OptionError):
+        _parse.now_from("")
+    with pytest.raises(_parse.OptionError):
+        _parse.now_from("next tuesday")
