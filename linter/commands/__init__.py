@@ -4,6 +4,7 @@ COMMANDS = {
     "check": ("linter.commands.check", "lint Markdown files with YAML front matter"),
     "rules": ("linter.commands.rules", "list every rule"),
     "rule": ("linter.commands.rule", "show one rule's documentation"),
+    "topics": ("linter.commands.topics", "learn topic profiles for topic-mismatch from labelled files"),
     "report": ("linter.commands.report", "write an HTML data-quality report of a corpus"),
     "clean": ("linter.commands.clean", "remove the cache"),
 }

@@ -1,0 +1,160 @@
+"""Markdown body -> blocks (headings, paragraphs, lists, block quotes) with their text and lines.
+
+Uses markdown-it-py (CommonMark), imported lazily and only for documents that have a body.
+Code blocks, HTML blocks, tables, front matter and link URLs are left out (inline code is kept): a block's `text` is the
+words a reader sees. Offsets are character offsets into `doc.text`, so rules can report spans and
+build removal fixes. The result is cached on the document: the content rules share one parse.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_MD = None
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)  # Hugo shortcodes, Liquid tags
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
+
+
+class Block(NamedTuple):
+    kind: str  # "heading" | "paragraph" | "list" | "quote"
+    level: int  # heading level (1-6); 0 for other blocks
+    text: str  # the visible words, links' URLs and code left out
+    start: int  # offset in doc.text of the block's first line
+    end: int  # offset just past the block's last line (before the blank lines that follow it)
+    line: int  # 1-based line of the first line
+    end_line: int  # 1-based line of the last line
+    items: tuple  # for a list: one (text, start, end, line, end_line) per item; else ()
+
+
+class Body(NamedTuple):
+    blocks: list  # top-level blocks, in order
+    truncated: bool  # the body was longer than the limit: only its first part was analysed
+    start: int  # offset of the body in doc.text
+    end: int  # offset just past the analysed part
+
+
+def _parser():
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+
+        _MD = MarkdownIt("commonmark")
+    return _MD
+
+
+def _inline_text(token) -> str:
+    out = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif child.type == "image":
+            out.append(" ".join(c.content for c in child.children or () if c.type == "text"))
+    return _URL.sub(" ", "".join(out))
+
+
+def body_of(doc, max_bytes: int) -> Body:
+    """The body's blocks, parsed once per document and limit."""
+    cache = getattr(doc, "_content_body", None)
+    if cache is not None and cache[0] == max_bytes:
+        return cache[1]
+    body = _parse(doc, max_bytes)
+    try:
+        doc._content_body = (max_bytes, body)
+    except AttributeError:  # pragma: no cover - a document type without a __dict__
+        pass
+    return body
+
+
+def _parse(doc, max_bytes: int) -> Body:
+    base = doc.body_start
+    text = doc.text[base:] if doc.has_front_matter else ""
+    truncated = False
+    if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        truncated = True
+        cut = text[:max_bytes]
+        nl = max(cut.rfind("\n"), cut.rfind("\r"))
+        text = cut[: nl + 1] if nl > 0 else ""
+    if not text.strip():
+        return Body([], truncated, base, base + len(text))
+    text = _TEMPLATE.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+    # markdown-it numbers lines by "\n" only: map a lone "\r" to "\n" without moving offsets.
+    src = text.replace("\r\n", "\n\0").replace("\r", "\n").replace("\0", "\r") if "\r" in text else text
+    starts = [0] + [m.end() for m in re.finditer("\n", src)]
+    first_line = doc.line_of(base)
+    n = len(text)
+
+    def offset(line: int) -> int:
+        return base + (starts[line] if line < len(starts) else n)
+
+    def trimmed_end(line_end: int, line_start: int) -> int:
+        """End offset of the last non-blank line of [line_start, line_end)."""
+        while line_end - 1 > line_start and not src[starts[line_end - 1] : (starts[line_end] if line_end < len(starts) else n)].strip():
+            line_end -= 1
+        return line_end
+
+    def geometry(m):
+        a, b = m[0], trimmed_end(m[1], m[0])
+        return offset(a), offset(b), first_line + a, first_line + b - 1
+
+    tokens = _parser().parse(src.replace("\r", " "))
+    blocks: list[Block] = []
+    i, count = 0, len(tokens)
+    while i < count:
+        tok = tokens[i]
+        if tok.level != 0 or tok.map is None:
+            i += 1
+            continue
+        kind = tok.type
+        if kind in ("heading_open", "paragraph_open"):
+            inline = tokens[i + 1]
+            words = _inline_text(inline)
+            level = int(tok.tag[1:]) if kind == "heading_open" else 0
+            s, e, l1, l2 = geometry(tok.map)
+            blocks.append(Block("heading" if level else "paragraph", level, words, s, e, l1, l2, ()))
+            i += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            close = kind.replace("_open", "_close")
+            j = i + 1
+            parts, items = [], []
+            item_map, item_parts = None, []
+            while j < count and not (tokens[j].type == close and tokens[j].level == 0):
+                t = tokens[j]
+                if t.type == "list_item_open" and t.level == 1:
+                    item_map, item_parts = t.map, []
+                elif t.type == "list_item_close" and t.level == 1 and item_map is not None:
+                    s, e, l1, l2 = geometry(item_map)
+                    items.append((" ".join(item_parts), s, e, l1, l2))
+                    item_map = None
+                elif t.type == "inline":
+                    words = _inline_text(t)
+                    parts.append(words)
+                    item_parts.append(words)
+                j += 1
+            s, e, l1, l2 = geometry(tok.map)
+            blocks.append(Block("quote" if kind == "blockquote_open" else "list", 0, " ".join(parts), s, e, l1, l2, tuple(items)))
+            i = j + 1
+            continue
+        i += 1  # code, html, hr, tables: not prose
+    return Body(blocks, truncated, base, base + n)
+
+
+def removal_end(doc, end: int, limit: int) -> int:
+    """Extend a removal that ends at `end` over the line break and blank lines that follow,
+    up to `limit` (the start of the next block, or the end of the analysed text)."""
+    text = doc.text
+    pos = end
+    if pos > 0 and text[pos - 1] not in "\r\n":
+        m = _LINE_BREAK.match(text, pos)
+        pos = m.end() if m else pos
+    while pos < limit:
+        m = _BLANK_LINE.match(text, pos)
+        if not m:
+            break
+        pos = m.end()
+    return min(pos, max(limit, end))

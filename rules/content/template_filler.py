@@ -1,0 +1,165 @@
+"""Text is theme or template filler (lorem ipsum, demo posts), not the article.
+
+A site built from a theme, or an article scraped from one, can carry the theme's demo content:
+lorem ipsum, a static-site generator's "welcome" post, or a theme's sample sections. This rule
+looks for known fingerprints of such text in each block of the body (a paragraph, a heading, a
+list item, a block quote) and in the `title`, `description`, `excerpt` and `summary` fields.
+
+The bundled fingerprints (`rules/content/filler_fingerprints.txt`, documented there) cover lorem
+ipsum and its parodies, the starter posts of Jekyll, Hugo and WordPress, and demo sections of Hugo
+blog themes seen inside scraped reposts. Matching ignores case, runs of whitespace and the
+difference between curly and straight quotes.
+
+Options:
+- `phrases` ([]): more fingerprints, matched like the bundled ones.
+- `patterns` ([]): more fingerprints as Python regular expressions (matched against the
+  lower-cased, whitespace-normalised text).
+- `builtin` (true): use the bundled fingerprints.
+- `max-body-bytes` (1048576): only the first part of a longer body is searched.
+
+Fix (unsafe: it deletes text): remove the block (for a list, the list item). Front-matter fields
+are reported without a fix.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from linter.model import Edit, Fix, Report
+from rules.content._markdown import body_of, removal_end
+
+CODE = "CT002"
+NAME = "template-filler"
+SEVERITY = "warning"
+FIX = "sometimes"
+OPTIONS = {"phrases": [], "patterns": [], "builtin": True, "max-body-bytes": 1_048_576}
+
+BAD = """---
+title: "Town council approves new cycle lanes"
+description: "The council voted to add protected cycle lanes on three main roads."
+---
+
+The town council voted on Tuesday to add protected cycle lanes on three main roads.
+
+Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.
+
+Work starts in the spring and should take about four months.
+"""
+
+GOOD = """---
+title: "Town council approves new cycle lanes"
+description: "The council voted to add protected cycle lanes on three main roads."
+---
+
+The town council voted on Tuesday to add protected cycle lanes on three main roads.
+
+Work starts in the spring and should take about four months.
+"""
+
+FINGERPRINTS = Path(__file__).with_name("filler_fingerprints.txt")
+FIELDS = ("title", "description", "excerpt", "summary")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().lower()
+
+
+def _phrase_regex(phrase: str) -> str:
+    p = re.escape(normalise(phrase))
+    return (r"(?<!\w)" if phrase[:1].isalnum() else "") + p + (r"(?!\w)" if phrase[-1:].isalnum() else "")
+
+
+@lru_cache(maxsize=1)
+def builtin_fingerprints() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(phrases, patterns) from the bundled file."""
+    phrases, patterns = [], []
+    try:
+        lines = FINGERPRINTS.read_text(encoding="utf-8").splitlines()
+    except OSError:  # pragma: no cover - a broken installation
+        lines = []
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("re:"):
+            patterns.append(line[3:])
+        else:
+            phrases.append(line)
+    return tuple(phrases), tuple(patterns)
+
+
+@lru_cache(maxsize=32)
+def _matcher(builtin: bool, phrases: tuple, patterns: tuple):
+    """One compiled alternation, or (None, error message) for a bad configured pattern."""
+    parts = []
+    if builtin:
+        b_phrases, b_patterns = builtin_fingerprints()
+        parts += [_phrase_regex(p) for p in b_phrases] + [f"(?:{p})" for p in b_patterns]
+    parts += [_phrase_regex(p) for p in phrases if isinstance(p, str) and p.strip()]
+    for p in patterns:
+        if not isinstance(p, str):
+            continue
+        try:
+            re.compile(p)
+        except re.error as exc:
+            return None, f'template-filler: pattern "{p}" is not a valid regular expression ({exc})'
+        parts.append(f"(?:{p})")
+    if not parts:
+        return None, None
+    return re.compile("|".join(parts)), None
+
+
+def _units(blocks):
+    """(text, start, end, line, end_line, limit) of each paragraph, heading, list item, quote."""
+    for i, b in enumerate(blocks):
+        after = blocks[i + 1].start if i + 1 < len(blocks) else None
+        if b.kind == "list" and b.items:
+            for j, (text, s, e, l1, l2) in enumerate(b.items):
+                nxt = b.items[j + 1][1] if j + 1 < len(b.items) else after
+                yield text, s, e, l1, l2, nxt
+        else:
+            yield b.text, b.start, b.end, b.line, b.end_line, after
+
+
+def _shorten(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("..." if len(words) > n else "")
+
+
+def check(doc, options):
+    if not isinstance(doc.data, dict):
+        return
+    matcher, problem = _matcher(bool(options.get("builtin", True)), tuple(options.get("phrases") or ()),
+                                tuple(options.get("patterns") or ()))
+    if problem:
+        yield Report(problem, span=doc.offset_span(0, 0))
+        return
+    if matcher is None:
+        return
+    for ptr, value in doc.fields(*FIELDS):
+        if ptr.count("/") != 1 or not isinstance(value, str):
+            continue
+        m = matcher.search(normalise(value))
+        if m:
+            yield Report(f'{ptr[1:]}: "{_shorten(value)}" is template filler (it contains "{m.group()}")', pointer=ptr)
+    if not doc.has_front_matter or not doc.body.strip():
+        return
+    body = body_of(doc, int(options.get("max-body-bytes", 1_048_576)))
+    for text, start, end, line, end_line, limit in _units(body.blocks):
+        m = matcher.search(normalise(text))
+        if not m:
+            continue
+        stop = end
+        while stop > start and doc.text[stop - 1] in "\r\n":
+            stop -= 1
+        lines = f"line {line}" if line == end_line else f"lines {line}-{end_line}"
+        cut = removal_end(doc, end, limit if limit is not None else body.end)
+        yield Report(
+            f'"{_shorten(text)}" ({lines}) is template filler: it contains "{m.group()}"',
+            span=doc.offset_span(start, stop),
+            fix=Fix("unsafe", f"remove {lines}", (Edit(start, cut, ""),)),
+        )
