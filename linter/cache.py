@@ -73,7 +73,7 @@ class Cache:
                 ignore.write_text("# Created by newslint automatically.\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(prefix=".results-", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"format": FORMAT, "entries": self.entries}, fh, separators=(",", ":"))
+                fh.write(json.dumps({"format": FORMAT, "entries": self.entries}, separators=(",", ":")))
             os.replace(tmp, self.file)
         except OSError:
             pass  # a read-only project still lints; it just is not cached

@@ -176,6 +176,27 @@ def glob_match(pattern: str, relpath: str) -> bool:
     return _glob_regex(pattern).match(relpath) is not None
 
 
+class GlobSet:
+    """Many globs compiled into two regexes (component patterns, path patterns): one match per path."""
+
+    def __init__(self, patterns: list[str]):
+        names, paths = [], []
+        for pattern in patterns:
+            p = pattern.strip("/") if pattern not in ("/", "") else pattern
+            (paths if "/" in p else names).append(_glob_regex(p).pattern)
+        self._names = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
+        self._paths = re.compile("|".join(f"(?:{p})" for p in paths)) if paths else None
+
+    def match_name(self, name: str) -> bool:
+        """Whether a single path component matches a component pattern."""
+        return self._names is not None and self._names.match(name) is not None
+
+    def match(self, relpath: str) -> bool:
+        if self._paths is not None and self._paths.match(relpath):
+            return True
+        return self._names is not None and any(self._names.match(part) for part in relpath.split("/"))
+
+
 # ---- resolution against the registry ------------------------------------------------------------
 @dataclass(frozen=True)
 class Active:
