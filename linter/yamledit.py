@@ -113,7 +113,9 @@ def delete_item(doc, pointer: str) -> Edit | None:
         end_offset = base + node.end_mark.index
         end = end_offset if end_offset == _line_start(text, end_offset) else _next_line_start(text, end_offset)
         prev_end = base + items[i - 1].end_mark.index
-        if end_offset > base + parent.end_mark.index or prev_end > start:
+        # A block mapping item ends where the next "- " begins: the previous item may end inside
+        # this item's "  - " prefix, not after it.
+        if end_offset > base + parent.end_mark.index or prev_end > base + node.start_mark.index:
             return None
     return Edit(start, end, "")
 
