@@ -1,3 +1,5 @@
-"""related rules."""
+"""Related-entry rules: the `related` list of an article (REL001...)."""
 
-RULES = []
+from rules.related import related_duplicate, related_self
+
+RULES = [related_duplicate, related_self]
