@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 STOP = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been being it its this that "
     "these those how why what whats when where who whom which will would can could should may might do does "
-    "did has have had not no nor so than too very just into over about after before up down out off via vs "
+    "did has have had not no nor so than too very just into over about after before during up down out off via vs "
     "i me my we us our you your he him his she her they them their here heres there own all some more most "
     "amp html htm php aspx ece www com index story article news blog post".split()
 )
@@ -60,19 +60,18 @@ class Side:
     """One side of the comparison: its content words and every form that can match them."""
 
     def __init__(self, toks: list[str]):
+        self.tokens = toks
         self.words = content(toks)
         forms = {stem(w) for w in self.words}
-        words = [w for w in toks if len(w) > 0]
-        for i in range(len(words) - 1):  # "re" + "invent" = "reinvent", "ac" + "dc" = "acdc"
-            forms.add(stem(words[i] + words[i + 1]))
-        cw = self.words
-        for size in (2, 3, 4):  # "ai" = "artificial intelligence", "nyc" = "new york city"
-            for i in range(len(cw) - size + 1):
-                forms.add("".join(w[0] for w in cw[i : i + size]))
+        for i in range(len(toks) - 1):  # "re" + "invent" = "reinvent", "ac" + "dc" = "acdc"
+            forms.add(stem(toks[i] + toks[i + 1]))
         self.forms = forms
+        self.plain = set(self.words)
+        w = self.words
+        self.initials = {"".join(x[0] for x in w[i : i + n]) for n in (2, 3, 4) for i in range(len(w) - n + 1)}
 
     def has(self, word: str) -> bool:
-        if stem(word) in self.forms or word in self.forms:
+        if stem(word) in self.forms or word in self.initials:
             return True
         for w in self.words:  # abbreviations and truncations: "tech"/"technology"
             short, long = (w, word) if len(w) < len(word) else (word, w)
@@ -82,4 +81,11 @@ class Side:
 
     def missing(self, other: "Side") -> list[str]:
         """Content words of `other` that this side does not have."""
-        return [w for w in other.words if not self.has(w)]
+        covered = {i for i, w in enumerate(other.words) if self.has(w)}
+        words = other.words
+        for size in (2, 3, 4):  # "AI" = "artificial intelligence", "NYC" = "new york city"
+            for i in range(len(words) - size + 1):
+                window = words[i : i + size]
+                if "".join(w[0] for w in window) in self.plain or stem("".join(window)) in self.forms:
+                    covered.update(range(i, i + size))  # ... and "chat gpt" = "ChatGPT"
+        return [w for i, w in enumerate(words) if i not in covered]
