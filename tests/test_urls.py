@@ -377,3 +377,19 @@ def test_url_rules_quiet_on_a_clean_article():
         '  - url: "https://img.example.com/resize?url=https%3A%2F%2Fexample.com%2Fa.jpg&w=1280&signature=abc"',
     )
     assert lint(text, ["URL"]) == []
+
+
+def test_provider_domain_internationalised():
+    text = provider_doc("webUrl: https://news.bücher.example/a", "xn--bcher-kva.example")
+    assert lint(text, ["provider-domain-mismatch"]) == []
+    text = provider_doc("webUrl: https://news.xn--bcher-kva.example/a", "bücher.example")
+    assert lint(text, ["provider-domain-mismatch"]) == []
+
+
+def test_hostile_values_give_findings_not_tracebacks():
+    text = (
+        "---\nwebUrl: [1, 2]\noriginalUrl: {a: b}\nurl: 'https://[::1'\nimage: 'http://[zz]/x'\n"
+        "ampWebUrl: 'https://example.com/a/amp'\ncdnAmpWebUrl: 7\nprovider: {domain: [x]}\nrelated: {a: 1}\n---\n"
+    )
+    assert at(lint(text, ["URL", "REL"]), "url-invalid") == [(4, 6, "/url"), (5, 8, "/image")]
+    assert fix(text, ["URL", "REL"], unsafe=True) == text

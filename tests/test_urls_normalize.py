@@ -71,6 +71,11 @@ def test_amp_file_endings():
     assert canonical_url("https://example.com/a/amplifier") == "https://example.com/a/amplifier"
 
 
+def test_internationalised_hosts_compare_in_ascii():
+    assert host_of("https://Bücher.example/a") == "xn--bcher-kva.example"
+    assert canonical_url("https://bücher.example/a") == canonical_url("https://xn--bcher-kva.example/a")
+
+
 def test_root_url():
     assert canonical_url("https://www.example.com/") == "https://example.com"
 

@@ -21,12 +21,27 @@ _FILE_EXT = frozenset({"jpg", "jpeg", "png", "gif", "svg", "webp", "avif", "bmp"
 OK, RELATIVE, SCHEME_RELATIVE, INVALID = "ok", "relative", "scheme-relative", "invalid"
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_last: list = [None, None]  # (document, its url fields): the URL rules run one after another per file
+
+
 def url_fields(doc):
-    """(pointer, key, value) of every string under a URL key."""
-    out = []
-    for ptr, value in doc.fields(*URL_KEYS):
-        if isinstance(value, str):
-            out.append((ptr, ptr.rsplit("/", 1)[-1], value))
+    """(pointer, key, value) of every string under a URL key, in document order.
+
+    Read straight from the node index (no pointer resolution) and remembered for the document
+    just seen, since seven rules ask for the same list."""
+    if _last[0] is doc:
+        return _last[1]
+    found = []
+    by_key, nodes = doc.by_key, doc.nodes
+    for key in URL_KEYS:
+        for ptr in by_key.get(key, ()):
+            node = nodes.get(ptr)
+            if node is not None and node.tag == _STR_TAG and isinstance(node.value, str):
+                found.append((node.start_mark.index, ptr, key, node.value))
+    found.sort()
+    out = [(ptr, key, value) for _, ptr, key, value in found]
+    _last[0], _last[1] = doc, out
     return out
 
 

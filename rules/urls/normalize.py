@@ -132,7 +132,18 @@ def host_of(url: str) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not host:
         return None
-    return host.rstrip(".")
+    return _ascii_host(host.rstrip("."))
+
+
+@lru_cache(maxsize=4096)
+def _ascii_host(host: str) -> str:
+    """An internationalised host in its ASCII (punycode) form, so both spellings compare equal."""
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
 
 
 def strip_www(host: str) -> str:
@@ -214,7 +225,7 @@ def canonical_url(url: str) -> str | None:
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not host:
         return None
-    host = host.rstrip(".")
+    host = _ascii_host(host.rstrip("."))
     if not valid_host(host):
         return None
     if host.startswith("www.") or host.startswith("amp."):

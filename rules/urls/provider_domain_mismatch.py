@@ -21,7 +21,7 @@ Options:
 from linter.model import Report
 from rules.urls._common import show
 from rules.urls._items import item_url, join
-from rules.urls.normalize import host_of, strip_www, valid_host
+from rules.urls.normalize import _ascii_host, host_of, strip_www, valid_host
 
 CODE = "URL005"
 NAME = "provider-domain-mismatch"
@@ -72,7 +72,7 @@ def check(doc, options):
         if not urls:
             continue
         ptr = join(join(base, "provider"), "domain")
-        d = strip_www(domain.strip().lower().rstrip("."))
+        d = strip_www(_ascii_host(domain.strip().lower().rstrip(".")))
         if not valid_host(d):
             yield Report(f"provider.domain: {show(domain)} is not a domain name", pointer=ptr)
             continue
