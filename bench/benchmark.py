@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Time newslint against a floor, side by side in one run, alternating, and print the figures.
+
+    python bench/generate_corpus.py ../shared/corpus/* -n 10000 -o /tmp/c10k
+    python bench/benchmark.py /tmp/c10k [--repeat 3] [--scale ../shared/corpus/*]
+
+Measured, each as a median over --repeat alternating rounds, with the peak memory of the whole
+process tree (workers included) and a ratio to the floor:
+  floor         read + split front matter + yaml.compose (libyaml), one process (bench/floor.py)
+  uncached      newslint check --no-cache, all default rules
+  warm          newslint check with the cache warm
+  one file      newslint check on one file (the pre-commit case; cache warm)
+  fix           newslint check --fix --no-cache on a copy where a third of the files need a safe fix
+  check-jsonschema  (when installed) the news schema alone over the same front matter, and one file
+With --scale SRC...: also 100,000 generated files, uncached, as a ratio to the 10,000-file time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+NEWSLINT = [PY, "-m", "linter"]
+
+
+def _tree_rss_kb(pid: int) -> int:
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of the command's whole process tree."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.01)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return elapsed, peak / 1024
+
+
+def count_md(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.md"))
+
+
+def extract_front_matter(corpus: Path, out: Path) -> list[Path]:
+    """Each file's front matter as a .yaml file, for check-jsonschema."""
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i, p in enumerate(sorted(corpus.rglob("*.md"))):
+        text = p.read_text("utf-8", errors="replace")
+        end = text.find("\n---", 3)
+        if text.startswith("---") and end > 0:
+            f = out / f"{i:06}.yaml"
+            f.write_text(text[4:end] + "\n", "utf-8")
+            files.append(f)
+    return files
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path, help="a folder of generated files (bench/generate_corpus.py)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--scale", nargs="+", metavar="SRC", help="also time 100,000 files generated from SRC folders")
+    args = ap.parse_args()
+    corpus = args.corpus.resolve()
+    n = count_md(corpus)
+    one = min(corpus.rglob("*.md"))
+    tmp = Path(tempfile.mkdtemp(prefix="newslint-bench-"))
+    fix_src = tmp / "fix-src"
+    sys.path.insert(0, str(HERE))
+    from generate_corpus import generate
+
+    generate([str(corpus)], n, fix_src, dirty=1 / 3)
+    cj = shutil.which("check-jsonschema")
+    schema = ROOT / "schemas" / "news-article.schema.json"
+    fm_files = extract_front_matter(corpus, tmp / "fm") if cj else []
+
+    subprocess.run([*NEWSLINT, "clean"], cwd=corpus, stderr=subprocess.DEVNULL)
+    cases: dict[str, list[tuple[float, float]]] = {}
+    for _ in range(args.repeat):
+        rounds = {
+            "floor": lambda: timed([PY, str(HERE / "floor.py"), str(corpus)]),
+            "uncached": lambda: timed([*NEWSLINT, "check", "--no-cache", "-q", "--statistics", "."], corpus),
+            "warm": lambda: (timed([*NEWSLINT, "check", "-q", "--statistics", "."], corpus), timed([*NEWSLINT, "check", "-q", "--statistics", "."], corpus))[1],
+            "one file": lambda: timed([*NEWSLINT, "check", "-q", str(one.relative_to(corpus))], corpus),
+        }
+        if cj:
+            rounds["check-jsonschema"] = lambda: timed([cj, "--schemafile", str(schema), *map(str, fm_files)])
+            rounds["check-jsonschema one file"] = lambda: timed([cj, "--schemafile", str(schema), str(fm_files[0])])
+        for name, fn in rounds.items():
+            cases.setdefault(name, []).append(fn())
+        work = tmp / "fix-work"
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(fix_src, work)
+        cases.setdefault("fix (1/3 need a safe fix)", []).append(timed([*NEWSLINT, "check", "--fix", "--no-cache", "-q", "--statistics", "."], work))
+
+    if args.scale:
+        big = tmp / "c100k"
+        generate(args.scale, 100_000, big)
+        ten = tmp / "c10k"
+        generate(args.scale, 10_000, ten)
+        t10 = statistics.median(timed([*NEWSLINT, "check", "--no-cache", "-q", "--statistics", "."], ten)[0] for _ in range(args.repeat))
+        t100, mem100 = timed([*NEWSLINT, "check", "--no-cache", "-q", "--statistics", "."], big)
+        cases["100k files uncached"] = [(t100, mem100)]
+        print(f"scale: 10,000 files {t10:.2f} s, 100,000 files {t100:.2f} s: ratio {t100 / t10:.1f}x (target <= 11x)")
+
+    floor = statistics.median(t for t, _ in cases["floor"])
+    print(f"\n{n} files, {os.cpu_count()} cores, median of {args.repeat}, Python {sys.version.split()[0]}\n")
+    print(f"| case | median s | files/s | peak MB | x floor |")
+    print(f"|---|---:|---:|---:|---:|")
+    for name, runs in cases.items():
+        t = statistics.median(r[0] for r in runs)
+        mem = max(r[1] for r in runs)
+        files = 1 if "one file" in name else (100_000 if "100k" in name else n)
+        print(f"| {name} | {t:.3f} | {files / t:,.0f} | {mem:.0f} | {t / floor:.2f} |")
+    if cj:
+        ratio = statistics.median(t for t, _ in cases["uncached"]) / statistics.median(t for t, _ in cases["check-jsonschema"])
+        one_ratio = statistics.median(t for t, _ in cases["one file"]) / statistics.median(t for t, _ in cases["check-jsonschema one file"])
+        print(f"\nnewslint uncached / check-jsonschema: {ratio:.3f} ({1 / ratio:.1f}x faster); one file: {one_ratio:.2f}x its time")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
