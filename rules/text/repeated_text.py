@@ -32,6 +32,21 @@ GOOD = ('---\ntitle: "Robots learn to fold laundry"\n'
         'excerpt: "Jane writes about robots and loves long walks by the sea. A new robot folds towels."\n---\n')
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_PUNCT = str.maketrans("", "", ".,;:!?\"“”‘()[]{}—–-…")
+
+
+def _maybe_repeats(text: str, n: int) -> bool:
+    """A fast necessary condition: some run of n whitespace-separated words occurs twice."""
+    words = text.lower().translate(_PUNCT).split()
+    if len(words) < 2 * n:
+        return False
+    seen: dict[tuple, int] = {}
+    for j in range(len(words) - n + 1):
+        gram = tuple(words[j : j + n])
+        i = seen.setdefault(gram, j)
+        if i != j:
+            return True
+    return False
 
 
 def find_repeat(text: str, n: int):
@@ -64,7 +79,7 @@ def check(doc, options):
     for ptr, value in text_fields(doc, TEXT_KEYS, item_level=True):
         if len(value) < 2 * n * 2:
             continue
-        found = find_repeat(value, n)
+        found = find_repeat(value, n) if _maybe_repeats(value, max(2, n // 2)) else None
         if found is None:
             continue
         (a, b), (c, d), k, next_word = found

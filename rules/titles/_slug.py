@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 STOP = frozenset(
@@ -19,6 +20,7 @@ _ID = re.compile(r"^(?:[a-z]{0,8}\d{3,}[a-z0-9]*|[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-
 _APOS = re.compile(r"['’‘`´]")
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light stem: enough to match "grows"/"grow", "concerns"/"concern", "using"/"use"."""
     for suffix in ("ies", "es", "s", "ing", "ed"):
@@ -62,16 +64,22 @@ class Side:
     def __init__(self, toks: list[str]):
         self.tokens = toks
         self.words = content(toks)
-        forms = {stem(w) for w in self.words}
-        for i in range(len(toks) - 1):  # "re" + "invent" = "reinvent", "ac" + "dc" = "acdc"
-            forms.add(stem(toks[i] + toks[i + 1]))
-        self.forms = forms
-        self.plain = set(self.words)
-        w = self.words
-        self.initials = {"".join(x[0] for x in w[i : i + n]) for n in (2, 3, 4) for i in range(len(w) - n + 1)}
+        self.forms = {stem(w) for w in self.words}
+        self._more: set[str] | None = None
+
+    @property
+    def more(self) -> set[str]:
+        """Joined neighbours ("re" + "invent" = "reinvent") and initials ("nyc"), built on demand."""
+        if self._more is None:
+            toks, w = self.tokens, self.words
+            more = {stem(toks[i] + toks[i + 1]) for i in range(len(toks) - 1)}
+            more.update("".join(x[0] for x in w[i : i + n]) for n in (2, 3, 4) for i in range(len(w) - n + 1))
+            self._more = more
+        return self._more
 
     def has(self, word: str) -> bool:
-        if stem(word) in self.forms or word in self.initials:
+        s = stem(word)
+        if s in self.forms or s in self.more or word in self.more:
             return True
         for w in self.words:  # abbreviations and truncations: "tech"/"technology"
             short, long = (w, word) if len(w) < len(word) else (word, w)
@@ -81,11 +89,20 @@ class Side:
 
     def missing(self, other: "Side") -> list[str]:
         """Content words of `other` that this side does not have."""
-        covered = {i for i, w in enumerate(other.words) if self.has(w)}
         words = other.words
-        for size in (2, 3, 4):  # "AI" = "artificial intelligence", "NYC" = "new york city"
-            for i in range(len(words) - size + 1):
+        uncovered = [i for i, w in enumerate(words) if stem(w) not in self.forms]
+        if not uncovered:
+            return []
+        uncovered = [i for i in uncovered if not self.has(words[i])]
+        if not uncovered:
+            return []
+        left = set(uncovered)
+        plain = set(self.words)
+        for size in (2, 3, 4):  # "AI" = "artificial intelligence", "chat gpt" = "ChatGPT"
+            for i in range(max(0, min(left) - size + 1), min(len(words) - size, max(left)) + 1):
                 window = words[i : i + size]
-                if "".join(w[0] for w in window) in self.plain or stem("".join(window)) in self.forms:
-                    covered.update(range(i, i + size))  # ... and "chat gpt" = "ChatGPT"
-        return [w for i, w in enumerate(words) if i not in covered]
+                if "".join(w[0] for w in window) in plain or stem("".join(window)) in self.forms:
+                    left.difference_update(range(i, i + size))
+                    if not left:
+                        return []
+        return [words[i] for i in sorted(left)]

@@ -97,7 +97,7 @@ def check(doc, options):
         if not slug.words or not head.words:
             continue
         missing = head.missing(slug)  # slug words not in the title
-        extra = slug.missing(head)  # title words not in the slug
+        extra = slug.missing(head) if missing else []  # title words not in the slug
         s_cov = 1 - len(missing) / len(slug.words)
         t_cov = 1 - len(extra) / len(head.words)
         rows.append((ptr, title, key, url, missing, extra, s_cov, t_cov))
@@ -105,6 +105,8 @@ def check(doc, options):
     for row in rows:
         by_url.setdefault(_NORM_URL.sub("", row[3].strip().lower()), []).append(row)
     for ptr, title, key, url, missing, extra, s_cov, t_cov in rows:
+        if not missing:
+            continue
         shown = f"{shorten(title, 70)} does not match the slug of its {key}"
         twins = [r for r in by_url[_NORM_URL.sub("", url.strip().lower())] if r[0] != ptr and r[1] != title]
         better = [r for r in twins if r[6] > s_cov]
