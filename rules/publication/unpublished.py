@@ -1,14 +1,12 @@
 """An item is withdrawn (`published: false`) in a folder where drafts do not belong.
 
 Jekyll and Hugo skip a `published: false` file when they build the site, but the file still
-sits among the published ones: it is a withdrawn story (these news feeds mark them with
-`heat: -1`) or a draft left in the wrong place. A CI gate that must keep withdrawn items out of
-the repository uses this rule; sites that keep them on purpose turn it off or widen `allow`.
-
-Options:
-
-- `allow`: globs (relative to the configuration's folder) of files where `published: false` is
-  fine. Default: `["_drafts/**", "**/_drafts/**"]`.
+sits among the published ones: a withdrawn story (often also `heat: -1`) or a draft left in the
+wrong place. A CI gate that must keep withdrawn items out of the content folders uses this rule;
+sites that keep them on purpose turn it off or widen `allow`: globs, relative to the
+configuration's folder, of the files where `published: false` is fine (by default the `_drafts`
+folders). Only a real boolean `false` counts; a quoted `"false"` publishes the item and is
+`published-not-boolean`'s business.
 """
 
 import re

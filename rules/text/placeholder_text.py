@@ -5,11 +5,8 @@ lorem ipsum, a bare URL as an excerpt or description, and an excerpt or descript
 repeats the title. These are what a feed writes when the source page had no summary; the site
 shows them to readers as if they were text.
 
-Options:
-
-- `words`: the placeholder values (compared ignoring case, surrounding spaces and a final
-  period).
-- `same-as-title`: report an excerpt identical to its item's title (default true).
+`words` lists the placeholder values (compared ignoring case, spacing and final punctuation);
+`same-as-title: false` stops reporting excerpts identical to their title.
 """
 
 from __future__ import annotations

@@ -7,9 +7,8 @@ overlapping.
 
 The fix (unsafe: it deletes text) keeps the first occurrence and removes the second one.
 
-Options:
-
-- `min-words`: the shortest repeated run that is reported (default 8).
+`min-words` is the shortest repeated run that is reported: below 8, product names and stock
+phrases repeated in ordinary excerpts start to count.
 """
 
 from __future__ import annotations

@@ -7,12 +7,8 @@ for this format (it is a teaser) and is not reported; neither is one that marks 
 with an ellipsis (`... where`).
 
 Excerpts that start with a lowercase brand or name (`iPhone`, `eBay`, `macOS`), a digit, a
-quote or a bracket are fine. Words in `allow-lowercase` may start an excerpt in lowercase.
-
-Options:
-
-- `allow-lowercase`: lowercase words an excerpt may start with (default: a few names and
-  particles such as `npm`, `van`, `de`).
+quote or a bracket are fine, and so are the lowercase words listed in `allow-lowercase` (a few
+names and particles such as `npm`, `van`, `de` by default).
 """
 
 from __future__ import annotations
