@@ -78,6 +78,7 @@ def test_day_month_order_can_be_ambiguous(text):
         ("2022", "not an ISO 8601 date-time"),
         ("Smarch 5, 2021", "not an ISO 8601 date-time"),
         ("2022-07-07T22:10:00Zjunk", "not an ISO 8601 date-time"),
+        ("\u0662\u0660\u0662\u0662-\u0660\u0667-\u0660\u0667", "not an ISO 8601 date-time"),  # Arabic-Indic digits
     ],
 )
 def test_invalid_values_say_why(text, reason):
@@ -117,3 +118,28 @@ def test_now_option_and_source_date_epoch(monkeypatch):
         _parse.now_from("")
     with pytest.raises(_parse.OptionError):
         _parse.now_from("next tuesday")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_DATEISH = st.from_regex(
+    r"\A[ ]?\d{1,4}[-/. ]\d{1,2}[-/. ]\d{1,4}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d{1,3})?)?( ?(Z|UTC|[+-]\d{1,2}(:?\d{2})?))?)?\Z",
+    fullmatch=True,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=40), _DATEISH))
+def test_reader_never_raises_and_its_fixes_are_iso_with_the_same_meaning(text):
+    r = read(text)
+    assert r.kind in ("iso", "fixable", "ambiguous", "invalid")
+    assert (r.when is not None) == (r.kind in ("iso", "fixable"))
+    if r.kind == "fixable":
+        again = read(r.iso)
+        assert again.kind == "iso"
+        assert again.when.instant() == r.when.instant()
+        assert again.when.naive == r.when.naive and again.when.date_only == r.when.date_only
+    if r.when is not None and not r.when.date_only:
+        utc = read(r.when.iso(utc=True))
+        assert utc.kind == "iso" and utc.when.offset == 0
+        assert utc.when.instant() == r.when.instant()

@@ -31,7 +31,7 @@ from linter.yamledit import replace_value
 
 DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
 _NULL_TAG = "tag:yaml.org,2002:null"
-_ITEM = re.compile(r"/related/\d+")
+_ITEM = re.compile(r"/related/\d+", re.A)
 
 
 class Moment(NamedTuple):
@@ -58,9 +58,7 @@ class Moment(NamedTuple):
 
     def instant(self) -> datetime:
         """An aware datetime: a naive value is taken as UTC, a date as its midnight UTC."""
-        micro = int((self.fraction + "000000")[:6]) if self.fraction else 0
-        tz = timezone(timedelta(minutes=self.offset or 0))
-        return datetime(self.year, self.month, self.day, self.hour or 0, self.minute, self.second or 0, micro, tz)
+        return _instant(self)
 
     def iso(self, utc: bool = False) -> str:
         """ISO 8601 text, keeping the precision written; `utc=True`: the same instant with `Z`."""
@@ -85,6 +83,18 @@ class Moment(NamedTuple):
         return f"{text}{sign}{hours:02d}:{minutes:02d}"
 
 
+@lru_cache(maxsize=4096)
+def _instant(m: Moment) -> datetime:
+    micro = int((m.fraction + "000000")[:6]) if m.fraction else 0
+    tz = _zone_of(m.offset or 0)
+    return datetime(m.year, m.month, m.day, m.hour or 0, m.minute, m.second or 0, micro, tz)
+
+
+@lru_cache(maxsize=256)
+def _zone_of(minutes: int) -> timezone:
+    return timezone.utc if minutes == 0 else timezone(timedelta(minutes=minutes))
+
+
 class Reading(NamedTuple):
     kind: str  # "iso" | "fixable" | "ambiguous" | "invalid"
     when: Moment | None = None
@@ -100,7 +110,8 @@ class Reading(NamedTuple):
 # ---- the parser ----------------------------------------------------------------------------
 _ISO = re.compile(
     r"(\d{4})-(\d\d)-(\d\d)"
-    r"(?:[Tt](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|[+-]\d\d:\d\d)?)?"
+    r"(?:[Tt](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|[+-]\d\d:\d\d)?)?",
+    re.A,
 )
 _TIME = (
     r"(?:(?:[Tt]|[ \t]+|,[ \t]*|[ \t]+at[ \t]+)(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?"
@@ -108,11 +119,11 @@ _TIME = (
     r"(?:[ \t]*(Z|z|UTC|GMT|UT|(?:(?:UTC|GMT)[ \t]*)?[+-]\d{1,2}(?::?\d\d)?))?)?"
 )
 # Year first: 2021-3-5, 2021/03/05, 2021.03.05, with any time (YAML's own timestamp form included).
-_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME)
+_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME, re.A)
 # Year last: 13/07/2022, 07-07-2022, 15.03.2021.
-_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME)
+_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME, re.A)
 # ISO 8601 basic format: 20220707, 20220707T221000Z.
-_BASIC = re.compile(r"(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)?(?:[.,](\d+))?(Z|[+-]\d\d(?::?\d\d)?)?)?")
+_BASIC = re.compile(r"(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)?(?:[.,](\d+))?(Z|[+-]\d\d(?::?\d\d)?)?)?", re.A)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
@@ -120,9 +131,9 @@ _NAMED = re.compile(
     _WEEKDAY
     + r"(?:(\d{1,2})(?:st|nd|rd|th)?[ \t]+([a-z]+)\.?,?|([a-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?)[ \t]+(\d{4})"
     + _TIME,
-    re.I,
+    re.I | re.A,
 )
-_RELATIVE = re.compile(r"(?:now|today|yesterday|tomorrow|last\b.*|next\b.*|.*\bago)", re.I)
+_RELATIVE = re.compile(r"(?:now|today|yesterday|tomorrow|last\b.*|next\b.*|.*\bago)", re.I | re.A)
 
 
 def _zone(text: str | None) -> int | None | str:
@@ -300,7 +311,19 @@ class OptionError(ValueError):
 
 
 def now_from(option: str) -> datetime:
-    """The option's instant, else SOURCE_DATE_EPOCH, else the clock (aware, UTC)."""
+    """The option's instant, else SOURCE_DATE_EPOCH, else the clock (aware, UTC). Read once per
+    process for each (option, SOURCE_DATE_EPOCH): a run compares every file with the same now."""
+    key = (option, os.environ.get("SOURCE_DATE_EPOCH", ""))
+    got = _NOW.get(key)
+    if got is None:
+        got = _NOW[key] = _now_from(option)
+    return got
+
+
+_NOW: dict[tuple[str, str], datetime] = {}
+
+
+def _now_from(option: str) -> datetime:
     if option:
         r = read(option)
         if not r.usable:

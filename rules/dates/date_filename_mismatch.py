@@ -23,15 +23,16 @@ OPTIONS = {"tolerance-days": 1}
 BAD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2021-07-07T22:10:00Z\n---\n'
 GOOD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n---\n'
 
-_NAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-.")
+_NAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-.", re.A)
 _BUNDLE_INDEX = ("index.md", "index.markdown", "_index.md")
 
 
 def file_date(path: str):
-    parts = re.split(r"[\\/]", path or "")
-    name = parts[-1]
-    if name in _BUNDLE_INDEX and len(parts) > 1:
-        name = parts[-2] + "-"
+    path = (path or "").replace("\\", "/")
+    name = path[path.rfind("/") + 1 :]
+    if name in _BUNDLE_INDEX:
+        folder = path[: -len(name) - 1]
+        name = folder[folder.rfind("/") + 1 :] + "-"
     m = _NAME.match(name)
     if not m:
         return None
@@ -53,6 +54,6 @@ def check(doc, options):
     days = abs((when.day_of() - named.day_of()).days)
     if days > float(options.get("tolerance-days", 1)):
         yield Report(
-            f"{v.key}: {v.shown} is {days} days from the date in the file name ({named.iso()})",
+            f"{v.key}: {v.shown} is {days} day{'s' if days != 1 else ''} from the date in the file name ({named.iso()})",
             pointer=v.pointer,
         )

@@ -36,11 +36,11 @@ _PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?")
 _YEAR = r"(199\d|20\d\d)"
 _PATTERNS = (
     # /2021/09/15/ or /2021/09/ or /2021/9/5/ (whole segments)
-    re.compile(r"/" + _YEAR + r"/(0?[1-9]|1[0-2])(?:/(0?[1-9]|[12]\d|3[01]))?(?=/|$)"),
+    re.compile(r"/" + _YEAR + r"/(0?[1-9]|1[0-2])(?:/(0?[1-9]|[12]\d|3[01]))?(?=/|\Z)", re.A),
     # /2021-09-15-slug or /2019-12-slug (at the start of a segment)
-    re.compile(r"/" + _YEAR + r"-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?=[-_./]|$)"),
+    re.compile(r"/" + _YEAR + r"-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?=[-_./]|\Z)", re.A),
     # /20210915/ or /20210915-slug
-    re.compile(r"/" + _YEAR + r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_./]|$)"),
+    re.compile(r"/" + _YEAR + r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_./]|\Z)", re.A),
 )
 _DATE_KEYS = ("publishedDateTime", "date")
 
@@ -113,7 +113,7 @@ def check(doc, options):
             distance = _distance(found, day)
             if distance is None or distance <= tolerance:
                 continue
-            message = (f"{key}: the URL's date {_shown(found)} is {distance} days "
+            message = (f"{key}: the URL's date {_shown(found)} is {distance} day{'s' if distance != 1 else ''} "
                        f"{'before' if (found[0], found[1], found[2] or 1) < (day.year, day.month, day.day) else 'after'} "
                        f"{v.key} {v.shown}")
             swap = _swap_hint(found, day)
