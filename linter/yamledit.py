@@ -18,8 +18,10 @@ from linter.model import Edit, Fix
 _RESOLVER = Resolver()
 _STR = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0", "\x1b": "\\e",
-            "\x85": "\\N", "\xa0": "\\_", "\u2028": "\\L", "\u2029": "\\P"}
+# Only what a double-quoted scalar cannot hold literally is escaped: a value written back unchanged
+# keeps its bytes (a literal no-break space stays one).
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\0": "\\0", "\x1b": "\\e",
+            "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
 
 def _resolved_tag(text: str) -> str:
@@ -31,7 +33,7 @@ def double_quoted(value: str) -> str:
     for ch in value:
         if ch in _ESCAPES:
             out.append(_ESCAPES[ch])
-        elif ch < " " or "\x7f" <= ch < "\xa0" or ch in "\ufeff\ufffe\uffff" or 0xD800 <= ord(ch) <= 0xDFFF:
+        elif (ch < " " and ch != "\t") or "\x7f" <= ch < "\xa0" or ch in "\ufffe\uffff" or 0xD800 <= ord(ch) <= 0xDFFF:
             out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
