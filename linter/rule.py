@@ -11,6 +11,7 @@ A rule is a module (or any object) with these attributes:
     BAD = "---\n...\n---\n"    # a document the rule reports
     GOOD = "---\n...\n---\n"   # the same document, fixed
     ENABLED = True             # on unless deselected (optional)
+    SUPERSEDES = ("schema-violation",)  # rules whose finding at the same pointer this one replaces
 
 and either, for a document rule,
 
@@ -57,6 +58,7 @@ class RuleSpec:
     kind: str  # "document" | "repository"
     enabled: bool
     source: str  # where it came from: the entry point or config path
+    supersedes: tuple[str, ...] = ()
     check: Callable | None = field(default=None, compare=False, repr=False)
     collect: Callable | None = field(default=None, compare=False, repr=False)
     report: Callable | None = field(default=None, compare=False, repr=False)
@@ -111,5 +113,5 @@ def spec_from(obj: Any, source: str) -> RuleSpec:
     return RuleSpec(
         code=code, name=name, severity=severity, summary=summary, description=description, fix=fix,
         options=options, bad=attr("BAD", ""), good=attr("GOOD", ""), kind=kind,
-        enabled=bool(attr("ENABLED", True)), source=source, **fns,
+        enabled=bool(attr("ENABLED", True)), source=source, supersedes=tuple(attr("SUPERSEDES", ())), **fns,
     )

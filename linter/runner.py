@@ -90,6 +90,14 @@ class Linter:
         self.schemas = SchemaSet(settings.config)
         self.unused = next((a for a in settings.active if a.spec.name == dirs.UnusedSuppression.NAME), None)
         self.repository_rules = [a for a in settings.active if a.spec.kind == "repository"]
+        self._supersedes = {a.spec.name: a.spec.supersedes for a in settings.active if a.spec.supersedes}
+
+    def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
+        """A specific rule's finding replaces a general one's at the same pointer (one defect, one finding)."""
+        covered = {(name, f.pointer) for f in findings for name in self._supersedes.get(f.rule, ())}
+        if not covered:
+            return findings
+        return [f for f in findings if (f.rule, f.pointer) not in covered and (f.code, f.pointer) not in covered]
 
     # ---- per file ----------------------------------------------------------------------
     def parse(self, raw: bytes, relpath: str) -> document.Document:
@@ -130,6 +138,8 @@ class Linter:
             except Exception as exc:  # a buggy rule must not stop the run
                 findings.append(_internal_error(path, spec.name, exc))
                 result.internal_error = True
+        if self._supersedes and findings:
+            findings = self._drop_superseded(findings)
         directives = dirs.parse(doc)
         if directives:
             findings = dirs.apply(directives, findings)

@@ -226,3 +226,25 @@ def test_third_party_plugin_from_an_installed_distribution(tmp_path):
     assert "a.md:2:8: DEMO001 no-shouting title: 'BREAKING NEWS' is all capitals" in out.stdout
     listed = subprocess.run([sys.executable, "-m", "linter", "rules"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert "DEMO001" in listed.stdout
+
+
+SPECIFIC_RULE = '''
+"""A specific rule that replaces a general one's finding at the same pointer."""
+from linter.model import Report
+CODE = "ZZ002"
+NAME = "published-word"
+SUPERSEDES = ("published-not-boolean",)
+def check(doc, options):
+    if doc.data.get("published") == "false":
+        yield Report("published: the word false in quotes", pointer="/published")
+'''
+
+
+def test_a_specific_rule_supersedes_a_general_one_at_the_same_pointer(project, capsys):
+    write(project, "local_rules/specific.py", SPECIFIC_RULE)
+    write(project, ".newslint.toml", 'plugins = ["local_rules/specific.py"]\nselect = ["ZZ002", "PUB001"]\n')
+    write(project, "news/a.md", BAD)
+    write(project, "news/b.md", BAD.replace('"false"', '"no"'))
+    main(["check", "--no-cache", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [(f["path"], f["rule"]) for f in data["findings"]] == [("news/a.md", "published-word"), ("news/b.md", "published-not-boolean")]
