@@ -54,22 +54,19 @@ def meta_text(doc) -> list[tuple[str, float]]:
     return out
 
 
-class _Rest:
-    """The anchor for a span: everything but the span, without building a new Counter."""
-
-    __slots__ = ("meta", "body", "span")
-
-    def __init__(self, meta: Counter, body: Counter, span: Counter):
-        self.meta, self.body, self.span = meta, body, span
-
-    def get(self, term, default=0.0):
-        return self.meta.get(term, 0.0) + self.body.get(term, 0.0) - self.span.get(term, 0.0)
-
-
 class TermScorer:
+    """Default scorer. A span is off-topic when (1) less than `threshold` of its word weight occurs
+    in the rest of the article and (2) it uses none of the article's `key-terms` heaviest words
+    (ranked over title, description, labels and the rest of the body). On-topic text that brings
+    new vocabulary (a section on air quality in a story about an eruption) still names the
+    subject ("eruption"); spliced text does not."""
+
     name = "terms"
 
-    def __init__(self, doc, blocks):
+    def __init__(self, doc, blocks, options=None):
+        options = options or {}
+        self.threshold = float(options.get("threshold", 0.25))
+        self.k = int(options.get("key-terms", 10))
         self.meta = Counter()
         for text, scale in meta_text(doc):
             self.meta.update(_terms.vector(text, scale))
@@ -77,41 +74,67 @@ class TermScorer:
         self.body = Counter()
         for v in self.vecs:
             self.body.update(v)
+        total = Counter(self.meta)
+        total.update(self.body)
+        self.total = total
+        self.ranking = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def evidence(self, i: int) -> float:
         return _terms.mass(self.vecs[i])
 
     def span_vec(self, indices) -> Counter:
+        if len(indices) == 1:
+            return self.vecs[indices[0]]
         vec = Counter()
         for i in indices:
             vec.update(self.vecs[i])
         return vec
 
-    def score(self, indices) -> float:
+    def _rest(self, term, span) -> float:
+        v = self.total.get(term, 0.0) - span.get(term, 0.0)
+        return v if v > 1e-6 else 0.0
+
+    def term_score(self, indices) -> float:
         span = self.span_vec(indices)
-        rest = _Rest(self.meta, self.body, span)
-        return _terms.coverage(span, _Present(rest))
+        return _terms.coverage(span, _Rest(self, span))
+
+    score = term_score
+
+    def key_hits(self, indices) -> int:
+        """How many of the article's k heaviest words (the span left out) the span uses."""
+        span = self.span_vec(indices)
+        kth, seen = 0.0, 0
+        for term, w in self.ranking:
+            if term not in span:
+                seen += 1
+                if seen == self.k:
+                    kth = w
+                    break
+        return sum(1 for t in span if self._rest(t, span) >= kth > 0 or (kth == 0 and self._rest(t, span) > 0))
+
+    def judge(self, indices) -> tuple[float, bool]:
+        sc = self.term_score(indices)
+        return sc, sc < self.threshold and self.key_hits(indices) == 0
 
     def missing(self, indices, n: int = 5) -> list[str]:
         span = self.span_vec(indices)
-        rest = Counter(self.meta)
-        rest.update(self.body)
-        rest.subtract(span)
-        rest = Counter({t: w for t, w in rest.items() if w > 1e-6})
-        return _terms.key_terms(rest, n, exclude=span)
+        out = []
+        for term, _ in self.ranking:
+            if term not in span:
+                out.append(_terms.surface(term))
+                if len(out) == n:
+                    break
+        return out
 
 
-class _Present:
-    """Adapter: anchor.get(term) > 0 only when the rest really has the term (float-safe)."""
+class _Rest:
+    __slots__ = ("scorer", "span")
 
-    __slots__ = ("rest",)
-
-    def __init__(self, rest):
-        self.rest = rest
+    def __init__(self, scorer, span):
+        self.scorer, self.span = scorer, span
 
     def get(self, term, default=0.0):
-        v = self.rest.get(term)
-        return v if v > 1e-6 else 0.0
+        return self.scorer._rest(term, self.span)
 
 
 def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
@@ -121,8 +144,7 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
     content = [i for i, b in enumerate(blocks) if b.kind != "heading"]
     if len(content) < int(options.get("min-blocks", 3)):
         return [], blocks, None
-    scorer = (scorer_factory or TermScorer)(doc, blocks)
-    threshold = float(options["threshold"])
+    scorer = (scorer_factory or TermScorer)(doc, blocks, options)
     min_evidence = float(options["min-evidence"])
     min_block = float(options["min-block-evidence"])
     if _terms.mass(scorer.meta) + _terms.mass(scorer.body) < 3 * min_evidence:
@@ -146,8 +168,8 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
         idx = range(s, e)
         if sum(scorer.evidence(k) for k in idx) < min_evidence:
             continue
-        sc = scorer.score(idx)
-        if sc < threshold:
+        sc, off = scorer.judge(idx)
+        if off:
             flagged.append((s, e - 1, sc))
     spans: list[Span] = []
     merged: list[list] = []
@@ -170,7 +192,7 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
         states = []
         for k in members:
             ev = scorer.evidence(k)
-            low = scorer.score([k]) < threshold if ev > 0 else True
+            low = scorer.judge([k])[1] if ev > 0 else True
             states.append((k, low, ev >= min_block))
         run: list[int] = []
         for pos, (k, low, strong) in enumerate(states + [(None, False, True)]):
@@ -181,8 +203,8 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
             if run and any(_strong(states, x) for x in run) and len(run) < len(content):
                 idx = range(run[0], run[-1] + 1)
                 if sum(scorer.evidence(x) for x in idx) >= min_evidence:
-                    sc = scorer.score(idx)
-                    if sc < threshold:
+                    sc, off = scorer.judge(idx)
+                    if off:
                         spans.append(Span(run[0], run[-1], False, sc, scorer.missing(idx)))
             run = []
     spans.sort()

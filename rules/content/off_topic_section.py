@@ -15,14 +15,17 @@ off-topic neighbour. Code blocks, HTML, tables and link URLs are ignored. Bodies
 `min-blocks` paragraphs/lists are not judged.
 
 Options:
-- `threshold` (0.2): a span is off-topic when less than this share of its word weight occurs in
-  the rest of the article.
-- `min-evidence` (10.0): the least word weight a span needs to be judged (about four rare words).
+- `threshold` (0.25) and `key-terms` (10): a span is off-topic when less than this share of its
+  word weight occurs in the rest of the article and it uses none of the article's `key-terms`
+  heaviest words (those of the title, description and labels weigh most).
+- `min-evidence` (8.0): the least word weight a span needs to be judged (about three rare words).
 - `min-block-evidence` (5.0): below this a block is "short" and is decided with its neighbours.
 - `min-blocks` (3): bodies with fewer paragraphs/lists are skipped.
 - `max-body-bytes` (1048576): only the first part of a longer body is analysed.
 - `method` ("terms"): "semantic" scores with sentence embeddings instead; it needs the optional
-  extra (`pip install 'newslint[semantic]'`) and uses `semantic-threshold` (0.2, a cosine).
+  extra (`pip install 'newslint[semantic]'`): a span is then off-topic when the cosine similarity
+  of its embedding with the rest of the article's is below `semantic-threshold` (0.22), or below
+  it plus 0.15 when the word statistics above also say so.
 
 Fix (unsafe: it deletes text, which a person should confirm): remove the span.
 """
@@ -38,13 +41,14 @@ NAME = "off-topic-section"
 SEVERITY = "warning"
 FIX = "always"
 OPTIONS = {
-    "threshold": 0.2,
-    "min-evidence": 10.0,
+    "threshold": 0.25,
+    "key-terms": 10,
+    "min-evidence": 8.0,
     "min-block-evidence": 5.0,
     "min-blocks": 3,
     "max-body-bytes": 1_048_576,
     "method": "terms",
-    "semantic-threshold": 0.2,
+    "semantic-threshold": 0.22,
 }
 
 BAD = """---
@@ -115,7 +119,7 @@ def check(doc, options):
         if problem:
             yield Report(problem, span=doc.offset_span(doc.body_start, doc.body_start))
             return
-        opts["threshold"] = options.get("semantic-threshold", 0.2)
+        opts["semantic-threshold"] = options.get("semantic-threshold", 0.22)
     spans, blocks, _ = _offtopic.find(doc, opts, _scorer(options))
     for sp in spans:
         first, last = blocks[sp.first], blocks[sp.last]
@@ -124,11 +128,12 @@ def check(doc, options):
         what = "section" if sp.whole_section else ("block" if sp.first == sp.last else "blocks")
         lines = f"line {first.line}" if first.line == last.end_line else f"lines {first.line}-{last.end_line}"
         if method == "semantic":
-            why = f"similarity {sp.score:.2f} to the rest of the article (threshold {opts['threshold']})"
+            why = f"similarity {sp.score:.2f} to the rest of the article (threshold {opts['semantic-threshold']})"
         else:
             why = f"only {sp.score:.0%} of its key words occur elsewhere in the article (threshold {float(opts['threshold']):.0%})"
+            why += ", and none of the article's key terms"
         if sp.missing:
-            why += "; it lacks the article's key terms: " + ", ".join(sp.missing)
+            why += ("; it lacks the article's key terms: " if method == "semantic" else ": ") + ", ".join(sp.missing)
         span = doc.offset_span(first.start, last.end)
         # end the highlighted range at the end of the span's last line, not at the next line
         text = doc.text
