@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import re
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
@@ -107,8 +106,16 @@ _PATH_NOSCHEME = rf"{_SEGMENT_NZ_NC}(?:/{_SEGMENT})*"
 _QUERY = rf"(?:{_PCHAR}|[/?])*"
 _TAIL = rf"(?:\?{_QUERY})?(?:#{_QUERY})?\Z"
 _SCHEME = r"[A-Za-z][A-Za-z0-9+\-.]*"
-_URI = re.compile(rf"{_SCHEME}:(?://{_AUTHORITY}{_PATH_ABEMPTY}|{_PATH_ABSOLUTE}|{_PATH_ROOTLESS}|){_TAIL}")
-_RELATIVE_REF = re.compile(rf"(?://{_AUTHORITY}{_PATH_ABEMPTY}|{_PATH_ABSOLUTE}|{_PATH_NOSCHEME}|){_TAIL}")
+_URI_SOURCE = rf"{_SCHEME}:(?://{_AUTHORITY}{_PATH_ABEMPTY}|{_PATH_ABSOLUTE}|{_PATH_ROOTLESS}|){_TAIL}"
+_RELATIVE_REF_SOURCE = rf"(?://{_AUTHORITY}{_PATH_ABEMPTY}|{_PATH_ABSOLUTE}|{_PATH_NOSCHEME}|){_TAIL}"
+_FULL: dict[str, re.Pattern] = {}  # the full grammars, compiled on first use (~20 ms)
+
+
+def _full(name: str) -> re.Pattern:
+    rx = _FULL.get(name)
+    if rx is None:
+        rx = _FULL[name] = re.compile(_URI_SOURCE if name == "uri" else _RELATIVE_REF_SOURCE)
+    return rx
 
 
 # A quick sufficient test for the common shape (scheme://host[:port]/path?query#fragment, each part
@@ -125,12 +132,12 @@ def is_uri(value: Any) -> bool:
         return True
     if _URI_QUICK.match(value) is not None and ("%" not in value or _BAD_PCT.search(value) is None):
         return True
-    return _URI.match(value) is not None
+    return _full("uri").match(value) is not None
 
 
 def is_uri_reference(value: Any) -> bool:
     """A URI or a relative reference (RFC 3986), e.g. `/assets/logo.png`."""
-    return not isinstance(value, str) or is_uri(value) or _RELATIVE_REF.match(value) is not None
+    return not isinstance(value, str) or is_uri(value) or _full("relative-ref").match(value) is not None
 
 
 FORMATS: dict[str, Callable[[Any], bool]] = {
@@ -821,6 +828,8 @@ def _registry(resources: dict[str, Any]):
 
 
 def _builtin(name: str) -> dict:
+    from importlib.resources import files  # ~25 ms to import: only when a schema is first used
+
     return json.loads(files("schemas").joinpath(f"{name}.schema.json").read_text("utf-8"))
 
 
@@ -968,6 +977,17 @@ class SchemaSet:
                 contents, uri = loader.load(path, ref)
                 schema = loaded[ref] = Schema(ref, contents, loader.resources, uri)
             self.mapping.append((glob, schema))
+
+    def fingerprint(self) -> str:
+        """What the configured custom schemas say (a digest): part of a result cache's key, so that
+        editing a schema file invalidates cached findings. Empty without custom schemas."""
+        custom = {glob: s.resources for glob, s in self.mapping if s.name not in BUILTIN}
+        if not custom:
+            return ""
+        import hashlib
+
+        text = json.dumps(custom, sort_keys=True, default=str)
+        return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     def builtin(self, name: str) -> Schema:
         if name not in BUILTIN:

@@ -415,3 +415,12 @@ def test_lint_text_uses_built_ins_without_config():
     settings = cfg.resolve(cfg.from_dict({"select": ["SC001"]}, Path.cwd()), get_registry())
     bad = edit(NEWS, "quality: 0", "quality: 1.5")
     assert [f.message for f in lint_text(bad, settings, "a.md")] == ["quality: 1.5 is not an integer"]
+
+
+def test_fingerprint_follows_custom_schema_contents(tmp_path):
+    assert SchemaSet(cfg.from_dict({"schemas": {"**": "blog-post"}}, tmp_path)).fingerprint() == ""
+    write(tmp_path / "s.json", {"type": "object"})
+    first = SchemaSet(cfg.from_dict({"schemas": {"**": "s.json"}}, tmp_path)).fingerprint()
+    write(tmp_path / "s.json", {"type": "object", "required": ["title"]})
+    second = SchemaSet(cfg.from_dict({"schemas": {"**": "s.json"}}, tmp_path)).fingerprint()
+    assert first and second and first != second
