@@ -176,7 +176,6 @@ _ANNOTATIONS = frozenset({
     "default", "examples", "deprecated", "readOnly", "writeOnly", "contentMediaType",
     "contentEncoding", "contentSchema",
 })
-_IGNORED_WITHOUT = {"then": "if", "else": "if", "minContains": "contains", "maxContains": "contains"}
 
 
 def _is_int(v: Any) -> bool:
@@ -263,8 +262,6 @@ class Compiler:
         checks: list[Callable[[Any], bool]] = []
         for key in schema:
             if key in _ANNOTATIONS or key.startswith("x-"):
-                continue
-            if key in _IGNORED_WITHOUT and _IGNORED_WITHOUT[key] in schema:
                 continue
             if key not in _KEYWORDS:
                 raise Unsupported(key)
