@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import at, lint
+from helpers import at, get_registry, lint
 
 from linter import config as cfg
 from linter import document
@@ -14,7 +14,6 @@ from linter.config import ConfigError
 from linter.runner import Linter, lint_text
 from linter.schema import SchemaSet, describe, detect_profile, field_name
 
-from helpers import get_registry
 
 RULE = "schema-violation"
 

@@ -4,7 +4,6 @@ for valid documents."""
 from __future__ import annotations
 
 import copy
-import math
 import subprocess
 import sys
 from pathlib import Path
@@ -277,7 +276,7 @@ def test_valid_documents_never_import_jsonschema():
 
 def test_odd_numbers_do_not_crash():
     schema = SCHEMAS["news-article"]
-    for value in (float("nan"), float("inf"), 10**30, -(10**30)):
+    for value, ok in ((float("nan"), False), (float("inf"), False), (10**30, True), (-(10**30), False), (7.0, True)):
         doc = dict(NEWS, quality=value)
         agree(schema, doc)
-    assert not math.isnan(1.0)
+        assert schema.fast(doc) is ok
