@@ -57,6 +57,14 @@ def _inline_text(token) -> str:
     return _URL.sub(" ", "".join(out))
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
+def has_body(doc) -> bool:
+    """Whether the document has any body text (without copying a body that may be huge)."""
+    return _NON_SPACE.search(doc.text, doc.body_start) is not None
+
+
 def body_of(doc, max_bytes: int) -> Body:
     """The body's blocks, parsed once per document and limit."""
     cache = getattr(doc, "_content_body", None)
@@ -72,20 +80,22 @@ def body_of(doc, max_bytes: int) -> Body:
 
 def _parse(doc, max_bytes: int) -> Body:
     base = doc.body_start
-    text = doc.text[base:] if doc.has_front_matter else ""
+    text = doc.text[base : base + max_bytes + 1] if doc.has_front_matter else ""
     truncated = False
     if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         truncated = True
         cut = text[:max_bytes]
+        while len(cut.encode("utf-8", "surrogatepass")) > max_bytes:  # multi-byte characters
+            cut = cut[: max(0, len(cut) - max(1, (len(cut.encode("utf-8", "surrogatepass")) - max_bytes) // 4))]
         nl = max(cut.rfind("\n"), cut.rfind("\r"))
         text = cut[: nl + 1] if nl > 0 else ""
     if not text.strip():
         return Body([], truncated, base, base + len(text))
     text = _TEMPLATE.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
-    # markdown-it numbers lines by "\n" only: map a lone "\r" to "\n" without moving offsets.
-    src = text.replace("\r\n", "\n\0").replace("\r", "\n").replace("\0", "\r") if "\r" in text else text
+    # markdown-it numbers lines by "\n" only: "\r\n" -> " \n" and a lone "\r" -> "\n" keep every offset.
+    src = text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
     starts = [0] + [m.end() for m in re.finditer("\n", src)]
-    first_line = doc.line_of(base)
+    first_line = 1 + sum(1 for _ in _LINE_BREAK.finditer(doc.text, 0, base))  # not doc.line_of: it indexes the whole file
     n = len(text)
 
     def offset(line: int) -> int:
@@ -101,7 +111,7 @@ def _parse(doc, max_bytes: int) -> Body:
         a, b = m[0], trimmed_end(m[1], m[0])
         return offset(a), offset(b), first_line + a, first_line + b - 1
 
-    tokens = _parser().parse(src.replace("\r", " "))
+    tokens = _parser().parse(src)
     blocks: list[Block] = []
     i, count = 0, len(tokens)
     while i < count:

@@ -187,8 +187,6 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
         if s in done:
             continue
         members = [k for k in range(s, e) if blocks[k].kind != "heading"]
-        if len(content) - len(members) < 1 and len(members) < 3:
-            continue
         states = []
         for k in members:
             ev = scorer.evidence(k)

@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from rules.content import _terms
-from rules.content._markdown import body_of
+from rules.content._markdown import body_of, has_body
 
 FORMAT = "newslint-topic-profile"
 VERSION = 1
@@ -58,7 +58,7 @@ def document_terms(doc, max_body_bytes: int = 1_048_576, body: bool = True) -> C
                     value = item.get(key)
                     if isinstance(value, str):
                         vec.update(_terms.vector(value[:2000], 0.5))
-    if body and doc.has_front_matter and doc.body.strip():
+    if body and doc.has_front_matter and has_body(doc):
         for block in body_of(doc, max_body_bytes).blocks:
             vec.update(_terms.vector(block.text))
     return vec

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from linter.model import Report, Span
-from rules.content._markdown import body_of
+from rules.content._markdown import body_of, has_body
 from rules.content.template_filler import _units, normalise
 
 CODE = "CT003"
@@ -67,7 +67,7 @@ def _allowed(phrases: tuple, patterns: tuple):
 
 
 def collect(doc, options):
-    if not isinstance(doc.data, dict) or not doc.has_front_matter or not doc.body.strip():
+    if not isinstance(doc.data, dict) or not doc.has_front_matter or not has_body(doc):
         return None
     body = body_of(doc, int(options.get("max-body-bytes", 1_048_576)))
     allow = _allowed(tuple(options.get("allow") or ()), tuple(options.get("allow-patterns") or ()))

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from linter.model import Edit, Fix, Report
 from rules.content import _offtopic
-from rules.content._markdown import removal_end
+from rules.content._markdown import has_body, removal_end
 
 CODE = "CT001"
 NAME = "off-topic-section"
@@ -105,7 +105,7 @@ def _scorer(options):
 
 
 def check(doc, options):
-    if not isinstance(doc.data, dict) or not doc.has_front_matter or not doc.body.strip():
+    if not isinstance(doc.data, dict) or not doc.has_front_matter or not has_body(doc):
         return
     method = options.get("method", "terms")
     if method not in ("terms", "semantic"):

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter.model import Edit, Fix, Report
-from rules.content._markdown import body_of, removal_end
+from rules.content._markdown import body_of, has_body, removal_end
 
 CODE = "CT002"
 NAME = "template-filler"
@@ -146,7 +146,7 @@ def check(doc, options):
         m = matcher.search(normalise(value))
         if m:
             yield Report(f'{ptr[1:]}: "{_shorten(value)}" is template filler (it contains "{m.group()}")', pointer=ptr)
-    if not doc.has_front_matter or not doc.body.strip():
+    if not doc.has_front_matter or not has_body(doc):
         return
     body = body_of(doc, int(options.get("max-body-bytes", 1_048_576)))
     for text, start, end, line, end_line, limit in _units(body.blocks):

