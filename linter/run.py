@@ -169,7 +169,8 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
     _LINTER, _OPTIONS = linter, options
     out = RunResult(settings, cwd, unsafe_fixes=options.unsafe_fixes)
     root = settings.config.root
-    cache = Cache(root / DIRNAME, settings.fingerprint() + "|" + "|".join(settings.registry.plugins)) if options.cache else None
+    key = "|".join([settings.fingerprint(), linter.schemas.fingerprint(), *settings.registry.plugins])
+    cache = Cache(root / DIRNAME, key) if options.cache else None
 
     payloads: dict[str, dict] = {}
     todo: list[tuple[Target, bool]] = []
