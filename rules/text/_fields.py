@@ -58,6 +58,7 @@ def quote(text: str) -> str:
 
 
 def around(text: str, start: int, end: int, width: int = 24) -> str:
-    """The part of `text` around [start, end), quoted, with ellipses where it was cut."""
+    """The part of `text` around [start, end), quoted (so that edge spaces show), with ellipses
+    where it was cut."""
     a, b = max(0, start - width), min(len(text), end + width)
-    return ("…" if a else "") + quote(text[a:b])[1:-1] + ("…" if b < len(text) else "")
+    return '"' + ("…" if a else "") + quote(text[a:b])[1:-1] + ("…" if b < len(text) else "") + '"'
