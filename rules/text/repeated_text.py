@@ -49,8 +49,9 @@ def _maybe_repeats(text: str, n: int) -> bool:
 
 
 def find_repeat(text: str, n: int):
-    """((start, end) of the first occurrence, (start, end) of the second, word count) of the
-    longest-starting-first repeated run of at least `n` words, or None."""
+    """The first run of at least `n` words that occurs again later without overlapping, extended
+    as far as it keeps repeating: ((start, end) of the first occurrence, (start, end) of the
+    second, its length in words, offset of the word after the second or None), or None."""
     words = list(_WORD.finditer(text))
     if len(words) < 2 * n:
         return None

@@ -98,11 +98,11 @@ def check(doc, options):
         extra = slug.missing(head) if missing else []  # title words not in the slug
         s_cov = 1 - len(missing) / len(slug.words)
         t_cov = 1 - len(extra) / len(head.words)
-        rows.append((ptr, title, key, url, missing, extra, s_cov, t_cov))
+        rows.append((ptr, title, key, url, missing, extra, s_cov, t_cov, slug.words))
     by_url: dict[str, list] = {}
     for row in rows:
         by_url.setdefault(_NORM_URL.sub("", row[3].strip().lower()), []).append(row)
-    for ptr, title, key, url, missing, extra, s_cov, t_cov in rows:
+    for ptr, title, key, url, missing, extra, s_cov, t_cov, slug_words in rows:
         if not missing:
             continue
         shown = f"{shorten(title, 70)} does not match the slug of its {key}"
@@ -117,11 +117,7 @@ def check(doc, options):
         elif s_cov < threshold and t_cov < threshold:
             yield Report(
                 f"title: {shown}: they share {round(100 * s_cov)}% of the slug's words "
-                f"(slug: {' '.join(slug_side_words(url, minimum))})",
+                f"(slug: {' '.join(slug_words[:12])})",
                 pointer=f"{ptr}/title",
             )
 
-
-def slug_side_words(url: str, minimum: int) -> list[str]:
-    toks = slug_tokens(url, minimum) or []
-    return Side(toks).words[:12]
