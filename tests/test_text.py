@@ -76,6 +76,12 @@ def test_bare_ampersands_and_unknown_names_are_not_entities(value):
     assert lint(doc(excerpt=value), ["html-entity"]) == []
 
 
+def test_entity_for_an_invalid_code_point_is_reported_without_fix():
+    findings = lint(doc(excerpt='"Budget&#0; approved"'), ["html-entity"])
+    assert at(findings, "html-entity") == [(4, 10, "/excerpt")]
+    assert findings[0].fix is None
+
+
 def test_entities_in_the_body_are_not_checked():
     assert "&amp;" in doc() and lint(doc(), ["html-entity"]) == []
 
@@ -216,6 +222,7 @@ def test_mid_sentence_start_is_reported(value):
     '"A new budget adds bus routes to the east side."', '"I voted for it, the mayor said on Tuesday."',
     '"... where the council voted 7-2 for a budget."', '"The council voted for a budget that adds bus routes to ..."',
     '"van Gogh works go on show at the museum."', '"na"', '"https://example.com/a-page"',
+    '"example.com says the council voted 7-2."',
 ])
 def test_acceptable_starts_are_clean(value):
     assert lint(doc(excerpt=value), ["truncated-text"]) == []

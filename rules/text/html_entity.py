@@ -4,7 +4,8 @@ Titles, excerpts and descriptions are plain text: the site's templates escape th
 scraped `&#8217;` is shown to readers as `&amp;#8217;` or as the literal entity. In URLs, an
 `&#038;` or `&amp;` copied from an HTML attribute breaks the query string.
 
-The fix (safe) unescapes the entities (`&nbsp;` becomes an ordinary space in plain text) and, in
+The fix (safe) unescapes the entities (none is offered when one of them stands for a control
+character or an invalid code point, such as `&#0;`) (`&nbsp;` becomes an ordinary space in plain text) and, in
 URLs, turns `&#038;`/`&amp;` back into `&`. The value keeps its quoting style.
 """
 
@@ -49,6 +50,7 @@ def check(doc, options):
         if not found:
             continue
         fixed = _ENTITY.sub(lambda m: _plain(m.group()), value)
+        broken = any(_plain(m.group()) in ("\ufffd", "") or _plain(m.group()) < " " for m in found)
         names = list(dict.fromkeys(m.group() for m in found))
         shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
         first = found[0]
@@ -56,7 +58,7 @@ def check(doc, options):
             f"{ptr.rsplit('/', 1)[-1]}: HTML {'entity' if len(names) == 1 else 'entities'} {shown} in plain text: "
             f"{around(value, first.start(), first.end())}",
             pointer=ptr,
-            fix=fix("safe", "unescape the HTML entities", replace_value(doc, ptr, fixed)),
+            fix=None if broken else fix("safe", "unescape the HTML entities", replace_value(doc, ptr, fixed)),
         )
     for ptr, value in doc.fields(*URL_KEYS):
         if not isinstance(value, str) or "&" not in value:

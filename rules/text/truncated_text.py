@@ -7,7 +7,7 @@ for this format (it is a teaser) and is not reported; neither is one that marks 
 with an ellipsis (`... where`).
 
 Excerpts that start with a lowercase brand or name (`iPhone`, `eBay`, `macOS`), a digit, a
-quote or a bracket are fine, and so are the lowercase words listed in `allow-lowercase` (a few
+quote, a bracket or a domain name (`example.com says…`) are fine, and so are the lowercase words listed in `allow-lowercase` (a few
 names and particles such as `npm`, `van`, `de` by default).
 """
 
@@ -32,6 +32,7 @@ _SPLIT = re.compile(r"([B-HJ-Z]) ([a-z]{2,})\b")  # "L ife": a capital torn off 
 _FIRST = re.compile(r"[^\W\d_][\w'’-]*")
 _MID = re.compile(r"[,;:)\]}]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_DOMAIN = re.compile(r"\w\.[a-z]{2,}")
 
 
 def _mid_word(first: str, value: str, title: str) -> str | None:
@@ -50,8 +51,9 @@ def check(doc, options):
     allow = {str(w).lower() for w in options.get("allow-lowercase") or ()}
     for ptr, value in text_fields(doc, SUMMARY_KEYS, item_level=True):
         text = value.lstrip()
-        if not text or text.count(" ") < 2 or "://" in text.split(" ", 1)[0]:
-            continue  # empty, a word or two, a bare URL: for placeholder-text
+        head = text.split(" ", 1)[0]
+        if not text or text.count(" ") < 2 or "://" in head or _DOMAIN.search(head):
+            continue  # empty, a word or two, a URL or domain name (placeholder-text's business)
         name = ptr.rsplit("/", 1)[-1]
         m = _SPLIT.match(text)
         if m:
