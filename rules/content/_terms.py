@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-_WORD = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=[^\W\d_]))*")
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['\-][^\W\d_][^\W_]*)*")
 _POSSESSIVE = re.compile(r"['’](?:s|d|ll|re|ve|m|t)$")
 
 STEMMER = 2  # bump when stem() or the weights change: profiles record it
@@ -109,24 +109,33 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    out = []
-    for m in _WORD.finditer(text.lower()):
-        w = _POSSESSIVE.sub("", m.group().replace("’", "'")).strip("'-")
-        if w:
-            out.append(w)
+    text = text.lower()
+    if "’" in text:
+        text = text.replace("’", "'")
+    out = _WORD.findall(text)
+    if "'" in text:
+        out = [_POSSESSIVE.sub("", w) if "'" in w else w for w in out]
     return out
+
+
+_FOLD: dict[str, tuple[str, float]] = {}
 
 
 def vector(text: str, scale: float = 1.0) -> Counter:
     """stem -> summed weight of its occurrences (each occurrence's weight, times `scale`)."""
     vec: Counter = Counter()
+    fold = _FOLD
     for w in words(text):
-        wt = weight(w)
-        if wt > 0:
+        hit = fold.get(w)
+        if hit is None:
             st = stem(w)
-            vec[st] += wt * scale
+            hit = (st, weight(w))
+            if len(fold) < 500_000:
+                fold[w] = hit
             if st not in _SURFACE and len(_SURFACE) < 500_000:
                 _SURFACE[st] = w
+        if hit[1] > 0:
+            vec[hit[0]] += hit[1] * scale
     return vec
 
 

@@ -92,14 +92,34 @@ def builtin_fingerprints() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(phrases), tuple(patterns)
 
 
+class _Matcher:
+    """Phrases are found with substring search (fast), then confirmed at word boundaries by one
+    compiled regex; patterns are regexes run on every text."""
+
+    def __init__(self, phrases: list[str], patterns: list[str]):
+        self.phrases = tuple({normalise(p) for p in phrases if p.strip()})
+        self.phrase_rx = re.compile("|".join(_phrase_regex(p) for p in phrases if p.strip())) if self.phrases else None
+        self.pattern_rx = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+    def search(self, text: str):
+        if self.phrase_rx is not None and any(p in text for p in self.phrases):
+            m = self.phrase_rx.search(text)
+            if m:
+                return m
+        if self.pattern_rx is not None:
+            return self.pattern_rx.search(text)
+        return None
+
+
 @lru_cache(maxsize=32)
 def _matcher(builtin: bool, phrases: tuple, patterns: tuple):
-    """One compiled alternation, or (None, error message) for a bad configured pattern."""
-    parts = []
+    """(matcher or None, error message or None)."""
+    all_phrases, all_patterns = [], []
     if builtin:
         b_phrases, b_patterns = builtin_fingerprints()
-        parts += [_phrase_regex(p) for p in b_phrases] + [f"(?:{p})" for p in b_patterns]
-    parts += [_phrase_regex(p) for p in phrases if isinstance(p, str) and p.strip()]
+        all_phrases += b_phrases
+        all_patterns += b_patterns
+    all_phrases += [p for p in phrases if isinstance(p, str) and p.strip()]
     for p in patterns:
         if not isinstance(p, str):
             continue
@@ -107,10 +127,10 @@ def _matcher(builtin: bool, phrases: tuple, patterns: tuple):
             re.compile(p)
         except re.error as exc:
             return None, f'template-filler: pattern "{p}" is not a valid regular expression ({exc})'
-        parts.append(f"(?:{p})")
-    if not parts:
+        all_patterns.append(p)
+    if not all_phrases and not all_patterns:
         return None, None
-    return re.compile("|".join(parts)), None
+    return _Matcher(all_phrases, all_patterns), None
 
 
 def _units(blocks):
