@@ -1,6 +1,6 @@
 """Figures for the publication, title and text-hygiene rules over a corpus.
 
-Usage: python scripts/text_rules_figures.py CORPUS_DIR [RULES] [SAMPLES]
+Usage: python bench/text_rules_figures.py CORPUS_DIR [RULES] [SAMPLES]
 
 Runs `newslint check --format json` with the given selection (default PUB,TTL,TXT) and prints,
 per rule, the number of findings, the number of files it fires on, and up to SAMPLES (default

@@ -1,6 +1,6 @@
 """Fix round-trip of the publication, title and text-hygiene rules over a copy of a corpus.
 
-Usage: python scripts/text_rules_fix_check.py CORPUS_DIR [RULES]
+Usage: python bench/text_rules_fix_check.py CORPUS_DIR [RULES]
 
 Copies CORPUS_DIR to a temporary folder, runs `newslint check --fix` with the selection
 (default PUB,TTL,TXT), then checks that: only findings without a safe fix remain; every file's
