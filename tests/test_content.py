@@ -244,3 +244,17 @@ def test_bad_pattern_is_reported_not_crashed():
 def test_real_text_mentioning_lorem_words_separately_is_clean():
     text = '---\ntitle: "Typesetting"\n---\n\nThe printer said the dolor of the old press was gone, ipso facto.\n'
     assert lint(text, ["CT002"]) == []
+
+
+def _semantic_installed():
+    from rules.content import _semantic
+
+    return _semantic.unavailable() is None
+
+
+@pytest.mark.skipif(not _semantic_installed(), reason="the optional semantic extra is not installed")
+def test_semantic_method_finds_the_same_spans():
+    found = _ot(ARTICLE, method="semantic")
+    assert at(found, OT) == [(13, 1, None), (22, 1, None)]
+    assert "similarity" in found[1].message
+    assert _ot(CLEAN, method="semantic") == []
