@@ -77,6 +77,15 @@ def test_off_topic_run_of_blocks_and_section_are_reported_with_positions():
     assert all(f.severity == "warning" and f.code == "CT001" for f in found)
 
 
+def test_fingerprints_follow_the_text_not_the_lines():
+    moved = ARTICLE.replace("Trust me, it was emotional.\n\n", "")
+    before = [f.fingerprint for f in _ot(ARTICLE)]
+    after = [f.fingerprint for f in _ot(moved)]
+    assert before == after and len(set(before)) == 2
+    filler = [f.fingerprint for f in lint(FILLER, ["CT002"])]
+    assert filler == [f.fingerprint for f in lint(FILLER.replace("Monday.\n", "Monday.\n\nMore news.\n"), ["CT002"])]
+
+
 def test_short_on_topic_aside_is_not_flagged():
     lines = {f.line for f in _ot(ARTICLE)}
     assert 9 not in lines  # "Trust me, it was emotional." has too little evidence to be judged alone

@@ -32,6 +32,8 @@ Fix (unsafe: it deletes text, which a person should confirm): remove the span.
 
 from __future__ import annotations
 
+import hashlib
+
 from linter.model import Edit, Fix, Report
 from rules.content import _offtopic
 from rules.content._markdown import has_body, removal_end
@@ -96,6 +98,10 @@ def _first_words(text: str, n: int = 8) -> str:
     return out + ("..." if len(words) > n else "")
 
 
+def _fingerprint(text: str) -> str:
+    return hashlib.sha1(" ".join(text.lower().split()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def _scorer(options):
     if options.get("method", "terms") == "semantic":
         from rules.content import _semantic
@@ -145,5 +151,6 @@ def check(doc, options):
             f'{what} "{_first_words(first.text)}" ({lines}) looks unrelated to the article: {why}',
             span=span,
             fix=Fix("unsafe", f"remove {lines}", (Edit(first.start, end, ""),)),
-            fingerprint=None,
+            # baselines: identify the span by its text, not by its lines or score
+            fingerprint=_fingerprint(" ".join(b.text for b in blocks[sp.first : sp.last + 1])),
         )

@@ -23,6 +23,7 @@ are reported without a fix.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -182,4 +183,5 @@ def check(doc, options):
             f'"{_shorten(text)}" ({lines}) is template filler: it contains "{m.group()}"',
             span=doc.offset_span(start, stop),
             fix=Fix("unsafe", f"remove {lines}", (Edit(start, cut, ""),)),
+            fingerprint=hashlib.sha1(normalise(text).encode("utf-8", "surrogatepass")).hexdigest()[:16],
         )
