@@ -1,3 +1,5 @@
-"""crossfile rules."""
+"""Cross-file rules: duplicates across the whole repository (repository-wide rules)."""
 
-RULES = []
+from rules.crossfile import duplicate_article, duplicate_title
+
+RULES = [duplicate_article, duplicate_title]

@@ -1,0 +1,123 @@
+"""Two or more files hold the same story (the same canonical URL).
+
+The article's own `webUrl` and `originalUrl` are compared across every file of the run after
+canonicalisation: scheme and host case, `www.`, default ports, trailing slashes, fragments,
+tracking parameters (`utm_*`, `fbclid`, ...) and AMP variants (`/amp`, `?amp=1`, AMP-cache
+hosts) do not make two URLs different. A scraper that saved the same story twice, under two
+dates or two slugs, gives such a pair.
+
+Each file of a group gets one finding, on its first field holding the shared URL, naming the
+other files (and the line of their URL). A file whose `webUrl` and `originalUrl` are equal does
+not duplicate itself. `related` items are not compared here (see `related-duplicate`).
+
+When only some files are named on the command line (pre-commit), they are compared with the
+whole project through the cache, and only the named files get findings. Delete or merge the
+extra copies; keep the file whose date and slug are right.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from linter.model import Report
+from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span
+
+CODE = "DUP001"
+NAME = "duplicate-article"
+SEVERITY = "error"
+FIX = "never"
+KIND = "repository"
+OPTIONS: dict = {}
+
+_A = """---
+title: "Ministry opens a public register of city algorithms"
+publishedDateTime: 2022-03-01T09:00:00Z
+webUrl: "https://news.example.org/2022/03/city-algorithm-register"
+---
+"""
+_B = """---
+title: "City algorithm register goes live"
+publishedDateTime: 2022-03-02T08:30:00Z
+webUrl: "https://www.news.example.org/2022/03/city-algorithm-register/?utm_source=feed"
+---
+"""
+BAD = {"2022-03-01-city-algorithm-register.md": _A, "2022-03-02-register-goes-live.md": _B}
+GOOD = {
+    "2022-03-01-city-algorithm-register.md": _A,
+    "2022-03-02-register-goes-live.md": _B.replace("2022/03/city-algorithm-register/?utm_source=feed", "2022/03/register-live"),
+}
+
+_FIELDS = ("webUrl", "originalUrl")
+_canonical = None
+
+
+def _canonical_url(url: str) -> str | None:
+    global _canonical
+    if _canonical is None:
+        from rules.urls.normalize import canonical_url
+
+        _canonical = canonical_url
+    try:
+        return _canonical(url)
+    except Exception:  # a URL the normaliser cannot read is another rule's business
+        return None
+
+
+def collect(doc, options):
+    """[[canonical URL, field, value, line, column, end line, end column], ...] or None."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return None
+    out = []
+    for key in _FIELDS:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        canon = _canonical_url(value.strip())
+        if not canon:
+            continue
+        pointer = "/" + key
+        span = span_list(doc, pointer) or [1, 1, 1, 1]
+        out.append([canon, key, value, *span])
+    return out or None
+
+
+def _entries(facts):
+    if not isinstance(facts, list):
+        return
+    for entry in facts:
+        if isinstance(entry, list) and len(entry) == 7 and isinstance(entry[0], str) and isinstance(entry[1], str):
+            yield entry
+
+
+def report(facts_by_path, options):
+    # Two linear passes, no pairs: count the files per canonical URL, then group only the URLs
+    # that more than one file has (few long-lived objects: cheap for the garbage collector).
+    counts: Counter = Counter()
+    for facts in facts_by_path.values():
+        urls = {entry[0] for entry in _entries(facts)}
+        counts.update(urls)
+    shared = {url for url, n in counts.items() if n > 1}
+    if not shared:
+        return
+    groups: dict[str, dict[str, list]] = {}  # canonical URL -> path -> that file's first entry
+    for path, facts in facts_by_path.items():
+        for entry in _entries(facts):
+            if entry[0] not in shared:
+                continue
+            group = groups.setdefault(entry[0], {})
+            seen = group.get(path)
+            if seen is None or (entry[3], entry[4]) < (seen[3], seen[4]):
+                group[path] = entry
+    for group in groups.values():
+        paths = sorted(group)
+        head = paths[: MAX_NAMED + 1]
+        for path in paths:
+            _, key, value, *span = group[path]
+            named = [f"{p} (line {group[p][3]})" for p in head if p != path]
+            yield path, Report(
+                f"{key}: {shown(value)} is the same article as {name_others(named, len(paths) - 1)}",
+                pointer="/" + key,
+                span=to_span(span),
+                fingerprint=fingerprint(value),
+            )

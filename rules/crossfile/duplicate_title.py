@@ -1,0 +1,221 @@
+"""Two or more files have the same or a near-identical title.
+
+Titles are compared after repairing mojibake (`â€™` -> `’`), unescaping HTML entities
+(`&#8217;`), Unicode compatibility normalisation (NFKC), case folding, dropping quotes and
+apostrophes (`Apple's`, `Apple’s` and `Apples` are the same word) and reading any other
+punctuation as a word break (`Power Apps | Overview` equals `Power Apps: Overview`). Equal
+results are duplicates. Titles that differ a little more are near-duplicates when their
+similarity (rapidfuzz's normalised Indel ratio, 0-100) reaches `threshold` (default 92; `100`
+reports only exact duplicates).
+
+A near-duplicate may add or drop words, or misspell or inflect one (`ITSM`/`ISTM`,
+`expose`/`exposes`), but not replace a word by a different one: "... on Android" and "... on
+iOS", or "March feature update" and "May feature update", are different stories however similar
+the text. Numbers must agree exactly: "Apple releases iOS 17" and "Apple releases iOS 18" are not
+duplicates. Near-duplicates need at least three words; shorter titles are only reported when
+they are equal.
+
+Typical causes: a re-scrape whose title came out as mojibake, the same story saved under two
+dates, a blog post that copies a news article's headline. Only the article's own top-level
+`title` is compared, in news articles and blog posts alike; `related` items are not. Each file
+of a group gets one finding naming the other files.
+
+Scale: titles are never compared all against all. Each title is filed under every pair of its
+four rarest words (among words some other title also has), and only titles filed together are
+compared; a pair of words shared by more than 20 titles (common words) is not searched. Titles
+that differ in at most two such words each always meet, unless the two rarest words they share
+are filed together for more than 20 titles. 100,000 titles take about two seconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import combinations
+
+from linter.model import Report
+from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span
+from rules.crossfile._titles import title_key
+
+CODE = "DUP002"
+NAME = "duplicate-title"
+SEVERITY = "warning"
+FIX = "never"
+KIND = "repository"
+OPTIONS = {"threshold": 92}
+
+_NEWS = """---
+category: news
+title: "Harbour seals told apart by a face-matching neural network"
+publishedDateTime: 2022-07-08T12:00:00Z
+webUrl: "https://science.example.com/harbour-seal-faces"
+---
+"""
+_BLOG = """---
+title: "Harbour seals told apart by a face&#8209;matching neural network"
+date: "2021-03-15T11:35:57+06:00"
+author: "A. Writer"
+---
+
+Seals, again.
+"""
+BAD = {"_news/2022-07-08-harbour-seals.md": _NEWS, "_posts/2021-03-15-seals.md": _BLOG}
+GOOD = {
+    "_news/2022-07-08-harbour-seals.md": _NEWS,
+    "_posts/2021-03-15-seals.md": _BLOG.replace(
+        "Harbour seals told apart by a face&#8209;matching neural network", "What a seal's face tells a neural network"
+    ),
+}
+
+RAREST = 4  # each title is blocked under every pair of this many of its rarest shared words
+MAX_BLOCK = 20  # a block (a pair of words) holding more titles than this is not searched
+MIN_WORDS = 3  # shorter titles are only compared exactly
+_DIGIT = re.compile(r"\d")
+WORD_SIMILARITY = 70  # two words this similar (0-100) are one word misspelt or inflected
+
+
+def collect(doc, options):
+    """[title, key, line, column, end line, end column] or None."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return None
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return None
+    key = title_key(title)
+    if not key:
+        return None
+    span = span_list(doc, "/title") or [1, 1, 1, 1]
+    return [title, key, *span]
+
+
+def _valid(facts) -> bool:
+    return isinstance(facts, list) and len(facts) == 6 and isinstance(facts[0], str) and isinstance(facts[1], str) and facts[1] != ""
+
+
+def _numbers(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(t for t in tokens if _DIGIT.search(t)))
+
+
+def same_words(a: list[str], b: list[str], fuzz) -> bool:
+    """True unless a word of one title was replaced by a different word in the other.
+
+    Words only one title has are paired off when they are near-identical (a typo, an
+    inflection: "ITSM"/"ISTM", "expose"/"exposes"); what remains may be extra words on one side
+    ("... with Power Apps – Microsoft") but not on both ("on Android"/"on iOS", "January"/"March").
+    """
+    a_only = list((Counter(a) - Counter(b)).elements())
+    b_only = list((Counter(b) - Counter(a)).elements())
+    if not a_only or not b_only:
+        return True
+    for word in a_only:
+        best, best_score = None, WORD_SIMILARITY
+        for other in b_only:
+            score = fuzz.ratio(word, other)
+            if score >= best_score:
+                best, best_score = other, score
+        if best is None:
+            return False
+        b_only.remove(best)
+    return True
+
+
+def near_pairs(keys: list[str], threshold: float):
+    """(i, j, score) for i < j whose keys are near-identical (but not equal), without an all-pairs pass.
+
+    Words are ranked rarest first over the whole run (ties by the word itself, so every title
+    ranks alike); words only one key has are left out, as they can pair nothing. Each key is put
+    in one block per pair of its RAREST rarest words, and only keys sharing a block are compared.
+    Two keys that each have at most RAREST - 2 ranked words the other lacks always share a block:
+    both hold the two rarest words they have in common. Blocks larger than MAX_BLOCK (pairs of
+    very common words) are skipped, which bounds the work per key.
+    """
+    from rapidfuzz import fuzz, process
+
+    # Few long-lived containers (strings and ints only where possible): at 100,000 titles the
+    # garbage collector's full passes would otherwise cost more than the work itself.
+    df: Counter = Counter()
+    for key in keys:
+        df.update(set(key.split()))
+    ranked = sorted((t for t, n in df.items() if n > 1), key=lambda t: (df[t], t))
+    rank = {t: r for r, t in enumerate(ranked)}
+    del ranked
+    signatures: list[str] = []  # per key, the names of its blocks ("word word"), tab-separated
+    sizes: Counter = Counter()
+    for key in keys:
+        toks = key.split()
+        if len(toks) < MIN_WORDS:
+            signatures.append("")
+            continue
+        rare = sorted({t for t in toks if t in rank}, key=rank.__getitem__)[:RAREST]
+        names = [f"{a} {b}" for a, b in combinations(rare, 2)]
+        sizes.update(names)
+        signatures.append("\t".join(names))
+    blocks: dict[str, list[int]] = {}
+    for i, signature in enumerate(signatures):
+        if signature:
+            for name in signature.split("\t"):
+                if 2 <= sizes[name] <= MAX_BLOCK:
+                    blocks.setdefault(name, []).append(i)
+    candidates: dict[int, set[int]] = {}
+    for members in blocks.values():
+        for n, i in enumerate(members):  # members are in increasing order
+            candidates.setdefault(i, set()).update(members[n + 1 :])
+    numbers: dict[int, tuple[str, ...]] = {}
+
+    def numbers_of(i):
+        if i not in numbers:
+            numbers[i] = _numbers(keys[i].split())
+        return numbers[i]
+
+    for i in sorted(candidates):
+        mine = numbers_of(i)
+        others = sorted(j for j in candidates[i] if j > i and numbers_of(j) == mine)
+        if not others:
+            continue
+        choices = [keys[j] for j in others]
+        for _, score, n in process.extract(keys[i], choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
+            j = others[n]
+            if same_words(keys[i].split(), keys[j].split(), fuzz):
+                yield i, j, score
+
+
+def report(facts_by_path, options):
+    threshold = float(options.get("threshold", 92))
+    first: dict[str, str] = {}  # normalised title -> its first path (a string: cheap to keep)
+    more: dict[str, list[str]] = {}  # normalised title -> its other paths, for the few repeated ones
+    for path, facts in facts_by_path.items():
+        if _valid(facts):
+            key = facts[1]
+            if key in first:
+                more.setdefault(key, []).append(path)
+            else:
+                first[key] = path
+    keys = list(first)
+
+    def paths_of(key):
+        return [first[key], *more.get(key, ())]
+
+    near: dict[int, list[tuple[int, float]]] = {}
+    if threshold < 100:
+        for i, j, score in near_pairs(keys, threshold):
+            near.setdefault(i, []).append((j, score))
+            near.setdefault(j, []).append((i, score))
+    for i, key in enumerate(keys):
+        if key not in more and i not in near:
+            continue
+        same = sorted(paths_of(key))
+        similar = sorted(((p, score) for j, score in near.get(i, ()) for p in paths_of(keys[j])), key=lambda ps: ps[0])
+        total = len(same) - 1 + len(similar)
+        if total <= 0:
+            continue
+        for path in same:
+            named = [f"{p} (line {facts_by_path[p][2]})" for p in same[: MAX_NAMED + 1] if p != path][:MAX_NAMED]
+            named += [f"{p} (line {facts_by_path[p][2]}, {int(s)}% similar)" for p, s in similar[: MAX_NAMED - len(named)]]
+            title = facts_by_path[path][0]
+            yield path, Report(
+                f"title: {shown(title)} duplicates the title of {name_others(named, total)}",
+                pointer="/title",
+                span=to_span(facts_by_path[path][2:6]),
+                fingerprint=fingerprint(title),
+            )
