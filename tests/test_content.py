@@ -178,6 +178,19 @@ def test_huge_bodies_stay_bounded(body):
     assert time.perf_counter() - start < 3.0
 
 
+@pytest.mark.parametrize("body", [
+    "[" * 1_000_000 + "\n",  # costly for a Markdown inline parser
+    "*a " * 300_000 + "\n",
+    "# h\n" * 260_000,  # a quarter of a million headings
+    "> " * 50_000 + "deep\n",
+])
+def test_hostile_markdown_with_default_limits_stays_fast(body):
+    text = '---\ntitle: "Lighthouse keeper"\n---\n' + body
+    start = time.perf_counter()
+    assert [f for f in lint(text, ["CT"]) if f.rule == "internal-error"] == []
+    assert time.perf_counter() - start < 5.0
+
+
 def test_non_ascii_body_truncation_keeps_whole_characters():
     body = "Ünïcödé ķēēpęr ļīğħţħōūşę.\n\n" * 200
     text = '---\ntitle: "Lighthouse"\n---\n' + body
