@@ -86,6 +86,42 @@ def test_fingerprints_follow_the_text_not_the_lines():
     assert filler == [f.fingerprint for f in lint(FILLER.replace("Monday.\n", "Monday.\n\nMore news.\n"), ["CT002"])]
 
 
+NESTED = """---
+title: "Last lighthouse keeper hands over the lamp to automation"
+description: "After forty years tending the lighthouse on the headland, the island's last keeper retires as the lamp and foghorn become automatic."
+---
+
+The last lighthouse keeper on the island climbed the spiral staircase of the tower for the final time on Friday, after forty years of tending the lamp.
+
+## Automation arrives
+
+The maritime authority installed an electric lamp with a rotating lens motor and a solar-charged battery, so the lighthouse now runs without a keeper.
+
+## Crafts corner
+
+### Knitting a cable jumper
+
+Cast on ninety stitches with chunky merino wool, knit a ribbed border, then cross the cables every eighth row using a spare needle.
+
+### Glazing pottery
+
+Dip the bisque-fired mugs in a celadon glaze, wipe the feet clean with a damp sponge and fire the kiln slowly to stoneware temperature.
+
+## A museum for the keeper's cottage
+
+The keeper's cottage beside the lighthouse will become a small museum about life on the headland, with the old foghorn and the brass lens on display.
+"""
+
+
+def test_parent_heading_of_off_topic_subsections_is_part_of_the_span():
+    found = _ot(NESTED)
+    assert at(found, OT) == [(12, 1, None)]
+    assert found[0].message.startswith('section "Crafts corner" (lines 12-20)')
+    fixed = fix(NESTED, ["CT001"], unsafe=True)
+    assert "Crafts corner" not in fixed and "Glazing" not in fixed
+    assert "without a keeper.\n\n## A museum for the keeper's cottage\n" in fixed
+
+
 def test_short_on_topic_aside_is_not_flagged():
     lines = {f.line for f in _ot(ARTICLE)}
     assert 9 not in lines  # "Trust me, it was emotional." has too little evidence to be judged alone

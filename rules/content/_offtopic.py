@@ -178,6 +178,15 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
             merged[-1][1] = last
         else:
             merged.append([s, last])
+    for span in merged:  # take in parent headings whose whole extent is off-topic
+        while span[0] > 0 and blocks[span[0] - 1].kind == "heading":
+            h = span[0] - 1
+            level = blocks[h].level
+            end = next((k for k in range(h + 1, len(blocks))
+                        if blocks[k].kind == "heading" and blocks[k].level <= level), len(blocks))
+            if blocks[h + 1].kind != "heading" or end > span[1] + 1:
+                break
+            span[0] = h
     for s, last in merged:
         idx = range(s, last + 1)
         spans.append(Span(s, last, True, scorer.score(idx), scorer.missing(idx)))
