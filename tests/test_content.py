@@ -316,3 +316,27 @@ def test_semantic_method_finds_the_same_spans():
     assert at(found, OT) == [(13, 1, None), (22, 1, None)]
     assert "similarity" in found[1].message
     assert _ot(CLEAN, method="semantic") == []
+
+
+# ---- never a traceback -----------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "# ", "## ", "### ", "* ", "1. ", "> ", "```\n", "    ", "[", "](", ")", "<", ">", "*", "_", "`", "\n", "\n\n",
+    "\r\n", "\r", " ", "lighthouse", "keeper", "lamp", "knitting", "merino", "wool", "lorem ipsum", "{{< x >}}",
+    "https://example.org/a", "’", "é", "\t", "---", "---\n",
+])
+
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=120))
+def test_random_markdown_never_crashes_and_fixes_stay_in_bounds(pieces):
+    text = '---\ntitle: "Lighthouse keeper and the lamp"\ntags: [Lighthouses]\n---\n' + "".join(pieces)
+    found = lint(text, ["CT"], {OT: {"min-blocks": 1, "min-evidence": 1.0, "min-block-evidence": 1.0}})
+    assert not [f for f in found if f.rule == "internal-error"]
+    for f in found:
+        for edit in (f.fix.edits if f.fix else ()):
+            assert 0 <= edit.start <= edit.end <= len(text)
+    fixed = fix(text, ["CT001", "CT002"], unsafe=True)
+    assert not [f for f in lint(fixed, ["CT"]) if f.rule == "internal-error"]
