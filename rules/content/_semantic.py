@@ -23,7 +23,7 @@ def unavailable() -> str | None:
     """Why the backend cannot run (None if it can)."""
     missing = [m for m in _MODULES if importlib.util.find_spec(m) is None]
     if missing:
-        return ("off-topic-section: method \"semantic\" needs the optional semantic backend, which is not "
+        return ("option method = \"semantic\" needs the optional semantic backend, which is not "
                 f"installed (missing: {', '.join(missing)}); run: pip install 'newslint[semantic]'")
     return None
 

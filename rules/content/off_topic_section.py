@@ -115,7 +115,7 @@ def check(doc, options):
         return
     method = options.get("method", "terms")
     if method not in ("terms", "semantic"):
-        yield Report(f'off-topic-section: method "{method}" is unknown; use "terms" or "semantic"', span=doc.offset_span(doc.body_start, doc.body_start))
+        yield Report(f'option method = "{method}" is unknown; use "terms" or "semantic"', span=doc.offset_span(doc.body_start, doc.body_start))
         return
     opts = dict(options)
     if method == "semantic":
@@ -134,7 +134,12 @@ def check(doc, options):
         what = "section" if sp.whole_section else ("block" if sp.first == sp.last else "blocks")
         lines = f"line {first.line}" if first.line == last.end_line else f"lines {first.line}-{last.end_line}"
         if method == "semantic":
-            why = f"similarity {sp.score:.2f} to the rest of the article (threshold {opts['semantic-threshold']})"
+            t = float(opts["semantic-threshold"])
+            if sp.score < t:
+                why = f"similarity {sp.score:.2f} to the rest of the article (threshold {t:.2f})"
+            else:
+                why = (f"similarity {sp.score:.2f} to the rest of the article (under {t + 0.15:.2f}) "
+                       "and few of its words recur in it")
         else:
             why = f"only {sp.score:.0%} of its key words occur elsewhere in the article (threshold {float(opts['threshold']):.0%})"
             why += ", and none of the article's key terms"

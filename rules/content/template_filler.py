@@ -127,7 +127,7 @@ def _matcher(builtin: bool, phrases: tuple, patterns: tuple):
         try:
             re.compile(p)
         except re.error as exc:
-            return None, f'template-filler: pattern "{p}" is not a valid regular expression ({exc})'
+            return None, f'option patterns: "{p}" is not a valid regular expression ({exc})'
         all_patterns.append(p)
     if not all_phrases and not all_patterns:
         return None, None

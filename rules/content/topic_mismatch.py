@@ -91,7 +91,7 @@ def check(doc, options):
         return
     profiles, problem = _profiles_for(options)
     if problem:
-        yield Report(f"topic-mismatch: {problem}", pointer="")
+        yield Report(f"option profiles: {problem}", pointer="")
     known = []
     for key, index, label in labels:
         folded = label.casefold()
