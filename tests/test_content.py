@@ -340,3 +340,18 @@ def test_random_markdown_never_crashes_and_fixes_stay_in_bounds(pieces):
             assert 0 <= edit.start <= edit.end <= len(text)
     fixed = fix(text, ["CT001", "CT002"], unsafe=True)
     assert not [f for f in lint(fixed, ["CT"]) if f.rule == "internal-error"]
+
+
+def test_long_bodies_still_report_a_clearly_unrelated_block():
+    on_topic = [
+        "The keeper climbed the lighthouse tower at dusk to light the lamp.",
+        "Ships passing the headland watched the lighthouse beam sweep the sea.",
+        "In fog the keeper sounded the foghorn every thirty seconds until dawn.",
+        "The lens of the lighthouse was polished by the keeper every morning.",
+    ]
+    blocks = [f"{on_topic[i % 4]} Log entry {i}." for i in range(70)]
+    blocks.insert(35, "Cast on ninety stitches with chunky merino wool, knit a ribbed border, then cross the "
+                      "cables every eighth row using a spare needle until the jumper measures sixty centimetres.")
+    text = '---\ntitle: "A year in the life of a lighthouse keeper"\n---\n\n' + "\n\n".join(blocks) + "\n"
+    found = _ot(text)
+    assert at(found, OT) == [(5 + 2 * 35, 1, None)]

@@ -54,7 +54,7 @@ def _parser():
 _LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\((?:[^()\s]{0,2000}|<[^<>\n]{0,2000}>)(?:\s+[^()\n]{0,500})?\)")
 _REF_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\[[^\[\]\n]{0,200}\]")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>|<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,500})?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
-_MARKUP = re.compile(r"[*`~]+|\\(?=[^\w\s])")
+_MARKUP = re.compile(r"[*`~]+|\\(?=[^\w\s])|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def _inline_text(token) -> str:

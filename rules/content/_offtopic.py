@@ -28,6 +28,9 @@ META_FIELDS = (("title", 3.0), ("description", 2.0), ("excerpt", 2.0), ("summary
 LABEL_FIELDS = ("tags", "topics", "categories", "keywords")
 
 
+LONG_BODY = 40  # content blocks: beyond this, runs inside sections must score lower to be reported
+
+
 class Span(NamedTuple):
     first: int  # index of the first block
     last: int  # index of the last block (inclusive)
@@ -66,7 +69,8 @@ class TermScorer:
     def __init__(self, doc, blocks, options=None):
         options = options or {}
         self.threshold = float(options.get("threshold", 0.25))
-        self.k = int(options.get("key-terms", 10))
+        # a long body has more than ten key terms: one more for every five blocks beyond fifty
+        self.k = int(options.get("key-terms", 10)) + max(0, len(blocks) - 50) // 5
         self.meta = Counter()
         for text, scale in meta_text(doc):
             self.meta.update(_terms.vector(text, scale))
@@ -192,6 +196,9 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
         spans.append(Span(s, last, True, scorer.score(idx), scorer.missing(idx)))
     done = {k for s, last in merged for k in range(s, last + 1)}
 
+    # Many blocks mean many chances for one to look unrelated by accident: in long bodies a run
+    # inside a section must score lower (by the square root of the excess) to be reported.
+    strict = min(1.0, (LONG_BODY / len(content)) ** 0.5)
     for s, e in sections:
         if s in done:
             continue
@@ -211,6 +218,8 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
                 idx = range(run[0], run[-1] + 1)
                 if sum(scorer.evidence(x) for x in idx) >= min_evidence:
                     sc, off = scorer.judge(idx)
+                    if off and strict < 1 and scorer.name == "terms":
+                        off = sc < scorer.threshold * strict
                     if off:
                         spans.append(Span(run[0], run[-1], False, sc, scorer.missing(idx)))
             run = []
