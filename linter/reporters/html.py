@@ -160,12 +160,26 @@ section.panel{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding
 svg.chart{max-width:100%;height:auto;font-size:12px}svg.chart text{fill:#1d2327}svg.chart a text{fill:#0b57d0}
 svg.chart .num{fill:#44505c}svg.chart .tick{font-size:10px;fill:#66707a}svg.chart .grid{stroke:#e3e6ea}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #edf0f2;vertical-align:top}
-th{background:#f0f2f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f0f2f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.rules{white-space:nowrap}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f0f2f5;padding:1px 4px;border-radius:3px}
 .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;vertical-align:middle}
 pre{white-space:pre-wrap;background:#f6f7f9;border:1px solid #edf0f2;padding:8px;border-radius:4px;font-size:12px}
 .sev{font-weight:600}.sev.error{color:#c62828}.sev.warning{color:#ef8f00}.sev.info{color:#1e88e5}
 """
+
+
+def _common_folder(paths: list[str]) -> str:
+    """The folder every path lies below ('' if none, or if it is short): shown once, not per row."""
+    if len(paths) < 2:
+        return ""
+    parts = [p.split("/")[:-1] for p in paths]
+    common = []
+    for level in zip(*parts):
+        if len(set(level)) != 1:
+            break
+        common.append(level[0])
+    prefix = "/".join(common) + "/" if common else ""
+    return prefix if len(prefix) > 12 else ""
 
 
 def _anchor(code: str) -> str:
@@ -303,16 +317,18 @@ def page(run, options: dict | None = None) -> str:
     # top files
     per_file.sort(key=lambda t: (-t[0], t[1]))
     shown = per_file[:top_n]
+    prefix = _common_folder([path for _, path, _, _ in shown])
     h.append(f'<h2 id="top-files">Files with the most findings</h2><section class="panel">'
-             f'<p class="muted">The top {len(shown):,} of {len(per_file):,} files with findings.</p>'
+             f'<p class="muted">The top {len(shown):,} of {len(per_file):,} files with findings'
+             f'{f" (paths below <code>{e(prefix)}</code>)" if prefix else ""}.</p>'
              "<table><tr><th>File</th><th class=n>Findings</th><th class=n>Errors</th><th class=n>Warnings</th>"
              "<th class=n>Info</th><th>Rules</th></tr>")
     for n, path, sev, codes in shown:
         top_codes = ", ".join(f'<a href="#{_anchor(c)}">{e(c)}</a>&nbsp;×{k}' for c, k in codes.most_common(4))
         if len(codes) > 4:
             top_codes += f", +{len(codes) - 4}"
-        h.append(f"<tr><td><code>{e(path)}</code></td><td class=n>{n:,}</td><td class=n>{sev['error']:,}</td>"
-                 f"<td class=n>{sev['warning']:,}</td><td class=n>{sev['info']:,}</td><td>{top_codes}</td></tr>")
+        h.append(f"<tr><td><code>{e(path[len(prefix):])}</code></td><td class=n>{n:,}</td><td class=n>{sev['error']:,}</td>"
+                 f"<td class=n>{sev['warning']:,}</td><td class=n>{sev['info']:,}</td><td class=rules>{top_codes}</td></tr>")
     h.append("</table></section>")
 
     # rule documentation
