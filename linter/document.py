@@ -217,6 +217,15 @@ class Document:
 
 
 # ---- parsing ---------------------------------------------------------------------------------
+def _looks_utf16(raw: bytes) -> bool:
+    head = raw[:64]
+    if len(head) < 4 or b"\x00" not in head[:2]:
+        return False
+    zeros_odd, zeros_even = head[1::2].count(0), head[0::2].count(0)
+    half = len(head) // 2
+    return (zeros_odd == half and zeros_even == 0) or (zeros_even == half and zeros_odd == 0)
+
+
 def parse(raw: bytes, path: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Document:
     doc = Document(path=path)
     if raw.startswith(_BOM):
@@ -224,6 +233,12 @@ def parse(raw: bytes, path: str = "<string>", limits: Limits = DEFAULT_LIMITS) -
         doc.bom = True
     elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         doc.problems.append(Problem("invalid-encoding", "file is UTF-16 encoded; expected UTF-8", Span(1, 1, 1, 1)))
+        return doc
+    elif _looks_utf16(raw):
+        # Valid UTF-8 as bytes (NUL is a character), but every other byte is NUL: "-\0-\0-\0\n\0".
+        doc.problems.append(
+            Problem("invalid-encoding", "file looks UTF-16 encoded (no byte-order mark); expected UTF-8", Span(1, 1, 1, 1))
+        )
         return doc
     try:
         text = raw.decode("utf-8")
@@ -384,13 +399,15 @@ class _Walker:
             raise _LimitExceeded(f"front matter nests deeper than {self.limits.max_depth} levels")
         doc = self.doc
         doc.nodes[ptr] = node
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, ptr)
+        # A node met twice is an alias. Scalar aliases count too: each use of one is a value the
+        # rules read, so 100,000 uses of a 1 MB string would be 100 GB of text to check.
         if id(node) in self.seen:
             self.aliases += 1
             if self.aliases > self.limits.max_aliases:
                 raise _LimitExceeded(f"front matter uses more than {self.limits.max_aliases} aliases")
         self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, ptr)
         self._check_tag(node, ptr, ("seq", "map", "set", "omap", "pairs"))
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, f"{ptr}/{i}", depth + 1) for i, child in enumerate(node.value)]
@@ -400,14 +417,12 @@ class _Walker:
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 key = self._scalar(key_node, None)
-                if isinstance(key, (list, dict)):
+                if not isinstance(key, str):
+                    # JSON-like data has string keys: `1:`, `true:`, `~:` keep their source text
+                    # (mixed key types would also break sorting and JSON output downstream).
                     key = key_node.value
             else:
                 key = f"<{type(key_node).__name__[:-4].lower()} key>"
-            try:
-                hash(key)
-            except TypeError:
-                key = str(key)
             child = jp.join(ptr, key)
             if key in first_line:
                 doc.problems.append(
@@ -458,7 +473,7 @@ class _Walker:
                 return None
             if kind in ("timestamp", "binary", "str", "merge", "value"):
                 return value
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        except Exception:  # e.g. "!!float" with an empty value: IndexError (found by fuzzing)
             return value
         if not self._check_tag(node, ptr, ()):
             return value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,15 +110,60 @@ class WriteRefused(Exception):
     pass
 
 
-def atomic_write(path: Path, data: bytes, expected: os.stat_result | None = None) -> None:
+def _identity(st: os.stat_result) -> tuple:
+    """What must not change between reading a file and replacing it. ctime cannot be set back by
+    tools (unlike mtime), and the inode catches a file replaced by another one."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _read_only(path: Path, st: os.stat_result) -> bool:
+    # os.access alone is not enough: it says yes to root for a chmod 444 file.
+    return not (st.st_mode & 0o222) or not os.access(path, os.W_OK)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, expected: os.stat_result | None = None,
+                 original: bytes | None = None) -> None:
     """Write through a temporary file in the same folder and rename over the original.
 
-    Keeps the file mode. Refuses read-only files, and files changed on disk since `expected`
-    was taken. On any error the original is untouched and the temporary file removed."""
-    st = os.stat(path)
-    if not os.access(path, os.W_OK):
+    Keeps the file mode (and owner, when running as root). Refuses symlinks (the link would be
+    replaced by a plain file), read-only files, non-regular files, and files changed on disk since
+    `expected` was taken (device, inode, size, mtime, ctime) or whose bytes differ from `original`
+    when given. On any error the original is untouched and the temporary file removed; a process
+    killed mid-write leaves only a `.newslint-<pid>-*.tmp` file, which the next run deletes
+    (see linter.files)."""
+    path = Path(path)
+    st = os.lstat(path)
+    if stat.S_ISLNK(st.st_mode):
+        raise WriteRefused("is a symbolic link; not fixed (fix the file it points to)")
+    if not stat.S_ISREG(st.st_mode):
+        raise WriteRefused("is not a regular file; not fixed")
+    if _read_only(path, st):
         raise WriteRefused("file is read-only; not fixed")
-    if expected is not None and (st.st_size, st.st_mtime_ns) != (expected.st_size, expected.st_mtime_ns):
+
+    def unchanged() -> bool:
+        now = os.lstat(path)
+        if expected is not None and _identity(now) != _identity(expected):
+            return False
+        if original is not None:
+            with open(path, "rb") as fh:
+                if fh.read(len(original) + 1) != original:
+                    return False
+        return True
+
+    if not unchanged():
         raise WriteRefused("file changed on disk while it was being fixed; not overwritten")
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
@@ -125,9 +171,13 @@ def atomic_write(path: Path, data: bytes, expected: os.stat_result | None = None
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if hasattr(os, "geteuid") and os.geteuid() == 0 and (st.st_uid, st.st_gid) != (0, 0):
+            try:  # root fixing someone else's file: keep it theirs (before chmod: chown clears setuid)
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass
         os.chmod(tmp, st.st_mode & 0o7777)
-        now = os.stat(path)
-        if expected is not None and (now.st_size, now.st_mtime_ns) != (expected.st_size, expected.st_mtime_ns):
+        if not unchanged():
             raise WriteRefused("file changed on disk while it was being fixed; not overwritten")
         os.replace(tmp, path)
     except BaseException:
@@ -136,3 +186,4 @@ def atomic_write(path: Path, data: bytes, expected: os.stat_result | None = None
         except OSError:
             pass
         raise
+    _fsync_dir(path.parent)

@@ -1,0 +1,69 @@
+"""Write a small seed corpus for fuzz_lint.py: one file per shape newslint must survive."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ARTICLE = (
+    "---\n"
+    "title: \"Robots learn to fold laundry\"\n"
+    "excerpt: \"A lab shows a robot folding towels &amp; shirts.\"\n"
+    "publishedDateTime: 2023-03-14T09:30:00Z\n"
+    "webUrl: \"https://news.example.org/robots-fold-laundry\"\n"
+    "originalUrl: \"https://news.example.org/robots-fold-laundry\"\n"
+    "type: article\n"
+    "quality: 71\n"
+    "heat: 12\n"
+    "published: \"false\"\n"
+    "provider:\n"
+    "  name: Example News\n"
+    "  domain: news.example.org\n"
+    "topics:\n"
+    "  - Robotics\n"
+    "  - AI\n"
+    "images:\n"
+    "  - url: \"https://img.example.org/a.jpg\"\n"
+    "    width: 640\n"
+    "    height: 360\n"
+    "related:\n"
+    "  - title: \"Another story\"\n"
+    "    publishedDateTime: 2023-03-15T10:00:00Z\n"
+    "    webUrl: \"https://other.example.net/story\"\n"
+    "---\n"
+    "Body text with a [link](https://example.com) and <b>html</b>.\n"
+)
+
+SEEDS = {
+    "article.md": ARTICLE.encode(),
+    "crlf.md": ARTICLE.replace("\n", "\r\n").encode(),
+    "cr.md": ARTICLE.replace("\n", "\r").encode(),
+    "bom.md": b"\xef\xbb\xbf" + ARTICLE.encode(),
+    "blog.md": b"---\nlayout: post\ntitle: Hello\ndate: 2020-01-02 10:00:00 +0100\ntags: [a, b]\n---\nHi\n",
+    "flow.md": b"---\n{title: x, published: 'no', related: [{title: y}]}\n---\n",
+    "anchors.md": b"---\na: &a [x, y]\nb: [*a, *a]\nc: &c {k: v}\nd:\n  <<: *c\n---\n",
+    "tags.md": b"---\na: !!python/object/apply:os.system ['true']\nb: !custom x\nc: !!binary aGk=\n---\n",
+    "block.md": b"---\ntitle: |\n  line one\n  line two\nexcerpt: >-\n  folded\n  text\n---\n",
+    "directive.md": b"---\ntitle: x  # newslint: disable=published-not-boolean\npublished: 'yes'\n---\n",
+    "dup.md": b"---\ntitle: a\ntitle: b\n? [k]\n: v\n---\n",
+    "list.md": b"---\n- a\n- b\n---\n",
+    "empty-fm.md": b"---\n---\n",
+    "unterminated.md": b"---\ntitle: x\n",
+    "no-fm.md": b"# Just markdown\n",
+    "utf16.md": "---\ntitle: x\n---\n".encode("utf-16"),
+    "bad-utf8.md": b"---\ntitle: caf\xe9\n---\n",
+    "nul.md": b"---\ntitle: a\x00b\n---\n",
+    "tabs.md": b"---\n\ttitle: x\n---\n",
+}
+
+
+def main(out: str) -> None:
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in SEEDS.items():
+        (folder / name).write_bytes(data)
+    print(f"wrote {len(SEEDS)} seeds to {folder}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "fuzz/seeds")
