@@ -82,6 +82,18 @@ class TestDateInvalid:
         assert_fixed_point(text, ["date-invalid"], news(fixed, "type: article"))
         assert fix(text, ["date-invalid"], unsafe=False) == text  # unsafe: not applied by plain --fix
 
+    @pytest.mark.parametrize(
+        "lines",
+        [("date: &when 2021/03/05", "lastmod: *when"), ("date: !!str 2021/03/05",), ("date: |", "  2021/03/05")],
+    )
+    def test_anchored_tagged_and_block_values_are_reported_but_not_fixed(self, lines):
+        text = blog(*lines)
+        found = lint(text, ["date-invalid"])
+        assert found and all(f.fix is None for f in found)
+        assert found[0].message.startswith('date: "2021/03/05')
+        assert "\n" not in found[0].message  # a block scalar's newline is shown escaped
+        assert fix(text, ["date-invalid"], unsafe=True) == text
+
     def test_valid_values_and_empty_values_are_clean(self):
         text = news(
             "publishedDateTime: 2022-07-07T22:10:00Z",
@@ -429,3 +441,30 @@ def test_fixing_everything_reaches_a_fixed_point():
     )
     assert_fixed_point(text, ["DT"], expected, options=NOW)
     assert lint(expected, ["DT"], NOW) == []
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_VALUE = st.one_of(
+    st.text(alphabet="0123456789-/.:TZ +tz", max_size=30),
+    st.datetimes().map(lambda d: d.isoformat()),
+    st.datetimes().map(lambda d: d.isoformat(sep=" ") + "Z"),
+    st.sampled_from(["2022-07-07 22:10:00Z", "13/07/2022", "03/07/2022", "2022-07-08T04:10:00+06:00",
+                     "2022-07-07T22:10:00", "1970-01-01T00:00:00Z", "2099-01-01", "[1, 2]", "{a: 1}", "~", "''"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(published=_VALUE, updated=_VALUE, related=_VALUE, quote=st.sampled_from(["", "'", '"']))
+def test_any_values_give_findings_never_crashes_and_fixing_converges(published, updated, related, quote):
+    def q(v):
+        return f"{quote}{v}{quote}" if quote and quote not in v and "\\" not in v else v
+
+    text = news(f"publishedDateTime: {q(published)}", f"updatedDateTime: {q(updated)}",
+                'webUrl: "https://example.com/2022/07/07/x"',
+                related=[['title: "Seals"', f"publishedDateTime: {q(related)}"]])
+    found = lint(text, None, NOW, path="2022-07-07-x.md")
+    assert not [f for f in found if f.rule == "internal-error"]
+    fixed = fix(text, ["DT"], NOW, unsafe=True, path="2022-07-07-x.md")
+    assert fix(fixed, ["DT"], NOW, unsafe=True, path="2022-07-07-x.md") == fixed
+    assert not [f for f in lint(fixed, ["DT"], NOW, path="2022-07-07-x.md") if f.fix]

@@ -17,6 +17,7 @@ the same few values of each file.
 from __future__ import annotations
 
 import calendar
+import json
 import os
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -249,7 +250,7 @@ class Value(NamedTuple):
 
 
 def _shown(source: str) -> str:
-    return '"' + source.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return json.dumps(source, ensure_ascii=False)
 
 
 def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> Iterator[Value]:
@@ -299,7 +300,12 @@ def replace(doc, pointer: str, text: str):
     the new text is a YAML timestamp, as dates are written in this format; otherwise
     `yamledit.replace_value` keeps the quoting style (and quotes where plain would change type)."""
     node = doc.nodes.get(pointer)
-    if (isinstance(node, yaml.ScalarNode) and not node.style
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    start = doc.fm_start + node.start_mark.index
+    if doc.text[start : start + 1] in ("&", "!", "*"):
+        return None  # an anchor (maybe aliased elsewhere) or an explicit tag: not a plain value edit
+    if (not node.style
             and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _TIMESTAMP):
         return Edit(doc.fm_start + node.start_mark.index, doc.fm_start + node.end_mark.index, text)
     return replace_value(doc, pointer, text)
