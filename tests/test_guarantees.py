@@ -1,0 +1,325 @@
+"""Guarantees 2, 4 (write path), 5 and 6: no code execution, no lost or torn files, no writes
+outside what was asked, fixes idempotent and minimal. Each test fails if its guarantee is removed."""
+
+from __future__ import annotations
+
+import ast
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import fix, lint
+
+from linter import cli, fixer
+from linter.files import Discovery
+from linter.config import Config
+
+REPO = Path(__file__).resolve().parents[1]
+NEEDS_FIX = b'---\ntitle: "A withdrawn story"\npublished: "false"\n---\nBody.\n'
+FIXED = b'---\ntitle: "A withdrawn story"\npublished: false\n---\nBody.\n'
+
+
+def check(*args: str) -> int:
+    return cli.main(["check", "--no-cache", "--select", "published-not-boolean", *args])
+
+
+# ---- 2. no code execution -----------------------------------------------------------------
+@pytest.mark.parametrize("payload", [
+    "!!python/object/apply:os.system ['touch {m}']",
+    "!!python/object/apply:subprocess.call [['touch', '{m}']]",
+    "!!python/object/new:os.system ['touch {m}']",
+    "!!python/name:os.system",
+    "!!python/module:os",
+    "!ruby/object:Gem::Installer {{i: '{m}'}}",
+])
+def test_python_tags_are_findings_and_never_run(payload, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    marker = tmp_path / "PWNED"
+    text = f"---\ntitle: {payload.format(m=marker)}\n---\n"
+    findings = lint(text, select=["ALL"])
+    assert [f for f in findings if f.rule == "yaml-unsafe-tag" and f.line == 2 and f.column == 8]
+    fix(text, select=["ALL"], unsafe=True)
+    assert not marker.exists()
+
+
+def _calls(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            base = f.value.id if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) else ""
+            yield node, base, name
+
+
+FORBIDDEN_MODULES = {"pickle", "cPickle", "dill", "marshal", "shelve", "joblib", "cloudpickle"}
+DYNAMIC_IMPORT_OK = {"linter/cli.py", "linter/registry.py", "linter/reporters/__init__.py"}
+
+
+def _sources():
+    for top in ("linter", "rules", "schemas"):
+        for p in sorted((REPO / top).rglob("*.py")):
+            yield p.relative_to(REPO).as_posix(), ast.parse(p.read_text("utf-8"), str(p))
+
+
+def test_no_eval_pickle_unsafe_yaml_or_data_named_imports_in_the_code():
+    """Static guard over every engine and rule module (new rules included as they land)."""
+    problems = []
+    for rel, tree in _sources():
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                for n in names:
+                    if n.split(".")[0] in FORBIDDEN_MODULES:
+                        problems.append(f"{rel}:{node.lineno} imports {n}")
+            if isinstance(node, ast.Attribute) and node.attr in ("UnsafeLoader", "FullLoader", "Loader", "unsafe_load",
+                                                                  "full_load", "load_all", "UnsafeConstructor"):
+                if isinstance(node.value, ast.Name) and node.value.id == "yaml":
+                    problems.append(f"{rel}:{node.lineno} uses yaml.{node.attr}")
+        for call, base, name in _calls(tree):
+            if name in ("eval", "exec", "__import__") and base in ("", "builtins"):
+                problems.append(f"{rel}:{call.lineno} calls {name}()")
+            if base == "yaml" and name in ("load", "load_all"):
+                kw = {k.arg: k.value for k in call.keywords}
+                loader = kw.get("Loader") or (call.args[1] if len(call.args) > 1 else None)
+                safe = isinstance(loader, (ast.Name, ast.Attribute)) and "Safe" in ast.unparse(loader)
+                if not safe and not (isinstance(loader, ast.Name) and loader.id == "Loader"):
+                    problems.append(f"{rel}:{call.lineno} yaml.{name} without a safe Loader")
+            if name == "YAML":
+                for k in call.keywords:
+                    if k.arg == "typ" and isinstance(k.value, ast.Constant) and k.value.value == "unsafe":
+                        problems.append(f"{rel}:{call.lineno} ruamel YAML(typ='unsafe')")
+            if name in ("import_module", "spec_from_file_location", "run_path", "load_module") and rel not in DYNAMIC_IMPORT_OK:
+                problems.append(f"{rel}:{call.lineno} imports code dynamically ({name})")
+    assert not problems, "\n".join(problems)
+
+
+def test_document_loader_is_a_safe_loader():
+    from linter import document
+
+    assert issubclass(document.Loader, __import__("yaml").SafeLoader) or document.Loader.__name__ == "CSafeLoader"
+
+
+PLUGIN = '''
+from pathlib import Path
+Path(__file__).with_name("IMPORTED").write_text("yes")
+CODE = "ZZZ001"
+NAME = "zzz-plugin"
+SEVERITY = "warning"
+FIX = "never"
+def check(doc, options):
+    return ()
+'''
+
+
+def test_plugins_load_only_from_config_paths_never_from_data(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "evil.py").write_text('"""A plugin that would run."""' + PLUGIN)
+    (tmp_path / "post.md").write_text("---\ntitle: x\nplugins: [evil.py]\nnewslint:\n  plugins: [evil]\n"
+                                      "module: evil\nimport: evil\n---\n")
+    check("post.md")
+    assert not (tmp_path / "IMPORTED").exists(), "a file's data made newslint import code"
+    (tmp_path / ".newslint.toml").write_text('plugins = ["evil.py"]\n')
+    assert cli.main(["rules"]) == 0
+    assert (tmp_path / "IMPORTED").exists(), "control: a plugin named in the config is loaded"
+
+
+# ---- 4/5. the write path ------------------------------------------------------------------
+def _temps(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob(".newslint-*.tmp"))
+
+
+def test_fix_writes_through_a_temp_file_and_keeps_the_mode(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    post = tmp_path / "post.md"
+    post.write_bytes(NEEDS_FIX)
+    os.chmod(post, 0o640)
+    inode = post.stat().st_ino
+    seen = []
+    real_replace = os.replace
+
+    def spy(src, dst):
+        seen.append((Path(src).name, Path(dst).name, Path(src).read_bytes()))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    check("--fix", "post.md")
+    assert post.read_bytes() == FIXED
+    assert stat.S_IMODE(post.stat().st_mode) == 0o640
+    assert post.stat().st_ino != inode  # renamed over, not rewritten in place
+    assert len(seen) == 1 and seen[0][0].startswith(".newslint-") and seen[0][1] == "post.md" and seen[0][2] == FIXED
+    assert _temps(tmp_path) == []
+
+
+@pytest.mark.parametrize("fail", ["write", "fsync", "chmod", "replace"])
+def test_any_error_while_writing_leaves_the_original_byte_identical(fail, tmp_path, monkeypatch):
+    post = tmp_path / "post.md"
+    post.write_bytes(NEEDS_FIX)
+    expected = post.stat()
+
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    if fail == "write":
+        real_fdopen = os.fdopen
+
+        class Full:
+            def __init__(self, fd, mode):
+                self.fh = real_fdopen(fd, mode)
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                self.fh.close()
+
+            def write(self, data):
+                self.fh.write(data[: len(data) // 2])  # a torn temp file...
+                boom()
+
+        monkeypatch.setattr(os, "fdopen", Full)
+    else:
+        monkeypatch.setattr(os, fail, boom)
+    with pytest.raises(OSError):
+        fixer.atomic_write(post, FIXED, expected)
+    monkeypatch.undo()
+    assert post.read_bytes() == NEEDS_FIX
+    assert _temps(tmp_path) == []
+
+
+def test_read_only_files_are_reported_not_forced(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    post = tmp_path / "post.md"
+    post.write_bytes(NEEDS_FIX)
+    os.chmod(post, 0o444)  # root may write anyway: newslint must not
+    assert check("--fix", "post.md") == 1
+    assert post.read_bytes() == NEEDS_FIX
+    assert stat.S_IMODE(post.stat().st_mode) == 0o444
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_bytes(NEEDS_FIX)
+    before = post.stat()
+    time.sleep(0.01)
+    # Another process rewrites it with the same size and puts the old mtime back.
+    post.write_bytes(NEEDS_FIX.replace(b"Body.", b"Edit!"))
+    os.utime(post, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(fixer.WriteRefused, match="changed on disk"):
+        fixer.atomic_write(post, FIXED, before)
+    assert post.read_bytes() == NEEDS_FIX.replace(b"Body.", b"Edit!")
+    with pytest.raises(fixer.WriteRefused, match="changed on disk"):
+        fixer.atomic_write(post, FIXED, None, original=NEEDS_FIX)
+    assert _temps(tmp_path) == []
+
+
+def test_a_file_replaced_during_the_write_is_not_overwritten(tmp_path, monkeypatch):
+    post = tmp_path / "post.md"
+    post.write_bytes(NEEDS_FIX)
+    before = post.stat()
+    real_fsync = os.fsync
+
+    def racing_fsync(fd):  # the scraper rewrites the file while newslint writes its temp file
+        real_fsync(fd)
+        if not getattr(racing_fsync, "done", False):
+            racing_fsync.done = True
+            post.write_bytes(b"---\ntitle: new scrape\n---\n")
+
+    monkeypatch.setattr(os, "fsync", racing_fsync)
+    with pytest.raises(fixer.WriteRefused):
+        fixer.atomic_write(post, FIXED, before)
+    assert post.read_bytes() == b"---\ntitle: new scrape\n---\n"
+    assert _temps(tmp_path) == []
+
+
+def test_symlinks_out_of_the_tree_are_neither_read_nor_written(tmp_path, monkeypatch):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_bytes(NEEDS_FIX)
+    (outside / "dir").mkdir()
+    (outside / "dir" / "deep.md").write_bytes(NEEDS_FIX)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "own.md").write_bytes(NEEDS_FIX)
+    (tree / "link.md").symlink_to(outside / "secret.md")
+    (tree / "linkdir").symlink_to(outside / "dir", target_is_directory=True)
+    monkeypatch.chdir(tree)
+    targets = Discovery(Config(root=tree), tree).find(["."])
+    assert [t.path for t in targets] == ["own.md"]
+    check("--fix", ".")
+    assert (tree / "own.md").read_bytes() == FIXED
+    assert (outside / "secret.md").read_bytes() == NEEDS_FIX
+    assert (outside / "dir" / "deep.md").read_bytes() == NEEDS_FIX
+    assert (tree / "link.md").is_symlink()
+    # Named explicitly, a link out of the tree is skipped too.
+    assert Discovery(Config(root=tree), tree).find(["link.md"]) == []
+
+
+def test_a_symlink_inside_the_tree_is_not_replaced_by_a_copy(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_bytes(NEEDS_FIX)
+    link = tmp_path / "alias.md"
+    link.symlink_to(real)
+    with pytest.raises(fixer.WriteRefused, match="symbolic link"):
+        fixer.atomic_write(link, FIXED, os.stat(link))
+    assert link.is_symlink() and real.read_bytes() == NEEDS_FIX
+
+
+def test_fifos_and_devices_are_skipped_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "ok.md").write_bytes(FIXED)
+    d = Discovery(Config(root=tmp_path), tmp_path)
+    assert [t.path for t in d.find(["."])] == ["ok.md"]
+    assert d.find(["pipe.md"]) == []
+    assert any("not a regular file" in why for _, why in d.skipped)
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_stale_temp_files_of_killed_runs_are_removed_on_the_next_run(tmp_path, monkeypatch):
+    from linter.files import is_stale_temp
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "post.md").write_bytes(FIXED)
+    dead = _dead_pid()
+    stale = [tmp_path / f".newslint-{dead}-abcd1234.tmp", tmp_path / "sub" / f".newslint-{dead}-x_y_z_0a.tmp"]
+    live = tmp_path / f".newslint-{os.getppid()}-live0000.tmp"  # a concurrent run still writing it
+    old = tmp_path / f".newslint-{os.getppid()}-old00000.tmp"  # pid alive but an hour old: reused pid
+    lookalikes = [tmp_path / ".newslint-notes.tmp", tmp_path / f".newslint-{dead}-abcd1234.tmp.bak",
+                  tmp_path / f"newslint-{dead}-abcd1234.tmp"]
+    for p in [*stale, live, old, *lookalikes]:
+        p.write_bytes(b"half a fi")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert is_stale_temp(tmp_path, stale[0].name) and not is_stale_temp(tmp_path, live.name)
+    assert check(".") == 0
+    for p in stale + [old]:
+        assert not p.exists(), p
+    for p in [live, *lookalikes]:
+        assert p.exists(), p
+
+
+# ---- 6. idempotent, minimal fixes -------------------------------------------------------
+def test_second_fix_run_changes_nothing_and_only_fixed_lines_change(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = ('---\r\n# a comment the fix must keep\r\ntitle:   "Spaces  kept"   # trailing\r\n'
+            "published: 'no'\r\nrelated:\r\n  - {title: x, published: \"off\"}\r\n---\r\nBody\r\n")
+    post = tmp_path / "post.md"
+    post.write_bytes(text.encode())
+    check("--fix", "post.md")
+    once = post.read_bytes()
+    check("--fix", "post.md")
+    assert post.read_bytes() == once
+    old, new = text.encode().split(b"\r\n"), once.split(b"\r\n")
+    assert len(old) == len(new)
+    changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    assert changed == [3, 5]
+    assert new[3] == b"published: false" and new[5] == b"  - {title: x, published: false}"
