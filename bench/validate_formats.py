@@ -3,7 +3,7 @@ SARIF against the vendored SARIF 2.1.0 schema, JUnit with an XML parser, GitHub 
 workflow-command grammar, GitLab JSON (required keys, unique fingerprints), JSON lines, and the
 HTML report (well-formed, self-contained). Every format must carry the same number of findings.
 
-    python scripts/validate_formats.py PATH... [--report report.html]
+    python bench/validate_formats.py PATH... [--report report.html]
 
 Run it from anywhere; paths are checked as given (seed .txt files may be named one by one).
 Exit 1 if any format fails validation.
