@@ -248,3 +248,15 @@ def test_a_specific_rule_supersedes_a_general_one_at_the_same_pointer(project, c
     main(["check", "--no-cache", "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert [(f["path"], f["rule"]) for f in data["findings"]] == [("news/a.md", "published-word"), ("news/b.md", "published-not-boolean")]
+
+
+def test_built_in_rules_replace_the_schema_finding_for_the_same_value():
+    from helpers import lint
+
+    text = ('---\ncategory: news\ntitle: "A headline"\nexcerpt: "Text."\npublishedDateTime: 2021-02-30T10:00:00Z\n'
+            'webUrl: "htps//example.com/a-headline"\ntype: article\npublished: "true"\n'
+            'provider:\n  name: Example\n  domain: example.com\n---\n')
+    got = sorted((f.pointer, f.rule) for f in lint(text, path="a.md") if f.rule in
+                 ("schema-violation", "date-invalid", "url-invalid", "published-not-boolean"))
+    assert got == [("/published", "published-not-boolean"), ("/publishedDateTime", "date-invalid"),
+                   ("/webUrl", "url-invalid")]

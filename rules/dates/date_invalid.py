@@ -22,6 +22,7 @@ from rules.dates import _parse
 
 CODE = "DT001"
 NAME = "date-invalid"
+SUPERSEDES = ("schema-violation",)  # one defect, one finding
 SEVERITY = "error"
 FIX = "sometimes"
 OPTIONS: dict = {}

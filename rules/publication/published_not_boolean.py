@@ -10,6 +10,7 @@ from linter.yamledit import fix, replace_value
 
 CODE = "PUB001"
 NAME = "published-not-boolean"
+SUPERSEDES = ("schema-violation",)  # one defect, one finding
 SEVERITY = "error"
 FIX = "sometimes"
 BAD = '---\ntitle: "A withdrawn story"\npublished: "false"\n---\n'

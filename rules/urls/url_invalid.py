@@ -15,6 +15,7 @@ from rules.urls._common import INVALID, classify, field_name, show, url_fields
 
 CODE = "URL001"
 NAME = "url-invalid"
+SUPERSEDES = ("schema-violation",)  # one defect, one finding
 SEVERITY = "error"
 FIX = "never"
 BAD = '---\ntitle: "Robots learn to fold laundry"\nwebUrl: "htps//example.com/robots-fold-laundry"\n---\n'

@@ -20,6 +20,7 @@ from rules.urls._common import RELATIVE, SCHEME_RELATIVE, absolute, classify, fi
 
 CODE = "URL002"
 NAME = "url-relative"
+SUPERSEDES = ("schema-violation",)  # one defect, one finding
 SEVERITY = "warning"
 FIX = "sometimes"
 OPTIONS = {"base-url": ""}
