@@ -182,10 +182,10 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
             todo.append((t, False))
 
     context: list[Target] = []
-    if partial and options.context and linter.repository_rules:
+    if partial and options.context and linter.repository_rules and targets:
         named = {t.abspath for t in targets}
         discovery = Discovery(settings.config, cwd)
-        for t in discovery.find([str(root)]):
+        for t in discovery.find([str(project_root(settings, targets, cwd))]):
             if t.abspath in named:
                 continue
             hit = _cached(cache, t)
@@ -225,6 +225,17 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
     if cache is not None:
         cache.save()
     return out
+
+
+def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
+    """What files named one by one are compared with: the configuration's folder, else the git
+    work tree around the working folder, else the folder the named files share."""
+    if settings.config.source is not None:
+        return settings.config.root
+    for folder in [cwd, *cwd.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return Path(os.path.commonpath([str(t.abspath.parent) for t in targets]))
 
 
 def _cached(cache: Cache | None, t: Target) -> dict | None:

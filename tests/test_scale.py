@@ -128,3 +128,19 @@ def test_bad_baseline_file_is_a_usage_error(project, capsys):
 def test_progress_is_silent_when_not_a_terminal(project, capsys):
     main(["check", "--no-cache"])
     assert "\r" not in capsys.readouterr().err
+
+
+def test_partial_run_without_config_compares_within_the_named_files_folder(tmp_path, monkeypatch, capsys):
+    """No configuration and no git work tree: stray copies elsewhere under the working folder are not the project."""
+    monkeypatch.chdir(tmp_path)
+    for folder in ("site/_news", "elsewhere"):
+        (tmp_path / folder).mkdir(parents=True)
+    text = '---\ntitle: "A story told twice"\nwebUrl: "https://example.com/a-story"\n---\n'
+    (tmp_path / "site/_news/a.md").write_text(text)
+    (tmp_path / "site/_news/b.md").write_text(text.replace("told twice", "told once").replace("a-story", "b-story"))
+    (tmp_path / "elsewhere/copy.md").write_text(text)
+    main(["check", "--format", "json", "--select", "duplicate-article", "site/_news/a.md"])
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+    (tmp_path / ".git").mkdir()  # inside a git work tree, the work tree is the project
+    main(["check", "--format", "json", "--select", "duplicate-article", "site/_news/a.md"])
+    assert [f["path"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["site/_news/a.md"]
