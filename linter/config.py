@@ -23,7 +23,9 @@ from linter.rule import RuleSpec
 
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_INCLUDE = ["*.md", "*.markdown"]
-DEFAULT_EXCLUDE = [".git", ".hg", ".svn", "node_modules", "_site", ".newslint_cache", "__pycache__"]
+DEFAULT_EXCLUDE = [".git", ".hg", ".svn", "node_modules", "_site", ".newslint_cache", "__pycache__",
+                   # a repository's own documents are Markdown without front matter, not articles
+                   "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE.md", "SECURITY.md"]
 
 
 class ConfigError(Exception):
