@@ -22,6 +22,8 @@ OK, RELATIVE, SCHEME_RELATIVE, INVALID = "ok", "relative", "scheme-relative", "i
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_SPACE = re.compile(r"\s")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _last: list = [None, None]  # (document, its url fields): the URL rules run one after another per file
 
 
@@ -68,10 +70,10 @@ def classify(value: str) -> tuple[str, str]:
     """(kind, reason): kind is OK, RELATIVE, SCHEME_RELATIVE or INVALID (reason says why)."""
     if value == "":
         return INVALID, "is empty"
-    if any(c.isspace() for c in value):
-        where = "leading or trailing whitespace" if value.strip() and not any(c.isspace() for c in value.strip()) else "a space"
+    if _SPACE.search(value):
+        where = "leading or trailing whitespace" if value.strip() and not _SPACE.search(value.strip()) else "a space"
         return INVALID, f"contains {where}"
-    if any(ord(c) < 32 or c == "\x7f" for c in value):
+    if _CONTROL.search(value):
         return INVALID, "contains a control character"
     m = _SCHEME.match(value)
     if m and not value[m.end():].isdigit():  # `host:8080`-less values like `example.com:8080` fall through
