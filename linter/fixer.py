@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter import pointer as jp
 from linter.model import Edit, Finding
 from linter.runner import FileResult, Linter
 
@@ -66,7 +67,87 @@ def _structural(result: FileResult) -> set[tuple[str, str]]:
     return {(f.rule, f.message) for f in result.findings if f.rule in STRUCTURAL}
 
 
+def _under(ptr: str, pointers: set[str]) -> bool:
+    return any(p == "" or ptr == p or ptr.startswith(p + "/") for p in pointers)
+
+
+def _above(ptr: str, pointers: set[str]) -> bool:
+    return any(p.startswith(ptr + "/") or (ptr == "" and p) for p in pointers)
+
+
+def changed_outside(old, new, pointers: set[str], ptr: str = "") -> list[str]:
+    """Pointers whose data differs between `old` and `new` although no fixed pointer covers them.
+    A fixed list item may be gone (the items after it move up); a mapping that holds a fixed key
+    may gain keys (a renamed key)."""
+    if _under(ptr, pointers):
+        return []
+    if not _above(ptr, pointers):
+        return [] if old == new else [ptr or "/"]
+    out: list[str] = []
+    if isinstance(old, dict) and isinstance(new, dict):
+        for k, v in old.items():
+            child = jp.join(ptr, str(k))
+            if k in new:
+                out += changed_outside(v, new[k], pointers, child)
+            elif not _under(child, pointers):
+                out.append(child)
+    elif isinstance(old, list) and isinstance(new, list):
+        keep = [i for i in range(len(old)) if not _under(f"{ptr}/{i}", pointers)]
+        if len(new) == len(old):
+            for i, (a, b) in enumerate(zip(old, new)):
+                out += changed_outside(a, b, pointers, f"{ptr}/{i}")
+        elif len(new) == len(keep):
+            for j, i in enumerate(keep):
+                out += changed_outside(old[i], new[j], pointers, f"{ptr}/{i}")
+        else:
+            out.append(ptr or "/")
+    elif old != new:
+        out.append(ptr or "/")
+    return out
+
+
+def edited_pointers(doc, edits) -> set[str]:
+    """The values an edit rewrites: the outermost values lying wholly inside it (e.g. a deleted list
+    item), else the innermost value (or key) containing it."""
+    out: set[str] = set()
+    base = doc.fm_start
+    for e in edits:
+        if e.start >= doc.fm_end and e.start >= base:
+            continue  # a body edit: no front-matter value
+        inside, around = [], []
+        for table in (doc.nodes, doc.key_nodes):
+            for ptr, node in table.items():
+                s, t = base + node.start_mark.index, base + node.end_mark.index
+                while t > s and doc.text[t - 1] in " \t\r\n":  # block nodes end in the next line's indent
+                    t -= 1
+                if e.start <= s and t <= e.end and s < t and e.start < e.end:
+                    inside.append(ptr)
+                elif s <= e.start and e.end <= t:
+                    around.append(ptr)
+        if inside:
+            out.update(p for p in inside if not any(p != q and p.startswith(q + "/") for q in inside))
+        elif around:
+            out.add(max(around, key=len))
+        else:
+            out.add("")  # outside every value (e.g. a comment line): only the whole document covers it
+    return out
+
+
+def _attempt(linter, doc, text, chosen, path, relpath):
+    edits = [e for f in chosen for e in f.fix.edits]
+    new_text = apply_edits(text, edits)
+    new_doc, new_result = linter.lint_bytes(encode(new_text, doc.bom), path, relpath)
+    stray: list[str] = []
+    if isinstance(doc.data, dict) and isinstance(new_doc.data, dict):
+        stray = changed_outside(doc.data, new_doc.data, edited_pointers(doc, edits))
+    return new_text, new_doc, new_result, stray
+
+
 def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bool = False) -> FixOutcome:
+    """Fix to a fixed point. Each pass applies the non-overlapping fixes, re-parses and re-lints.
+    A pass is undone when it makes the front matter invalid, or when it changes data outside the
+    values its edits rewrite (e.g. two item deletions that together empty a list, turning it into
+    null): then its fixes are retried one at a time, and a single fix that still does is dropped."""
     doc, result = linter.lint_bytes(raw, path, relpath)
     original_text = doc.text
     if any(f.rule == "invalid-encoding" for f in result.findings):
@@ -76,20 +157,25 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
     applied: list[Finding] = []
     seen = {text}
     for _ in range(MAX_PASSES):
-        chosen, edits = _choose(result.findings, unsafe)
+        chosen, _edits = _choose(result.findings, unsafe)
         if not chosen:
             break
-        new_text = apply_edits(text, edits)
+        new_text, new_doc, new_result, stray = _attempt(linter, doc, text, chosen, path, relpath)
+        if stray and len(chosen) > 1:
+            chosen = chosen[:1]
+            new_text, new_doc, new_result, stray = _attempt(linter, doc, text, chosen, path, relpath)
+        if stray:
+            f = chosen[0]
+            return FixOutcome(result, text, applied,
+                              f"fix from {f.rule} would also change {', '.join(stray[:3])}; left unchanged")
         if new_text in seen:
             break
-        new_raw = encode(new_text, doc.bom)
-        new_doc, new_result = linter.lint_bytes(new_raw, path, relpath)
         if _structural(new_result) - before:
             names = ", ".join(sorted({f.rule for f in chosen}))
             return FixOutcome(result, text, applied,
                               f"fixes from {names} would make the front matter invalid; left unchanged")
         seen.add(new_text)
-        text, result = new_text, new_result
+        text, result, doc = new_text, new_result, new_doc
         applied.extend(chosen)
     return FixOutcome(result, text, applied)
 

@@ -323,3 +323,36 @@ def test_second_fix_run_changes_nothing_and_only_fixed_lines_change(tmp_path, mo
     changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
     assert changed == [3, 5]
     assert new[3] == b"published: false" and new[5] == b"  - {title: x, published: false}"
+
+
+DELETER = '''"""Test rule: delete every `related` item marked `drop: true`."""
+from linter.model import Report
+from linter.yamledit import delete_item, fix
+CODE = "ZZZ002"
+NAME = "zzz-drop"
+SEVERITY = "warning"
+FIX = "always"
+def check(doc, options):
+    for ptr, value in doc.fields("drop"):
+        item = ptr.rsplit("/", 1)[0]
+        if value is True and item.startswith("/related/"):
+            yield Report("dropped", pointer=item, fix=fix("safe", "drop it", delete_item(doc, item)))
+'''
+
+
+def test_fixes_that_together_change_unfixed_data_are_applied_one_at_a_time(tmp_path):
+    """Two item deletions, each fine alone, together empty the list (`related:` becomes null):
+    the fixer notices data changed outside the fixed pointers and applies them one by one."""
+    from linter import config as cfg
+    from linter import registry
+    from linter.runner import Linter
+
+    plugin = tmp_path / "drop.py"
+    plugin.write_text(DELETER)
+    settings = cfg.resolve(cfg.from_dict({"select": ["zzz-drop"]}, tmp_path), registry.load([plugin]))
+    text = "---\ntitle: x\nrelated:\n  - title: a\n    drop: true\n  - title: b\n    drop: true\n---\n"
+    outcome = fixer.fix_document(Linter(settings), text.encode(), "p.md", "p.md")
+    assert outcome.text == "---\ntitle: x\nrelated:\n  - title: b\n    drop: true\n---\n"
+    assert fixer.changed_outside({"related": [1, 2]}, {"related": None}, {"/related/0", "/related/1"}) == ["/related"]
+    assert fixer.changed_outside({"a": 1, "r": [1, 2, 3]}, {"a": 1, "r": [1, 3]}, {"/r/1"}) == []
+    assert fixer.changed_outside({"a": 1, "b": 2}, {"a": 5, "b": 3}, {"/a"}) == ["/b"]
