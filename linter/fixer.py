@@ -11,6 +11,7 @@ import difflib
 import os
 import stat
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +20,6 @@ from linter.model import Edit, Finding
 from linter.runner import FileResult, Linter
 
 MAX_PASSES = 10
-STRUCTURAL = ("invalid-encoding", "front-matter-missing", "front-matter-unterminated", "yaml-syntax",
-              "yaml-duplicate-key", "front-matter-not-mapping", "yaml-limit-exceeded", "yaml-unsafe-tag")
 TEMP_PREFIX = ".newslint-"
 TEMP_SUFFIX = ".tmp"
 
@@ -63,8 +62,9 @@ def _choose(findings: list[Finding], unsafe: bool) -> tuple[list[Finding], list[
     return chosen, edits
 
 
-def _structural(result: FileResult) -> set[tuple[str, str]]:
-    return {(f.rule, f.message) for f in result.findings if f.rule in STRUCTURAL}
+def _problems(doc) -> Counter:
+    """The parser's problems by kind: judged from the document itself, whatever rules are selected."""
+    return Counter(p.kind for p in doc.problems)
 
 
 def _under(ptr: str, pointers: set[str]) -> bool:
@@ -150,9 +150,9 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
     null): then its fixes are retried one at a time, and a single fix that still does is dropped."""
     doc, result = linter.lint_bytes(raw, path, relpath)
     original_text = doc.text
-    if any(f.rule == "invalid-encoding" for f in result.findings):
+    before = _problems(doc)
+    if before["invalid-encoding"]:
         return FixOutcome(result, original_text)
-    before = _structural(result)
     text = original_text
     applied: list[Finding] = []
     seen = {text}
@@ -170,7 +170,7 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
                               f"fix from {f.rule} would also change {', '.join(stray[:3])}; left unchanged")
         if new_text in seen:
             break
-        if _structural(new_result) - before:
+        if _problems(new_doc) - before:
             names = ", ".join(sorted({f.rule for f in chosen}))
             return FixOutcome(result, text, applied,
                               f"fixes from {names} would make the front matter invalid; left unchanged")

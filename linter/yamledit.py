@@ -64,12 +64,23 @@ def render(value: Any, style: str | None = None, tag: str = _STR) -> str:
     return double_quoted(value)
 
 
+def _skip_properties(text: str, start: int, end: int) -> int:
+    """A node's text starts with its anchor (`&a`) and tag (`!t`), if any: keep them."""
+    while start < end and text[start] in "&!":
+        while start < end and text[start] not in " \t\r\n":
+            start += 1
+        while start < end and text[start] in " \t\r\n":
+            start += 1
+    return start
+
+
 def replace_value(doc, pointer: str, value: Any) -> Edit | None:
     """Replace the scalar at `pointer` with `value`, written in the same style as before."""
     node = doc.nodes.get(pointer)
     if not isinstance(node, yaml.ScalarNode):
         return None
     start, end = doc.fm_start + node.start_mark.index, doc.fm_start + node.end_mark.index
+    start = _skip_properties(doc.text, start, end)
     if node.style in ("|", ">"):
         return None  # block scalars: rewriting them faithfully is not worth the risk
     style = node.style or None

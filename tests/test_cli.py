@@ -260,3 +260,24 @@ def test_built_in_rules_replace_the_schema_finding_for_the_same_value():
                  ("schema-violation", "date-invalid", "url-invalid", "published-not-boolean"))
     assert got == [("/published", "published-not-boolean"), ("/publishedDateTime", "date-invalid"),
                    ("/webUrl", "url-invalid")]
+
+
+def test_fixer_refuses_a_fix_that_breaks_the_yaml_even_when_structural_rules_are_not_selected(tmp_path):
+    """published-not-boolean alone, on an anchored value: the edit must not leave a dangling alias."""
+    from helpers import fix
+
+    text = '---\ntitle: "x"\npublished: &p "false"\nalso: *p\n---\n'
+    fixed = fix(text, ["PUB001"])
+    from linter.document import parse_text
+
+    assert parse_text(fixed).problems == []
+    assert fixed == text  # the alias would change too: the fixer leaves the file as it was
+
+
+def test_replace_value_keeps_anchor_and_tag():
+    from linter.document import parse_text
+    from linter.yamledit import replace_value
+
+    doc = parse_text('---\na: &x !!str "old"\n---\n')
+    e = replace_value(doc, "/a", "new")
+    assert doc.text[:e.start] + e.text + doc.text[e.end:] == '---\na: &x !!str "new"\n---\n'
