@@ -32,6 +32,7 @@ def parse(doc) -> list[Directive]:
         return []
     out = []
     text = doc.text
+    by_line = None
     for m in _DIRECTIVE.finditer(text, doc.fm_start, doc.fm_end):
         start = m.start()
         line_start = text.rfind("\n", 0, start) + 1
@@ -40,7 +41,9 @@ def parse(doc) -> list[Directive]:
         before = text[line_start:start]
         selectors = [s.strip() for s in (m.group(1) or "").split(",") if s.strip()] or ["all"]
         if before.strip():
-            ptr = _pointer_on_line(doc, line, start - doc.fm_start)
+            if by_line is None:
+                by_line = _nodes_by_line(doc)
+            ptr = _pointer_on_line(doc, line, start - doc.fm_start, by_line)
             if ptr is None:  # the '#' is inside a value: not a comment
                 continue
         else:
@@ -49,19 +52,29 @@ def parse(doc) -> list[Directive]:
     return out
 
 
-def _pointer_on_line(doc, line: int, index: int) -> str | None:
+def _nodes_by_line(doc) -> dict[int, list[tuple[str, str, object]]]:
+    """(table name, pointer, node) by front-matter line: built once per file, so that many
+    directives cost linear time, not directives x nodes."""
+    out: dict[int, list] = {}
+    for name, table in (("key", doc.key_nodes), ("value", doc.nodes)):
+        for ptr, node in table.items():
+            if ptr:
+                out.setdefault(node.start_mark.line, []).append((name, ptr, node))
+    return out
+
+
+def _pointer_on_line(doc, line: int, index: int, by_line=None) -> str | None:
     """The outermost key that starts on `line` (else the outermost value, for a sequence item);
     None if a scalar on that line spans the '#' at `index` (then it is text, not a comment)."""
     fm_line = line - doc.fm_first_line
+    if by_line is None:
+        by_line = _nodes_by_line(doc)
     best: dict[str, str] = {}
-    for name, table in (("key", doc.key_nodes), ("value", doc.nodes)):
-        for ptr, node in table.items():
-            if node.start_mark.line != fm_line or not ptr:
-                continue
-            if isinstance(node.value, str) and node.start_mark.index <= index < node.end_mark.index:
-                return None
-            if name not in best or len(ptr) < len(best[name]):
-                best[name] = ptr
+    for name, ptr, node in by_line.get(fm_line, ()):
+        if isinstance(node.value, str) and node.start_mark.index <= index < node.end_mark.index:
+            return None
+        if name not in best or len(ptr) < len(best[name]):
+            best[name] = ptr
     return best.get("key") or best.get("value") or ""
 
 
