@@ -26,7 +26,8 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOM = b"\xef\xbb\xbf"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n|$)")
-_CLOSE = re.compile(r"(?:(?<=\n)|(?<=\r))(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|$)")
+# The closing line, found from the line break before it (a lookbehind at every offset is slow).
+_CLOSE = re.compile(r"[\r\n](?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")
 
 _STR = "tag:yaml.org,2002:str"
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -92,6 +93,7 @@ class Document:
     data: Any = None
     nodes: dict[str, Any] = field(default_factory=dict)  # pointer -> yaml node of the value
     key_nodes: dict[str, Any] = field(default_factory=dict)  # pointer -> yaml node of its key
+    values: dict[str, Any] = field(default_factory=dict)  # pointer -> its value in `data`
     by_key: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     profile: str | None = None  # the schema/profile chosen for this file (set by the runner)
@@ -182,6 +184,8 @@ class Document:
 
     # ---- data access -------------------------------------------------------------------
     def get(self, pointer: str, default: Any = None) -> Any:
+        if pointer in self.values:
+            return self.values[pointer]
         node = self.data
         for token in jp.split(pointer):
             if isinstance(node, dict):
@@ -198,10 +202,13 @@ class Document:
 
     def fields(self, *names: str) -> list[tuple[str, Any]]:
         """Every (pointer, value) whose key is one of `names`, anywhere in the front matter."""
+        values = self.values
+        if len(names) == 1:  # by_key lists pointers in document order already
+            return [(ptr, values.get(ptr)) for ptr in self.by_key.get(names[0], ())]
         out = []
         for name in names:
             for ptr in self.by_key.get(name, ()):
-                out.append((ptr, self.get(ptr)))
+                out.append((ptr, values.get(ptr)))
         out.sort(key=lambda pv: self.nodes[pv[0]].start_mark.index if pv[0] in self.nodes else 0)
         return out
 
@@ -269,7 +276,7 @@ def parse_text(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMIT
         )
         return doc
     doc.fm_start = m.end()
-    close = _CLOSE.search(text, doc.fm_start)
+    close = _CLOSE.search(text, doc.fm_start - 1)
     if close is None:
         doc.problems.append(
             Problem(
@@ -280,7 +287,7 @@ def parse_text(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMIT
         )
         return doc
     doc.has_front_matter = True
-    doc.fm_end = close.start()
+    doc.fm_end = close.start() + 1
     nl = _LINE_BREAK.match(text, close.end())
     doc.body_start = nl.end() if nl else close.end()
     _parse_front_matter(doc, limits)
@@ -334,6 +341,7 @@ def _parse_front_matter(doc: Document, limits: Limits) -> None:
         doc.data = None
         doc.nodes.clear()
         doc.key_nodes.clear()
+        doc.values.clear()
         doc.by_key.clear()
         doc.problems.append(Problem("yaml-limit-exceeded", str(exc), Span(doc.fm_first_line, 1, doc.fm_first_line, 1)))
         return
@@ -399,6 +407,12 @@ class _Walker:
             raise _LimitExceeded(f"front matter nests deeper than {self.limits.max_depth} levels")
         doc = self.doc
         doc.nodes[ptr] = node
+        value = self._build(node, ptr, depth)
+        doc.values[ptr] = value
+        return value
+
+    def _build(self, node, ptr: str, depth: int) -> Any:
+        doc = self.doc
         # A node met twice is an alias. Scalar aliases count too: each use of one is a value the
         # rules read, so 100,000 uses of a 1 MB string would be 100 GB of text to check.
         if id(node) in self.seen:
@@ -423,7 +437,7 @@ class _Walker:
                     key = key_node.value
             else:
                 key = f"<{type(key_node).__name__[:-4].lower()} key>"
-            child = jp.join(ptr, key)
+            child = f"{ptr}/{key}" if "/" not in key and "~" not in key else jp.join(ptr, key)
             if key in first_line:
                 doc.problems.append(
                     Problem(
