@@ -138,31 +138,22 @@ def validate(profile, where: str) -> dict:
     return profile
 
 
-_CACHE: dict[str, tuple[float, dict | str]] = {}
+_CACHE: dict[str, dict | str] = {}  # path -> profile, or the error it gave (a run reads each once)
 BUNDLED = Path(__file__).with_name("topics_ai_news.json")
 
 
 def load(path) -> dict:
-    """A validated profile from a file, cached per path and modification time."""
-    p = Path(path)
-    key = str(p.resolve()) if p.exists() else str(p)
-    try:
-        mtime = p.stat().st_mtime
-    except OSError as exc:
-        raise ProfileError(f"topic profile {path}: cannot be read ({exc.strerror or exc})") from None
+    """A validated profile from a file, read once per process."""
+    key = str(path)
     hit = _CACHE.get(key)
-    if hit is not None and hit[0] == mtime:
-        if isinstance(hit[1], str):
-            raise ProfileError(hit[1])
-        return hit[1]
-    try:
-        profile = validate(json.loads(p.read_text(encoding="utf-8")), f"topic profile {path}")
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        message = f"topic profile {path}: cannot be read ({exc})"
-        _CACHE[key] = (mtime, message)
-        raise ProfileError(message) from None
-    except ProfileError as exc:
-        _CACHE[key] = (mtime, str(exc))
-        raise
-    _CACHE[key] = (mtime, profile)
-    return profile
+    if hit is None:
+        try:
+            hit = validate(json.loads(Path(path).read_text(encoding="utf-8")), f"topic profile {path}")
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            hit = f"topic profile {path}: cannot be read ({getattr(exc, 'strerror', None) or exc})"
+        except ProfileError as exc:
+            hit = str(exc)
+        _CACHE[key] = hit
+    if isinstance(hit, str):
+        raise ProfileError(hit)
+    return hit
