@@ -62,6 +62,7 @@ HOSTILE: dict[str, tuple[bytes, set[str] | None]] = {
     "nest-block.md": (_nested_block(2_000), {"yaml-limit-exceeded"}),
     "billion-laughs.md": (_laughs(), {"yaml-limit-exceeded"}),
     "many-aliases.md": (b"---\na: &a x\nb: [" + b"*a, " * 5000 + b"]\n---\n", {"yaml-limit-exceeded"}),
+    "many-values.md": (b"---\na: [" + b"x, " * 150_000 + b"]\n---\n", {"yaml-limit-exceeded"}),  # max-nodes
     "not-mapping-list.md": (b"---\n- a\n- b\n---\n", {"front-matter-not-mapping"}),
     "not-mapping-scalar.md": (b"---\njust a sentence\n---\n", {"front-matter-not-mapping"}),
     "tabs.md": (b"---\n\ttitle: x\n---\n", {"yaml-syntax"}),
