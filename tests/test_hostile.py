@@ -212,3 +212,15 @@ def test_rules_stay_fast_on_a_1mb_line(line):
     parse_time, times = _rule_times(FM + line + b"\n", "one-line.md")
     slow = {name: round(t, 2) for name, t in times.items() if t > 2.0}
     assert not slow, f"rules slow on a 1 MB line (parsing takes {parse_time:.2f}s): {slow}"
+
+
+def test_bounds_are_configurable():
+    """The defaults stop hostile files; a configuration can raise them for real data."""
+    deep = b"---\na: " + b"[" * 100 + b"]" * 100 + b"\n---\n"
+    big = b"---\ntitle: " + b"x" * 1_200_000 + b"\n---\n"
+    aliases = b"---\na: &a x\nb: [" + b"*a, " * 150 + b"]\n---\n"
+    for raw in (deep, big, aliases):
+        assert "yaml-limit-exceeded" in {f.rule for f in lint(raw, select=["ALL"])}
+    raised = {"limits": {"max-depth": 200, "max-front-matter-bytes": 2_000_000, "max-aliases": 1000}}
+    for raw in (deep, big, aliases):
+        assert "yaml-limit-exceeded" not in {f.rule for f in lint(raw, select=["ALL"], extra=raised)}
