@@ -193,8 +193,12 @@ class GlobSet:
         """Whether a single path component matches a component pattern."""
         return self._names is not None and self._names.match(name) is not None
 
+    def match_path(self, relpath: str) -> bool:
+        """Whether the whole path matches a path pattern (component patterns not tried)."""
+        return self._paths is not None and self._paths.match(relpath) is not None
+
     def match(self, relpath: str) -> bool:
-        if self._paths is not None and self._paths.match(relpath):
+        if self.match_path(relpath):
             return True
         return self._names is not None and any(self._names.match(part) for part in relpath.split("/"))
 

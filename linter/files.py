@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from linter.config import Config, glob_match
+from linter.config import Config, GlobSet
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,6 @@ class Target:
     abspath: Path
     path: str  # shown to the user: relative to the working folder when below it
     relpath: str  # relative to the configuration's folder (what globs match)
-
-
-def _rel(p: Path, base: Path) -> str | None:
-    try:
-        return p.relative_to(base).as_posix()
-    except ValueError:
-        return None
 
 
 def _inside(p: Path, roots: list[Path]) -> bool:
@@ -88,11 +81,14 @@ class Discovery:
         self.cwd = cwd
         self.root = config.root
         self.excludes = config.exclude + config.extend_exclude
+        self._include = GlobSet(config.include)
+        self._exclude = GlobSet(self.excludes)
+        self._bases = (_prefix(cwd), _prefix(config.root))
         self.skipped: list[tuple[str, str]] = []  # (path, why) for --verbose style notes
         self.removed_temps: list[Path] = []  # stale temporary files of killed runs, deleted
-        self._swept: set[Path] = set()
+        self._swept: set[str] = set()
 
-    def _sweep(self, folder: Path, names=None) -> None:
+    def _sweep(self, folder: str, names=None) -> None:
         if folder in self._swept:
             return
         self._swept.add(folder)
@@ -101,21 +97,26 @@ class Discovery:
                 names = os.listdir(folder)
             except OSError:
                 return
-        self.removed_temps.extend(remove_stale_temps(folder, names))
+        self.removed_temps.extend(remove_stale_temps(Path(folder), names))
+
+    def _target(self, abspath: str) -> Target:
+        """Paths as strings: this runs once per file of a large tree."""
+        cwd, root = self._bases
+        path = abspath[len(cwd):] if abspath.startswith(cwd) else abspath
+        relpath = abspath[len(root):] if abspath.startswith(root) else abspath
+        return Target(Path(abspath), path, relpath)
 
     def target(self, p: Path) -> Target:
-        rel_cwd = _rel(p, self.cwd)
-        rel_root = _rel(p, self.root)
-        return Target(p, rel_cwd if rel_cwd is not None else p.as_posix(), rel_root if rel_root is not None else p.name)
+        return self._target(os.path.normpath(str(p)))
 
     def excluded(self, relpath: str) -> bool:
-        return any(glob_match(g, relpath) for g in self.excludes)
+        return self._exclude.match(relpath)
 
     def included(self, relpath: str) -> bool:
-        return any(glob_match(g, relpath) for g in self.config.include)
+        return self._include.match(relpath)
 
     def find(self, paths: list[str]) -> list[Target]:
-        out: dict[Path, Target] = {}
+        out: dict[str, Target] = {}
         for raw in paths or ["."]:
             given = Path(raw)
             p = (self.cwd / given) if not given.is_absolute() else given
@@ -124,9 +125,8 @@ class Discovery:
                 self.skipped.append((raw, "symlink leading out of the tree; not followed"))
                 continue
             if p.is_dir():
-                roots = [p.resolve()]
-                for t in self._walk(p, roots):
-                    out.setdefault(t.abspath, t)
+                for t in self._walk(str(p), [p.resolve()]):
+                    out.setdefault(str(t.abspath), t)
             elif p.exists():
                 t = self.target(p)
                 if self.excluded(t.relpath):
@@ -134,37 +134,53 @@ class Discovery:
                 if not p.is_file():
                     self.skipped.append((raw, "not a regular file; not read"))
                     continue
-                self._sweep(p.parent)
-                out.setdefault(p, t)
+                self._sweep(str(p.parent))
+                out.setdefault(str(p), t)
             else:
                 raise FileNotFoundError(raw)
         return sorted(out.values(), key=lambda t: t.path)
 
-    def _walk(self, top: Path, roots: list[Path]):
-        for dirpath, dirnames, filenames in os.walk(top):
-            base = Path(dirpath)
-            self._sweep(base, filenames)
-            keep = []
-            for d in sorted(dirnames):
-                sub = base / d
-                if d.startswith(".") or self.excluded(self.target(sub).relpath):
-                    continue
-                if sub.is_symlink():
-                    self.skipped.append((self.target(sub).path, "symlinked folder; not followed"))
-                    continue
-                keep.append(d)
-            dirnames[:] = keep
-            for name in sorted(filenames):
+    def _walk(self, top: str, roots: list[Path]):
+        include, exclude = self._include, self._exclude
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError:
+                continue
+            self._sweep(folder, [e.name for e in entries])
+            subfolders = []
+            for entry in entries:
+                name = entry.name
                 if name.startswith("."):
                     continue
-                f = base / name
-                t = self.target(f)
-                if not self.included(t.relpath) or self.excluded(t.relpath):
+                if entry.is_dir(follow_symlinks=False):
+                    t = self._target(entry.path)
+                    if exclude.match_name(name) or exclude.match(t.relpath):
+                        continue
+                    subfolders.append(entry.path)
                     continue
-                if f.is_symlink() and not _inside(f.resolve(), roots):
+                if entry.is_symlink() and entry.is_dir():
+                    self.skipped.append((self._target(entry.path).path, "symlinked folder; not followed"))
+                    continue
+                if not (include.match_name(name) or include.match(self._target(entry.path).relpath)):
+                    continue
+                t = self._target(entry.path)
+                if exclude.match_name(name) or exclude.match_path(t.relpath):
+                    continue
+                if entry.is_symlink() and not _inside(t.abspath.resolve(), roots):
                     self.skipped.append((t.path, "symlink leading out of the tree; not followed"))
                     continue
-                if not f.is_file():  # a FIFO, socket or device would block or never end
+                if not entry.is_file():  # a FIFO, socket or device would block or never end
                     self.skipped.append((t.path, "not a regular file; not read"))
                     continue
                 yield t
+            stack.extend(reversed(subfolders))
+
+
+def _prefix(folder: Path) -> str:
+    """`folder` as a string prefix of the paths below it."""
+    s = os.path.normpath(str(folder))
+    return s if s.endswith(os.sep) else s + os.sep
