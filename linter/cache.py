@@ -33,6 +33,7 @@ class Cache:
         self.key = hashlib.sha256(f"{FORMAT}|{__version__}|{key}".encode()).hexdigest()[:24]
         self.file = folder / f"results-{self.key}.json"
         self.entries: dict[str, list] = {}
+        self.repository: dict = {}  # what the repository rules added last time, and for which state
         self.dirty = False
         self._load()
 
@@ -42,6 +43,7 @@ class Cache:
                 data = json.load(fh)
             if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict):
                 self.entries = data["entries"]
+                self.repository = data.get("repository") if isinstance(data.get("repository"), dict) else {}
         except (OSError, ValueError):
             self.entries = {}
 
@@ -73,7 +75,8 @@ class Cache:
                 ignore.write_text("# Created by newslint automatically.\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(prefix=".results-", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps({"format": FORMAT, "entries": self.entries}, separators=(",", ":")))
+                fh.write(json.dumps({"format": FORMAT, "entries": self.entries, "repository": self.repository},
+                                    separators=(",", ":")))
             os.replace(tmp, self.file)
         except OSError:
             pass  # a read-only project still lints; it just is not cached

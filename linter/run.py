@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 from collections import Counter
@@ -221,10 +223,43 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
         if payload is not None:
             facts = payload["facts"] if payload.get("result") is None else payload["result"]["facts"]
             everything.append(FileResult(t.path, t.relpath, facts=facts))
-    linter.finish(everything, report_on={t.path for t in targets} if context else None)
+    _finish(linter, cache, everything, {t.path for t in targets} if context else None)
     if cache is not None:
         cache.save()
     return out
+
+
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], report_on: set[str] | None) -> None:
+    """Repository rules and unused suppressions. What they add depends only on every file's
+    content (and which files get reports), so a warm run with nothing changed reuses it."""
+    state = None
+    if cache is not None:
+        digests = []
+        for r in results:
+            entry = cache.entries.get(r.relpath)
+            if entry is None:
+                break
+            digests.append((r.relpath, entry[2]))
+        else:
+            basis = json.dumps([sorted(digests), sorted(report_on) if report_on is not None else None])
+            state = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
+    if state is not None and cache.repository.get("state") == state:
+        extra = cache.repository["findings"]
+        for r in results:
+            if r.relpath in extra:
+                r.findings = sorted(r.findings + [Finding.from_dict(dict(d, path=r.path)) for d in extra[r.relpath]],
+                                    key=Finding.sort_key)
+        return
+    before = {r.path: {id(f) for f in r.findings} for r in results}
+    linter.finish(results, report_on)
+    if state is not None:
+        added = {}
+        for r in results:
+            new = [dict(f.to_dict(), fingerprint=f.fingerprint) for f in r.findings if id(f) not in before[r.path]]
+            if new:
+                added[r.relpath] = new
+        cache.repository = {"state": state, "findings": added}
+        cache.dirty = True
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:

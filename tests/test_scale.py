@@ -144,3 +144,15 @@ def test_partial_run_without_config_compares_within_the_named_files_folder(tmp_p
     (tmp_path / ".git").mkdir()  # inside a git work tree, the work tree is the project
     main(["check", "--format", "json", "--select", "duplicate-article", "site/_news/a.md"])
     assert [f["path"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["site/_news/a.md"]
+
+
+def test_warm_run_reuses_repository_findings_only_while_nothing_changed(project, capsys):
+    _, cold = check_json(capsys, "--select", "ZZ900")
+    _, warm = check_json(capsys, "--select", "ZZ900")
+    assert warm == cold and cold["summary"]["findings"] == 2
+    (project / "news" / "a250.md").write_text(article(250))  # no longer shares its title
+    _, changed = check_json(capsys, "--select", "ZZ900")
+    assert changed["summary"]["findings"] == 0
+    (project / "news" / "a251.md").write_text(article(251, "Shared title"))
+    _, again = check_json(capsys, "--select", "ZZ900")
+    assert [f["path"] for f in again["findings"]] == ["news/a005.md", "news/a251.md"]
