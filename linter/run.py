@@ -258,8 +258,7 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], repo
             new = [dict(f.to_dict(), fingerprint=f.fingerprint) for f in r.findings if id(f) not in before[r.path]]
             if new:
                 added[r.relpath] = new
-        cache.repository = {"state": state, "findings": added}
-        cache.dirty = True
+        cache.set_repository({"state": state, "findings": added})
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:

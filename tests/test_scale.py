@@ -62,16 +62,24 @@ def test_parallel_equals_serial_and_order_is_deterministic(project, capsys):
 
 def test_cache_hits_match_and_invalidate_on_change(project, capsys):
     _, cold = check_json(capsys, "--jobs", "2")
-    cache_files = list((project / ".newslint_cache").glob("results-*.json"))
-    assert len(cache_files) == 1 and (project / ".newslint_cache" / ".gitignore").read_text().strip().endswith("*")
+    folders = list((project / ".newslint_cache").glob("results-*"))
+    assert len(folders) == 1 and (project / ".newslint_cache" / ".gitignore").read_text().strip().endswith("*")
+    shards = sorted(folders[0].glob("*.json"))
+    assert len(shards) > 10
     _, warm = check_json(capsys)
     assert warm == cold
     (project / "news" / "a001.md").write_text(article(1, published='"no"'))
     _, changed = check_json(capsys)
     assert changed["summary"]["findings"] == cold["summary"]["findings"] + 1
-    cache_files[0].write_text("{not json")  # a corrupt cache is ignored and rebuilt
+    for shard in shards:
+        shard.write_text("{not json")  # a corrupt cache is ignored and rebuilt
     _, again = check_json(capsys)
     assert again == changed
+    before = {p.name: p.stat().st_mtime_ns for p in folders[0].glob("??.json")}
+    (project / "news" / "a002.md").write_text(article(2, published='"no"'))
+    check_json(capsys)
+    rewritten = [name for name, mtime in before.items() if (folders[0] / name).stat().st_mtime_ns != mtime]
+    assert len(rewritten) == 1  # one changed file: one shard written
 
 
 def test_cache_key_includes_configuration(project, capsys):
