@@ -124,7 +124,7 @@ def _work(item: tuple[Target, bool]) -> tuple:
             diff = fixer.unified_diff(target.path, old_text, outcome.text)
         else:
             try:
-                fixer.atomic_write(target.abspath, new_raw, st)
+                fixer.atomic_write(target.abspath, new_raw, st, original=raw)
                 st, digest = os.stat(target.abspath), content_hash(new_raw)
             except (fixer.WriteRefused, OSError) as exc:
                 reason = str(exc) if isinstance(exc, fixer.WriteRefused) else f"not fixed: {exc.strerror or exc}"
