@@ -98,7 +98,7 @@ def main() -> None:
     from generate_corpus import generate
 
     generate([str(corpus)], n, fix_src, dirty=1 / 3)
-    cj = shutil.which("check-jsonschema")
+    cj = shutil.which("check-jsonschema") or shutil.which("check-jsonschema", path=str(Path(PY).parent))
     schema = ROOT / "schemas" / "news-article.schema.json"
     fm_files = extract_front_matter(corpus, tmp / "fm") if cj else []
 
