@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter import pointer as jp
-from linter.schema import BUILTIN, Schema, builtin_id, format_checker, is_date, is_date_time, is_uri, is_uri_reference
+from linter.schema import BUILTIN, Schema, builtin_id
+from linter.schemacheck import format_checker, is_date, is_date_time, is_uri, is_uri_reference
 from linter.schema import _builtin
 
 ROOT = Path(__file__).resolve().parents[1]
