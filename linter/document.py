@@ -398,6 +398,7 @@ class _Walker:
         self.seen: set[int] = set()
 
     def build(self, node, ptr: str, depth: int) -> Any:
+        """The value of `node` (at pointer `ptr`), indexed on the way. One call per node: the hot loop."""
         self.count += 1
         if self.count > self.limits.max_nodes:
             raise _LimitExceeded(
@@ -407,29 +408,35 @@ class _Walker:
             raise _LimitExceeded(f"front matter nests deeper than {self.limits.max_depth} levels")
         doc = self.doc
         doc.nodes[ptr] = node
-        value = self._build(node, ptr, depth)
-        doc.values[ptr] = value
-        return value
-
-    def _build(self, node, ptr: str, depth: int) -> Any:
-        doc = self.doc
         # A node met twice is an alias. Scalar aliases count too: each use of one is a value the
         # rules read, so 100,000 uses of a 1 MB string would be 100 GB of text to check.
-        if id(node) in self.seen:
+        key = id(node)
+        if key in self.seen:
             self.aliases += 1
             if self.aliases > self.limits.max_aliases:
                 raise _LimitExceeded(f"front matter uses more than {self.limits.max_aliases} aliases")
-        self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, ptr)
-        self._check_tag(node, ptr, ("seq", "map", "set", "omap", "pairs"))
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, f"{ptr}/{i}", depth + 1) for i, child in enumerate(node.value)]
+        self.seen.add(key)
+        cls = type(node)
+        if cls is yaml.ScalarNode:
+            value = node.value if node.tag == _STR else self._scalar(node, ptr)
+        elif cls is yaml.SequenceNode:
+            self._check_tag(node, ptr, ("seq", "map", "set", "omap", "pairs"))
+            value = [self.build(child, f"{ptr}/{i}", depth + 1) for i, child in enumerate(node.value)]
+        else:
+            self._check_tag(node, ptr, ("seq", "map", "set", "omap", "pairs"))
+            value = self._mapping(node, ptr, depth)
+        doc.values[ptr] = value
+        return value
+
+    def _mapping(self, node, ptr: str, depth: int) -> dict:
+        doc = self.doc
         out: dict = {}
-        first_line: dict = {}
+        first: dict = {}  # key -> the node that defined it first
         by_key = doc.by_key
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+                key = key_node.value
+            elif isinstance(key_node, yaml.ScalarNode):
                 key = self._scalar(key_node, None)
                 if not isinstance(key, str):
                     # JSON-like data has string keys: `1:`, `true:`, `~:` keep their source text
@@ -438,17 +445,18 @@ class _Walker:
             else:
                 key = f"<{type(key_node).__name__[:-4].lower()} key>"
             child = f"{ptr}/{key}" if "/" not in key and "~" not in key else jp.join(ptr, key)
-            if key in first_line:
+            if key in first:
+                line = doc.fm_first_line + first[key].start_mark.line
                 doc.problems.append(
                     Problem(
                         "yaml-duplicate-key",
-                        f"duplicate key '{key}' (first defined on line {first_line[key]}); YAML loaders keep only the last one",
+                        f"duplicate key '{key}' (first defined on line {line}); YAML loaders keep only the last one",
                         doc._span(_position(key_node)),
                         child,
                     )
                 )
             else:
-                first_line[key] = doc.fm_first_line + key_node.start_mark.line
+                first[key] = key_node
             doc.key_nodes[child] = key_node
             by_key.setdefault(str(key), []).append(child)
             out[key] = self.build(value_node, child, depth + 1)

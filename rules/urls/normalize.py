@@ -199,6 +199,7 @@ def amp_origin(url: str) -> str | None:
 
 # ---- canonical form --------------------------------------------------------------------------
 _ENTITY_AMP = re.compile(r"&(?:amp|#0*38|#x0*26);", re.I)
+_SPACE = re.compile(r"\s")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -208,7 +209,7 @@ def canonical_url(url: str) -> str | None:
     if not isinstance(url, str):
         return None
     url = url.strip()
-    if not url or any(c.isspace() for c in url):
+    if not url or _SPACE.search(url):
         return None
     url = _ENTITY_AMP.sub("&", url)
     for _ in range(3):  # an AMP-cache URL of an AMP-cache URL is absurd, but stay bounded
