@@ -162,3 +162,12 @@ def test_related_self_clean_cases():
     assert lint(article(A, B), ["related-self"]) == []
     text = article(A, B).replace('webUrl: "https://news.example.net/household-robots"\n', "")
     assert lint(text, ["related-self"]) == []
+
+
+def test_related_self_offers_no_fix_when_every_item_points_at_the_article():
+    text = ('---\ntitle: "Robots"\nwebUrl: "https://news.example.net/robots"\nrelated:\n'
+            '  - title: "Robots"\n    webUrl: "https://news.example.net/robots/"\n'
+            '  - title: "Robots again"\n    webUrl: "http://www.news.example.net/robots"\n---\n')
+    found = [f for f in lint(text, ["related-self"]) if f.rule == "related-self"]
+    assert [f.pointer for f in found] == ["/related/0", "/related/1"]
+    assert all(f.fix is None for f in found)

@@ -4,7 +4,8 @@ An article is not related to itself: the item's `webUrl` or `originalUrl` is the
 `webUrl` or `originalUrl` after normalisation (scheme, host case, `www.`, trailing slash,
 tracking parameters, AMP variants).
 
-The fix (safe) deletes the item.
+The fix (safe) deletes the item, unless every item points at the article: deleting them all would
+leave `related:` empty (null), so then the list is left for you to remove.
 """
 
 from linter.model import Report
@@ -14,7 +15,7 @@ from rules.related._common import article_urls, item_urls, related_items
 CODE = "REL002"
 NAME = "related-self"
 SEVERITY = "error"
-FIX = "always"
+FIX = "sometimes"
 
 _HEAD = (
     '---\ntitle: "Household robots are coming"\nwebUrl: "https://news.example.net/household-robots"\n'
@@ -33,11 +34,11 @@ def check(doc, options):
     own = article_urls(doc)
     if not own:
         return
-    for i, item in items:
-        same = [u for u in item_urls(item) if u in own]
-        if same:
-            yield Report(
-                f"related[{i}]: points at the article itself ({same[0]})",
-                pointer=f"/related/{i}",
-                fix=fix("safe", f"delete related[{i}]", delete_item(doc, f"/related/{i}")),
-            )
+    selfish = [(i, same) for i, item in items if (same := [u for u in item_urls(item) if u in own])]
+    keeps_some = len(selfish) < len(doc.data["related"])
+    for i, same in selfish:
+        yield Report(
+            f"related[{i}]: points at the article itself ({same[0]})",
+            pointer=f"/related/{i}",
+            fix=fix("safe", f"delete related[{i}]", delete_item(doc, f"/related/{i}")) if keeps_some else None,
+        )
