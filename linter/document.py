@@ -114,11 +114,6 @@ class Document:
         return self.line_of(self.body_start)
 
     @property
-    def newline(self) -> str:
-        m = _LINE_BREAK.search(self.text)
-        return m.group() if m else "\n"
-
-    @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
             self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
@@ -136,9 +131,6 @@ class Document:
         line, col = self.line_col(start)
         end_line, end_col = self.line_col(end)
         return Span(line, col, end_line, end_col)
-
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
 
     # ---- front-matter positions --------------------------------------------------------
     def _span(self, pos: Position) -> Span:
@@ -165,15 +157,6 @@ class Document:
             return None
         pos = self.position(pointer, at_key) or (self.position(pointer) if at_key else None)
         return None if pos is None else self._span(pos)
-
-    def value_offsets(self, pointer: str) -> tuple[int, int] | None:
-        """Character offsets of a value's source text in `self.text`."""
-        pos = self.position(pointer)
-        return None if pos is None else (self.fm_start + pos.start, self.fm_start + pos.end)
-
-    def key_offsets(self, pointer: str) -> tuple[int, int] | None:
-        pos = self.position(pointer, at_key=True)
-        return None if pos is None else (self.fm_start + pos.start, self.fm_start + pos.end)
 
     def scalar(self, pointer: str) -> Scalar | None:
         """How a scalar value is written: its source text, quoting style and resolved tag."""

@@ -85,7 +85,6 @@ class Discovery:
         self._exclude = GlobSet(self.excludes)
         self._bases = (_prefix(cwd), _prefix(config.root))
         self.skipped: list[tuple[str, str]] = []  # (path, why) for --verbose style notes
-        self.removed_temps: list[Path] = []  # stale temporary files of killed runs, deleted
         self._swept: set[str] = set()
 
     def _sweep(self, folder: str, names=None) -> None:
@@ -97,7 +96,7 @@ class Discovery:
                 names = os.listdir(folder)
             except OSError:
                 return
-        self.removed_temps.extend(remove_stale_temps(Path(folder), names))
+        remove_stale_temps(Path(folder), names)
 
     def _target(self, abspath: str) -> Target:
         """Paths as strings: this runs once per file of a large tree."""
@@ -111,9 +110,6 @@ class Discovery:
 
     def excluded(self, relpath: str) -> bool:
         return self._exclude.match(relpath)
-
-    def included(self, relpath: str) -> bool:
-        return self._include.match(relpath)
 
     def find(self, paths: list[str]) -> list[Target]:
         out: dict[str, Target] = {}

@@ -46,9 +46,9 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def _choose(findings: list[Finding], unsafe: bool) -> tuple[list[Finding], list[Edit]]:
+def _choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
     """Fixes whose edits do not overlap any fix already chosen (the rest wait for the next pass)."""
-    chosen, edits = [], []
+    chosen = []
     taken: list[tuple[int, int]] = []
     for f in findings:
         if not applicable(f, unsafe):
@@ -57,9 +57,8 @@ def _choose(findings: list[Finding], unsafe: bool) -> tuple[list[Finding], list[
         if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):
             continue
         chosen.append(f)
-        edits.extend(f.fix.edits)
         taken.extend(spans)
-    return chosen, edits
+    return chosen
 
 
 def _problems(doc) -> Counter:
@@ -157,7 +156,7 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
     applied: list[Finding] = []
     seen = {text}
     for _ in range(MAX_PASSES):
-        chosen, _edits = _choose(result.findings, unsafe)
+        chosen = _choose(result.findings, unsafe)
         if not chosen:
             break
         new_text, new_doc, new_result, stray = _attempt(linter, doc, text, chosen, path, relpath)

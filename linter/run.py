@@ -30,7 +30,6 @@ class RunOptions:
     jobs: int | None = None  # None: one per core
     cache: bool = True
     progress: bool | None = None  # None: on a terminal only
-    context: bool = True  # for files passed by name, compare against the whole project (repository rules)
 
 
 @dataclass
@@ -184,7 +183,7 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
             todo.append((t, False))
 
     context: list[Target] = []
-    if partial and options.context and linter.repository_rules and targets:
+    if partial and linter.repository_rules and targets:
         named = {t.abspath for t in targets}
         discovery = Discovery(settings.config, cwd)
         for t in discovery.find([str(project_root(settings, targets, cwd))]):

@@ -266,16 +266,6 @@ class Schema:
             self._fast_ready = True
         return self._fast
 
-    def is_valid(self, data: Any) -> bool:
-        fast = self.fast
-        if fast is not None:
-            try:
-                if fast(data):
-                    return True
-            except Exception:  # noqa: BLE001 - odd data: let jsonschema judge it
-                pass
-        return not any(True for _ in self.validator.iter_errors(data))
-
     # -- jsonschema ----------------------------------------------------------------------------
     @property
     def validator(self):

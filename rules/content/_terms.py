@@ -20,7 +20,6 @@ _POSSESSIVE = re.compile(r"['’](?:s|d|ll|re|ve|m|t)$")
 STEMMER = 2  # bump when stem() or the weights change: profiles record it
 COMMON = 5.6  # Zipf frequency at and above which a word carries no weight
 UNKNOWN = 2.9  # Zipf frequency assumed for words below the list's floor (names, jargon, typos)
-MAX_WEIGHT = COMMON - UNKNOWN
 
 _FREQ: dict | None = None
 _WEIGHTS: dict[str, float] = {}
@@ -160,7 +159,3 @@ def surface(term: str) -> str:
     return _SURFACE.get(term, term)
 
 
-def key_terms(vec: Counter, n: int = 5, exclude: Counter | None = None) -> list[str]:
-    """The n heaviest stems of `vec` (absent from `exclude`), for messages."""
-    ranked = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [surface(t) for t, _ in ranked if not exclude or t not in exclude][:n]
