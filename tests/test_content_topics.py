@@ -90,6 +90,20 @@ def test_unsupported_label_with_a_strongly_supported_alternative_is_reported():
     assert "facial" in found[0].message
 
 
+def test_message_words_come_from_the_document_not_from_earlier_files(monkeypatch):
+    monkeypatch.setattr(_terms, "_SURFACE", {})
+    monkeypatch.setattr(_terms, "_FOLD", {})
+    # a file read earlier in the same process writes the same stems differently
+    lint(FACES.format(label="Computer Vision").replace("recognition", "recognitions"), ["CT004"])
+    message = lint(FACES.format(label="Natural Language Processing"), ["CT004"])[0].message
+    assert message.endswith("(facial, recognition, face)")
+
+
+def test_surfaces_prefer_the_most_frequent_then_shortest_word():
+    assert _terms.surfaces(["scanning scanned scanning", "scans"])[_terms.stem("scanned")] == "scanning"
+    assert _terms.surfaces(["scanning scanned"])[_terms.stem("scanned")] == "scanned"
+
+
 def test_supported_generic_and_unknown_labels_are_clean():
     assert lint(FACES.format(label="Computer Vision"), ["CT004"]) == []
     assert lint(FACES.format(label="Stadium news"), ["CT004"]) == []  # no profile knows it

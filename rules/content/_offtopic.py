@@ -72,7 +72,10 @@ class TermScorer:
         # a long body has more than ten key terms: one more for every five blocks beyond fifty
         self.k = int(options.get("key-terms", 10)) + max(0, len(blocks) - 50) // 5
         self.meta = Counter()
-        for text, scale in meta_text(doc):
+        meta = meta_text(doc)
+        self._texts = [text for text, _ in meta] + [b.text for b in blocks]
+        self._written: dict | None = None
+        for text, scale in meta:
             self.meta.update(_terms.vector(text, scale))
         self.vecs = [_terms.vector(b.text, 1.5 if b.kind == "heading" else 1.0) for b in blocks]
         self.body = Counter()
@@ -122,10 +125,12 @@ class TermScorer:
 
     def missing(self, indices, n: int = 5) -> list[str]:
         span = self.span_vec(indices)
+        if self._written is None:
+            self._written = _terms.surfaces(self._texts)
         out = []
         for term, _ in self.ranking:
             if term not in span:
-                out.append(_terms.surface(term))
+                out.append(self._written.get(term, term))
                 if len(out) == n:
                     break
         return out

@@ -42,14 +42,13 @@ def labels_of(data: dict, fields=LABEL_FIELDS) -> list[tuple[str, int, str]]:
     return out
 
 
-def document_terms(doc, max_body_bytes: int = 1_048_576, body: bool = True) -> Counter:
-    """stem -> weight of the words that say what a document is about."""
+def document_texts(doc, max_body_bytes: int = 1_048_576, body: bool = True):
+    """(text, weight) for each piece of a document that says what it is about."""
     data = doc.data if isinstance(doc.data, dict) else {}
-    vec: Counter = Counter()
     for key in TEXT_FIELDS:
         value = data.get(key)
         if isinstance(value, str):
-            vec.update(_terms.vector(value, 2.0 if key == "title" else 1.0))
+            yield value, 2.0 if key == "title" else 1.0
     related = data.get("related")
     if isinstance(related, list):
         for item in related[:50]:
@@ -57,10 +56,17 @@ def document_terms(doc, max_body_bytes: int = 1_048_576, body: bool = True) -> C
                 for key in ("title", "excerpt"):
                     value = item.get(key)
                     if isinstance(value, str):
-                        vec.update(_terms.vector(value[:2000], 0.5))
+                        yield value[:2000], 0.5
     if body and doc.has_front_matter and has_body(doc):
         for block in body_of(doc, max_body_bytes).blocks:
-            vec.update(_terms.vector(block.text))
+            yield block.text, 1.0
+
+
+def document_terms(doc, max_body_bytes: int = 1_048_576, body: bool = True) -> Counter:
+    """stem -> weight of the words that say what a document is about."""
+    vec: Counter = Counter()
+    for text, scale in document_texts(doc, max_body_bytes, body):
+        vec.update(_terms.vector(text, scale))
     return vec
 
 

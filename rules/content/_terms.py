@@ -154,6 +154,22 @@ def coverage(span: Counter, anchor) -> float:
     return hit / total if total else 0.0
 
 
+def surfaces(texts) -> dict[str, str]:
+    """stem -> the word these texts write it as: the most frequent, then the shortest, then the
+    first alphabetically. Messages use it, so they depend only on the document, not on which
+    documents this process happened to read before."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(words(text))
+    best: dict[str, tuple] = {}
+    for word, n in counts.items():
+        key = (-n, len(word), word)
+        st = stem(word)
+        if st not in best or key < best[st]:
+            best[st] = key
+    return {st: key[2] for st, key in best.items()}
+
+
 def surface(term: str) -> str:
     """A word as written for a stem (for messages)."""
     return _SURFACE.get(term, term)

@@ -79,7 +79,7 @@ def _support(terms, entry) -> tuple[float, list[str]]:
     hits = [(profile[t], t) for t in terms if t in profile]
     hits.sort(key=lambda h: (-h[0], h[1]))
     total = sum(min(w, 3.0) * min(terms[t], 2.0) ** 0.5 for w, t in hits)
-    return total, [_terms.surface(t) for _, t in hits[:4]]
+    return total, [t for _, t in hits[:4]]
 
 
 def check(doc, options):
@@ -104,13 +104,15 @@ def check(doc, options):
                 break
     if not known:
         return
-    terms = _profiles.document_terms(doc, int(options.get("max-body-bytes", 1_048_576)))
+    max_body = int(options.get("max-body-bytes", 1_048_576))
+    terms = _profiles.document_terms(doc, max_body)
     if not terms:
         return
     max_support = float(options.get("max-support", 0.5))
     min_support = float(options.get("min-support", 6.0))
     ratio = float(options.get("ratio", 4.0))
     cache: dict[int, list] = {}
+    written = None  # stem -> the word as this document writes it, for messages
     for key, index, label, profile, entry in known:
         support, _ = _support(terms, entry)
         if support > max_support:
@@ -131,8 +133,10 @@ def check(doc, options):
         ptr = f"/{key}" if index < 0 else f"/{key}/{index}"
         on_doc = any(best[1].casefold() == lab.casefold() for _, _, lab in labels)
         also = " (also on this article)" if on_doc else ""
+        if written is None:
+            written = _terms.surfaces(text for text, _ in _profiles.document_texts(doc, max_body))
         yield Report(
             f'{key}: "{label}" has no support in the title, excerpt or body, while "{best[1]}"{also} is strongly '
-            f"supported ({', '.join(best[2])})",
+            f"supported ({', '.join(written.get(t, t) for t in best[2])})",
             pointer=ptr,
         )
