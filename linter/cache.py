@@ -1,12 +1,17 @@
 """The result cache: `.newslint_cache/` in the project folder (it ignores itself for git).
 
-One folder per (newslint version, effective configuration, installed rule plugins). In it, each
-file's path (relative to the project folder) maps to its size, mtime, content hash and results,
-spread over SHARDS JSON files by a hash of the path, so a run that changes a few files rewrites
-only their shards. A file whose size and mtime are unchanged is a hit; otherwise its content hash
-decides, so a `touch` or a checkout of identical content costs a hash, not a lint. Writes are
-atomic (temporary file, then rename): concurrent runs never see a torn shard, and a corrupt or
-foreign shard is ignored. JSON only: nothing in the cache can execute code.
+One folder per (newslint version, effective configuration, installed rule plugins). In it:
+  index.json       each file's path (relative to the project folder) -> size, mtime, content hash
+  rNN.json         per-file results (findings, suppressions), keyed by path, with their hash
+  fNN.json         per-file facts for the repository rules, keyed by path, with their hash
+  repository.json  what the repository rules added last time, and the state it was computed for
+Results and facts are spread over SHARDS files each by a hash of the path and read only when
+needed: a warm run with nothing changed never reads facts, a pre-commit run reads the results of
+only the files it names. A file whose size and mtime are unchanged is a hit; otherwise its content
+hash decides, so a `touch` or a checkout of identical content costs a hash, not a lint. A result
+or fact counts only if its hash is the file's current one. Writes are atomic (temporary file,
+then rename): concurrent runs never see a torn file, and a corrupt or foreign file is ignored.
+JSON only: nothing in the cache can execute code.
 """
 
 from __future__ import annotations
@@ -18,11 +23,12 @@ import shutil
 import tempfile
 import zlib
 from pathlib import Path
+from typing import Callable
 
 from linter import __version__
 
 DIRNAME = ".newslint_cache"
-FORMAT = 2
+FORMAT = 3
 SHARDS = 64
 
 
@@ -34,13 +40,46 @@ def _shard(relpath: str) -> int:
     return zlib.crc32(relpath.encode("utf-8", "surrogatepass")) % SHARDS
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path, field: str) -> dict:
     try:
         with open(path, "rb") as fh:
             data = json.load(fh)
-        return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
     except (OSError, ValueError):
         return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get(field), dict):
+        return {}
+    return data[field]
+
+
+class _Shards:
+    """relpath -> [digest, value], spread over SHARDS files named <prefix>NN.json, read lazily."""
+
+    def __init__(self, folder: Path, prefix: str):
+        self.folder, self.prefix = folder, prefix
+        self.loaded: dict[int, dict] = {}
+        self.dirty: set[int] = set()
+
+    def _load(self, n: int) -> dict:
+        shard = self.loaded.get(n)
+        if shard is None:
+            shard = self.loaded[n] = _read_json(self.folder / f"{self.prefix}{n:02}.json", "entries")
+        return shard
+
+    def get(self, relpath: str, digest: str):
+        entry = self._load(_shard(relpath)).get(relpath)
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
+            return entry[1]
+        return None
+
+    def put(self, relpath: str, digest: str, value) -> None:
+        n = _shard(relpath)
+        self._load(n)[relpath] = [digest, value]
+        self.dirty.add(n)
+
+    def save(self, write: Callable[[Path, str, dict], None]) -> None:
+        for n in sorted(self.dirty):
+            write(self.folder / f"{self.prefix}{n:02}.json", "entries", self.loaded[n])
+        self.dirty.clear()
 
 
 class Cache:
@@ -48,64 +87,76 @@ class Cache:
         self.folder = folder
         self.key = hashlib.sha256(f"{FORMAT}|{__version__}|{key}".encode()).hexdigest()[:24]
         self.dir = folder / f"results-{self.key}"
-        self.entries: dict[str, list] = {}
-        self._dirty: set[int] = set()
-        for n in range(SHARDS):
-            entries = _read_json(self.dir / f"{n:02}.json").get("entries")
-            if isinstance(entries, dict):
-                self.entries.update(entries)
-        repository = _read_json(self.dir / "repository.json").get("repository")
-        self.repository: dict = repository if isinstance(repository, dict) else {}
+        self.index: dict[str, list] = _read_json(self.dir / "index.json", "files")
+        self._index_dirty = False
+        self._results = _Shards(self.dir, "r")
+        self._facts = _Shards(self.dir, "f")
+        self.repository: dict = _read_json(self.dir / "repository.json", "repository")
         self._repository_dirty = False
 
-    def lookup(self, relpath: str, st: os.stat_result, raw: bytes | None = None) -> dict | None:
-        """The cached entry {"result": ..., "facts": ...} if the file is unchanged, else None."""
-        entry = self.entries.get(relpath)
-        if not isinstance(entry, list) or len(entry) != 4:
+    def digest(self, relpath: str, st: os.stat_result, read: Callable[[], bytes]) -> str | None:
+        """The content hash of a file the index knows, if its content is unchanged: from the index
+        when size and mtime match, else by hashing `read()`. None if unknown or changed."""
+        entry = self.index.get(relpath)
+        if not isinstance(entry, list) or len(entry) != 3:
             return None
-        size, mtime, digest, payload = entry
+        size, mtime, digest = entry
         if size == st.st_size and mtime == st.st_mtime_ns:
-            return payload
-        if raw is not None and digest == content_hash(raw):
-            entry[0], entry[1] = st.st_size, st.st_mtime_ns
-            self._dirty.add(_shard(relpath))
-            return payload
-        return None
+            return digest
+        try:
+            same = digest == content_hash(read())
+        except OSError:
+            return None
+        if not same:
+            return None
+        self.index[relpath] = [st.st_size, st.st_mtime_ns, digest]
+        self._index_dirty = True
+        return digest
 
-    def store(self, relpath: str, st: os.stat_result, digest: str, payload: dict) -> None:
-        self.entries[relpath] = [st.st_size, st.st_mtime_ns, digest, payload]
-        self._dirty.add(_shard(relpath))
+    def result(self, relpath: str, digest: str) -> dict | None:
+        """A file's cached result ({"findings", "directives", "internal_error"}), or None."""
+        value = self._results.get(relpath, digest)
+        return value if isinstance(value, dict) else None
+
+    def facts(self, relpath: str, digest: str) -> dict | None:
+        value = self._facts.get(relpath, digest)
+        return value if isinstance(value, dict) else None
+
+    def store(self, relpath: str, st: os.stat_result, digest: str, result: dict | None, facts: dict) -> None:
+        """Record a file's content hash, its facts and (unless it was only collected) its result."""
+        self.index[relpath] = [st.st_size, st.st_mtime_ns, digest]
+        self._index_dirty = True
+        if result is not None:
+            self._results.put(relpath, digest, result)
+        self._facts.put(relpath, digest, facts)
 
     def set_repository(self, value: dict) -> None:
         self.repository = value
         self._repository_dirty = True
 
     def save(self) -> None:
-        if not self._dirty and not self._repository_dirty:
-            return
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Created by newslint automatically.\n*\n", encoding="utf-8")
-            shards: dict[int, dict] = {n: {} for n in self._dirty}
-            if shards:
-                for relpath, entry in self.entries.items():
-                    n = _shard(relpath)
-                    if n in shards:
-                        shards[n][relpath] = entry
-            for n, entries in shards.items():
-                self._write(self.dir / f"{n:02}.json", {"format": FORMAT, "entries": entries})
+            if self._index_dirty or self._results.dirty or self._facts.dirty or self._repository_dirty:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                ignore = self.folder / ".gitignore"
+                if not ignore.exists():
+                    ignore.write_text("# Created by newslint automatically.\n*\n", encoding="utf-8")
+            self._results.save(self._write)
+            self._facts.save(self._write)
+            if self._index_dirty:
+                self._write(self.dir / "index.json", "files", self.index)
+                self._index_dirty = False
             if self._repository_dirty:
-                self._write(self.dir / "repository.json", {"format": FORMAT, "repository": self.repository})
+                self._write(self.dir / "repository.json", "repository", self.repository)
+                self._repository_dirty = False
         except OSError:
             pass  # a read-only project still lints; it just is not cached
 
-    def _write(self, path: Path, data: dict) -> None:
+    def _write(self, path: Path, field: str, value: dict) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".shard-", suffix=".tmp", dir=self.dir)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(data, separators=(",", ":")))
+                fh.write(json.dumps({"format": FORMAT, field: value}, separators=(",", ":")))
             os.replace(tmp, path)
         except BaseException:
             try:

@@ -11,17 +11,22 @@ import os
 import re
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from linter.config import Config, GlobSet
 
 
-@dataclass(frozen=True)
-class Target:
-    abspath: Path
+class Target(NamedTuple):
+    """A file to lint. Strings, not Paths: a large tree makes one per file."""
+
+    file: str  # absolute path
     path: str  # shown to the user: relative to the working folder when below it
     relpath: str  # relative to the configuration's folder (what globs match)
+
+    @property
+    def abspath(self) -> Path:
+        return Path(self.file)
 
 
 def _inside(p: Path, roots: list[Path]) -> bool:
@@ -103,7 +108,7 @@ class Discovery:
         cwd, root = self._bases
         path = abspath[len(cwd):] if abspath.startswith(cwd) else abspath
         relpath = abspath[len(root):] if abspath.startswith(root) else abspath
-        return Target(Path(abspath), path, relpath)
+        return Target(abspath, path, relpath)
 
     def target(self, p: Path) -> Target:
         return self._target(os.path.normpath(str(p)))
@@ -122,7 +127,7 @@ class Discovery:
                 continue
             if p.is_dir():
                 for t in self._walk(str(p), [p.resolve()]):
-                    out.setdefault(str(t.abspath), t)
+                    out.setdefault(t.file, t)
             elif p.exists():
                 t = self.target(p)
                 if self.excluded(t.relpath):

@@ -91,6 +91,22 @@ class Finding:
             },
         }
 
+    def to_row(self) -> list:
+        """Compact form for the cache and worker processes (no path: the file is known)."""
+        fix = self.fix
+        return [
+            self.line, self.column, self.end_line, self.end_column, self.code, self.rule, self.severity,
+            self.message, self.pointer, self.fingerprint,
+            None if fix is None else [fix.applicability, fix.description, [list(e) for e in fix.edits]],
+        ]
+
+    @classmethod
+    def from_row(cls, path: str, row: list) -> "Finding":
+        *head, fingerprint, fix = row
+        if fix is not None:
+            fix = Fix(fix[0], fix[1], tuple(Edit(*e) for e in fix[2]))
+        return cls(path, *head, fix=fix, fingerprint=fingerprint)
+
     @classmethod
     def from_dict(cls, d: dict) -> "Finding":
         fix = d.get("fix")

@@ -96,22 +96,22 @@ _OPTIONS: RunOptions | None = None
 
 def _work(item: tuple[Target, bool]) -> tuple:
     """Lint (and fix) one file, or only collect its repository facts. Returns plain data:
-    (payload, applied, diff, note, stat, digest)."""
+    (result JSON or None when only collected, facts, applied, diff, note, stat, digest)."""
     target, facts_only = item
     linter, options = _LINTER, _OPTIONS
     try:
-        st = os.stat(target.abspath)
-        raw = target.abspath.read_bytes()
+        st = os.stat(target.file)
+        with open(target.file, "rb") as fh:
+            raw = fh.read()
     except OSError as exc:
         note = None if facts_only else f"{target.path}: cannot read: {exc.strerror or exc}"
-        return None, [], None, note, None, None
+        return None, None, [], None, note, None, None
     digest = content_hash(raw)
     if facts_only:
-        doc = linter.parse(raw, target.relpath)
-        return {"result": None, "facts": linter.collect_facts(doc)}, [], None, None, st, digest
+        return None, linter.collect_facts(linter.parse(raw, target.relpath)), [], None, None, st, digest
     if not (options.fix or options.diff):
-        result = linter.lint_bytes(raw, target.path, target.relpath)[1]
-        return {"result": result.to_json()}, [], None, None, st, digest
+        result = linter.lint_bytes(raw, target.path, target.relpath)[1].to_json()
+        return result, result.pop("facts"), [], None, None, st, digest
     outcome = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
     note = f"{target.path}: {outcome.error}" if outcome.error else None
     result = outcome.result
@@ -124,13 +124,14 @@ def _work(item: tuple[Target, bool]) -> tuple:
         else:
             try:
                 fixer.atomic_write(target.abspath, new_raw, st, original=raw)
-                st, digest = os.stat(target.abspath), content_hash(new_raw)
+                st, digest = os.stat(target.file), content_hash(new_raw)
             except (fixer.WriteRefused, OSError) as exc:
                 reason = str(exc) if isinstance(exc, fixer.WriteRefused) else f"not fixed: {exc.strerror or exc}"
                 note = f"{target.path}: {reason}"
                 result, applied = linter.lint_bytes(raw, target.path, target.relpath)[1], []
     cacheable = not applied or not options.diff  # a --diff result describes text that is not on disk
-    return {"result": result.to_json()}, applied, diff, note, (st if cacheable else None), digest
+    data = result.to_json()
+    return data, data.pop("facts"), applied, diff, note, (st if cacheable else None), digest
 
 
 def _jobs(requested: int | None) -> int:
@@ -156,10 +157,8 @@ def _map(items: list, jobs: int, progress: Progress):
 
 
 # ---- the run ----------------------------------------------------------------------------------
-def _has_fix(payload: dict, unsafe: bool) -> bool:
-    return any(
-        f.get("fix") and (unsafe or f["fix"]["applicability"] == "safe") for f in payload["result"]["findings"]
-    )
+def _has_fix(result: dict, unsafe: bool) -> bool:
+    return any(row[-1] is not None and (unsafe or row[-1][0] == "safe") for row in result["findings"])
 
 
 def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Path, partial: bool = False) -> RunResult:
@@ -169,95 +168,108 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
     linter = Linter(settings)
     _LINTER, _OPTIONS = linter, options
     out = RunResult(settings, cwd, unsafe_fixes=options.unsafe_fixes)
-    root = settings.config.root
     key = "|".join([settings.fingerprint(), linter.schemas.fingerprint(), *settings.registry.plugins])
-    cache = Cache(root / DIRNAME, key) if options.cache else None
+    cache = Cache(settings.config.root / DIRNAME, key) if options.cache else None
+    fixing = options.fix or options.diff
 
-    payloads: dict[str, dict] = {}
+    results: dict[str, FileResult] = {}
+    digests: dict[str, str] = {}  # relpath -> content hash, for every file whose result or facts are current
+    from_cache: list[tuple[FileResult, Target]] = []  # their facts are read only if the repository rules run
     todo: list[tuple[Target, bool]] = []
     for t in targets:
-        hit = _cached(cache, t)
-        if hit is not None and hit.get("result") is not None and not ((options.fix or options.diff) and _has_fix(hit, options.unsafe_fixes)):
-            payloads[t.path] = hit
+        digest = _digest(cache, t)
+        data = cache.result(t.relpath, digest) if digest else None
+        if data is not None and not (fixing and _has_fix(data, options.unsafe_fixes)):
+            results[t.path] = result = FileResult.from_json(t.path, t.relpath, data)
+            digests[t.relpath] = digest
+            from_cache.append((result, t))
         else:
             todo.append((t, False))
 
-    context: list[Target] = []
+    context: list[FileResult] = []  # the rest of the project, for the repository rules
     if partial and linter.repository_rules and targets:
-        named = {t.abspath for t in targets}
-        discovery = Discovery(settings.config, cwd)
-        for t in discovery.find([str(project_root(settings, targets, cwd))]):
-            if t.abspath in named:
+        named = {t.file for t in targets}
+        for t in Discovery(settings.config, cwd).find([str(project_root(settings, targets, cwd))]):
+            if t.file in named:
                 continue
-            hit = _cached(cache, t)
-            if hit is not None:
-                payloads[t.path] = hit
-            else:
+            digest = _digest(cache, t)
+            if digest is None:
                 todo.append((t, True))
-            context.append(t)
+            else:
+                digests[t.relpath] = digest
+                context.append(FileResult(t.path, t.relpath))
+                from_cache.append((context[-1], t))
 
     progress = Progress(len(todo), options.progress)
     try:
-        for (t, facts_only), (payload, applied, diff, note, st, digest) in zip(todo, _map(todo, _jobs(options.jobs), progress)):
+        for (t, facts_only), (data, facts, applied, diff, note, st, digest) in zip(todo, _map(todo, _jobs(options.jobs), progress)):
             if note:
                 out.errors.append(note)
-            if payload is None:
+            if facts is None:  # unreadable
                 if not facts_only:
-                    payloads[t.path] = {"result": FileResult(t.path, t.relpath).to_json()}
+                    results[t.path] = FileResult(t.path, t.relpath)
                 continue
-            payloads[t.path] = payload
+            if facts_only:
+                context.append(FileResult(t.path, t.relpath, facts=facts))
+            else:
+                results[t.path] = FileResult.from_json(t.path, t.relpath, data)
+                results[t.path].facts = facts
             out.applied.extend(applied)
             if diff:
                 out.diffs.append(diff)
-            if cache is not None and st is not None:
-                cache.store(t.relpath, st, digest, payload)
+            if st is not None:
+                digests[t.relpath] = digest
+                if cache is not None:
+                    cache.store(t.relpath, st, digest, data, facts)
     finally:
         progress.close()
-        _LINTER = _OPTIONS = None
 
-    out.results = [FileResult.from_json(t.path, t.relpath, payloads[t.path]["result"]) for t in targets]
-    everything = list(out.results)
-    for t in context:
-        payload = payloads.get(t.path)
-        if payload is not None:
-            facts = payload["facts"] if payload.get("result") is None else payload["result"]["facts"]
-            everything.append(FileResult(t.path, t.relpath, facts=facts))
-    _finish(linter, cache, everything, {t.path for t in targets} if context else None)
+    out.results = [results[t.path] for t in targets]
+    try:
+        _finish(linter, cache, out.results + context, digests, {t.path for t in targets} if partial else None, from_cache)
+    finally:
+        _LINTER = _OPTIONS = None
     if cache is not None:
         cache.save()
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], report_on: set[str] | None) -> None:
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], digests: dict[str, str],
+            report_on: set[str] | None, from_cache: list[tuple[FileResult, Target]]) -> None:
     """Repository rules and unused suppressions. What they add depends only on every file's
     content (and which files get reports), so a warm run with nothing changed reuses it."""
     state = None
-    if cache is not None:
-        digests = []
-        for r in results:
-            entry = cache.entries.get(r.relpath)
-            if entry is None:
-                break
-            digests.append((r.relpath, entry[2]))
-        else:
-            basis = json.dumps([sorted(digests), sorted(report_on) if report_on is not None else None])
-            state = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
-    if state is not None and cache.repository.get("state") == state:
+    if cache is not None and all(r.relpath in digests for r in results):
+        basis = json.dumps([sorted((r.relpath, digests[r.relpath]) for r in results),
+                            sorted(report_on) if report_on is not None else None])
+        state = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
+    if state is not None and cache.repository.get("state") == state and isinstance(cache.repository.get("findings"), dict):
         extra = cache.repository["findings"]
         for r in results:
             if r.relpath in extra:
-                r.findings = sorted(r.findings + [Finding.from_dict(dict(d, path=r.path)) for d in extra[r.relpath]],
+                r.findings = sorted(r.findings + [Finding.from_row(r.path, row) for row in extra[r.relpath]],
                                     key=Finding.sort_key)
         return
+    if linter.repository_rules:
+        _restore_facts(linter, cache, digests, from_cache)
     before = {r.path: {id(f) for f in r.findings} for r in results}
     linter.finish(results, report_on)
     if state is not None:
         added = {}
         for r in results:
-            new = [dict(f.to_dict(), fingerprint=f.fingerprint) for f in r.findings if id(f) not in before[r.path]]
+            new = [f.to_row() for f in r.findings if id(f) not in before[r.path]]
             if new:
                 added[r.relpath] = new
         cache.set_repository({"state": state, "findings": added})
+
+
+def _restore_facts(linter: Linter, cache: Cache, digests: dict[str, str], from_cache: list[tuple[FileResult, Target]]) -> None:
+    """Facts of the files whose results came from the cache; collected again where the cache lost them."""
+    for result, t in from_cache:
+        facts = cache.facts(t.relpath, digests[t.relpath])
+        if facts is None:
+            _, facts, *_ = _work((t, True))
+        result.facts = facts or {}
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
@@ -271,20 +283,17 @@ def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
     return Path(os.path.commonpath([str(t.abspath.parent) for t in targets]))
 
 
-def _cached(cache: Cache | None, t: Target) -> dict | None:
-    if cache is None:
-        return None
-    entry = cache.entries.get(t.relpath)
-    if entry is None:
+def _digest(cache: Cache | None, t: Target) -> str | None:
+    """The content hash the cache has for `t` if the file is unchanged since, else None."""
+    if cache is None or t.relpath not in cache.index:
         return None
     try:
-        st = os.stat(t.abspath)
+        st = os.stat(t.file)
     except OSError:
         return None
-    hit = cache.lookup(t.relpath, st)
-    if hit is None:
-        try:
-            hit = cache.lookup(t.relpath, st, t.abspath.read_bytes())
-        except OSError:
-            return None
-    return hit
+
+    def read() -> bytes:
+        with open(t.file, "rb") as fh:
+            return fh.read()
+
+    return cache.digest(t.relpath, st, read)

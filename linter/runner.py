@@ -30,7 +30,7 @@ class FileResult:
 
     def to_json(self) -> dict:
         return {
-            "findings": [dict(f.to_dict(), fingerprint=f.fingerprint) for f in self.findings],
+            "findings": [f.to_row() for f in self.findings],
             "facts": self.facts,
             "directives": self.directives,
             "internal_error": self.internal_error,
@@ -38,8 +38,8 @@ class FileResult:
 
     @classmethod
     def from_json(cls, path: str, relpath: str, data: dict) -> "FileResult":
-        findings = [Finding.from_dict(dict(d, path=path)) for d in data["findings"]]
-        return cls(path, relpath, findings, data["facts"], data["directives"], data["internal_error"])
+        findings = [Finding.from_row(path, row) for row in data["findings"]]
+        return cls(path, relpath, findings, data.get("facts") or {}, data["directives"], data["internal_error"])
 
 
 def fingerprint_of(doc, pointer: str | None, message: str) -> str:

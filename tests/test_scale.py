@@ -75,11 +75,24 @@ def test_cache_hits_match_and_invalidate_on_change(project, capsys):
         shard.write_text("{not json")  # a corrupt cache is ignored and rebuilt
     _, again = check_json(capsys)
     assert again == changed
-    before = {p.name: p.stat().st_mtime_ns for p in folders[0].glob("??.json")}
+    before = {p.name: p.stat().st_mtime_ns for p in folders[0].glob("[rf]??.json")}
     (project / "news" / "a002.md").write_text(article(2, published='"no"'))
     check_json(capsys)
     rewritten = [name for name, mtime in before.items() if (folders[0] / name).stat().st_mtime_ns != mtime]
-    assert len(rewritten) == 1  # one changed file: one shard written
+    assert sorted(name[0] for name in rewritten) == ["f", "r"]  # one changed file: its result and facts shards
+
+
+def test_lost_facts_are_collected_again_when_the_repository_rules_run(project, capsys):
+    _, cold = check_json(capsys)
+    folder = next((project / ".newslint_cache").glob("results-*"))
+    for shard in folder.glob("f??.json"):
+        shard.write_text("{not json")
+    _, warm = check_json(capsys)  # nothing changed: the repository rules' findings come from the cache
+    assert warm == cold
+    (project / "news" / "a002.md").write_text(article(2, published='"no"'))
+    _, changed = check_json(capsys)  # the repository rules run again, over facts parsed anew
+    assert changed["summary"]["by_rule"]["same-title-test"] == cold["summary"]["by_rule"]["same-title-test"]
+    assert changed["summary"]["findings"] == cold["summary"]["findings"] + 1
 
 
 def test_cache_key_includes_configuration(project, capsys):
