@@ -79,6 +79,7 @@ def load(extra_paths: list[Path] = ()) -> Registry:
 
     rules: list[RuleSpec] = [spec_from(UnusedSuppression, "newslint engine")]
     plugins: list[str] = []
+    versions: dict[int, str] = {}  # reading a version parses the distribution's METADATA: once each
     eps = sorted(entry_points(group=GROUP), key=lambda ep: (ep.name, ep.value))
     for ep in eps:
         source = f"entry point {ep.name} = {ep.value}"
@@ -89,7 +90,9 @@ def load(extra_paths: list[Path] = ()) -> Registry:
         except Exception as exc:  # a broken plugin must be named, not crash the run
             raise RegistryError(f"cannot load rule plugin {source}: {type(exc).__name__}: {exc}") from None
         dist = getattr(ep, "dist", None)
-        plugins.append(f"{ep.name}={ep.value}@{getattr(dist, 'version', '')}@{_source_stamp(ep.value)}")
+        if id(dist) not in versions:
+            versions[id(dist)] = getattr(dist, "version", "")
+        plugins.append(f"{ep.name}={ep.value}@{versions[id(dist)]}@{_source_stamp(ep.value)}")
     for path in extra_paths:
         try:
             rules.extend(_expand(_load_file(path), str(path)))
