@@ -189,7 +189,7 @@ class Linter:
                           for d in r.directives]
             if directives and extra:
                 extra = dirs.apply(directives, extra)
-            if self.unused is not None and self.unused.spec.code not in self.settings.ignored_codes(r.relpath):
+            if directives and self.unused is not None and self.unused.spec.code not in self.settings.ignored_codes(r.relpath):
                 extra.extend(self._unused(r, directives))
             if extra:
                 r.findings = sorted(r.findings + extra, key=Finding.sort_key)
