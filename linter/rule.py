@@ -22,6 +22,10 @@ or, for a repository-wide rule (KIND = "repository"), which sees every document 
     def collect(doc: Document, options: dict) -> JSON-compatible facts | None   # per file, in workers
     def report(facts: dict[str, facts], options: dict) -> Iterable[tuple[str, Report]]  # once, at the end
 
+`report` may take a third parameter, `only`: the set of paths whose findings are wanted (a
+pre-commit run names a few files and compares them with the whole project), or None for all. A
+rule can use it to skip work; findings for other paths are dropped either way.
+
 The module docstring is the rule's documentation. Rules only yield; the runner stamps path, code,
 name and severity, resolves pointers to positions and applies suppressions.
 """
@@ -62,6 +66,7 @@ class RuleSpec:
     check: Callable | None = field(default=None, compare=False, repr=False)
     collect: Callable | None = field(default=None, compare=False, repr=False)
     report: Callable | None = field(default=None, compare=False, repr=False)
+    report_takes_only: bool = False  # report(facts, options, only=...) accepted
 
     @property
     def fixable(self) -> bool:
@@ -103,11 +108,15 @@ def spec_from(obj: Any, source: str) -> RuleSpec:
     for key in options:
         if not NAME_RE.match(key):
             raise RuleDefinitionError(f"{where}: option {key!r} must be kebab-case")
-    fns: dict[str, Callable | None] = {"check": None, "collect": None, "report": None}
+    fns: dict[str, Any] = {"check": None, "collect": None, "report": None}
     if kind == "document":
         fns["check"] = attr("check")
     elif kind == "repository":
         fns["collect"], fns["report"] = attr("collect"), attr("report")
+        try:
+            fns["report_takes_only"] = "only" in inspect.signature(fns["report"]).parameters
+        except (TypeError, ValueError):  # a builtin or C callable: no signature to read
+            fns["report_takes_only"] = False
     else:
         raise RuleDefinitionError(f"{where}: KIND must be 'document' or 'repository'")
     return RuleSpec(

@@ -168,7 +168,11 @@ class Linter:
                 continue
             facts = {r.path: r.facts[spec.code] for r in results if spec.code in r.facts}
             try:
-                for path, report in spec.report(facts, active.options) or ():
+                if spec.report_takes_only:
+                    reports = spec.report(facts, active.options, only=report_on)
+                else:
+                    reports = spec.report(facts, active.options)
+                for path, report in reports or ():
                     target = by_path.get(path)
                     if target is None or (report_on is not None and path not in report_on):
                         continue

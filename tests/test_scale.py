@@ -115,6 +115,29 @@ def test_partial_run_compares_with_the_project_but_reports_only_named_files(proj
     assert got == [("news/a005.md", "same-title-test", "same title as news/a250.md")]
 
 
+ONLY_RULE = '''
+"""Says which paths the engine asked it to report on (a tiny repository rule for tests)."""
+from linter.model import Report
+CODE = "ZZ901"
+NAME = "only-test"
+KIND = "repository"
+def collect(doc, options):
+    return 1
+def report(facts, options, only=None):
+    for path in sorted(facts):
+        yield path, Report(f"{len(facts)} files, only {sorted(only) if only is not None else None}")
+'''
+
+
+def test_repository_rule_may_take_the_paths_reported_on(project, capsys):
+    (project / "rules_local" / "only.py").write_text(ONLY_RULE)
+    (project / ".newslint.toml").write_text('plugins = ["rules_local/only.py"]\nselect = ["ZZ901"]\n')
+    _, data = check_json(capsys, "news/a005.md", "news/a007.md")
+    assert [f["message"] for f in data["findings"]] == ["300 files, only ['news/a005.md', 'news/a007.md']"] * 2
+    _, data = check_json(capsys, "news")
+    assert {f["message"] for f in data["findings"]} == {"300 files, only None"}
+
+
 def test_fix_with_cache_and_jobs(project, capsys):
     assert main(["check", "--fix", "--jobs", "2"]) == 1  # the shared title remains
     assert "100 fixed" in capsys.readouterr().out
