@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 from collections import Counter
@@ -240,8 +239,10 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], dige
     content (and which files get reports), so a warm run with nothing changed reuses it."""
     state = None
     if cache is not None and all(r.relpath in digests for r in results):
-        basis = json.dumps([sorted((r.relpath, digests[r.relpath]) for r in results),
-                            sorted(report_on) if report_on is not None else None])
+        # NUL cannot occur in a path and digests have a fixed length: the joined text is unambiguous
+        basis = "\0".join(sorted(f"{r.relpath}\0{digests[r.relpath]}" for r in results))
+        if report_on is not None:
+            basis += "\0\0" + "\0".join(sorted(report_on))
         state = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
     if state is not None and cache.repository.get("state") == state and isinstance(cache.repository.get("findings"), dict):
         extra = cache.repository["findings"]
