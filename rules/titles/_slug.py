@@ -34,8 +34,14 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(_APOS.sub("", text.lower()))
 
 
+@lru_cache(maxsize=16384)
+def is_content(word: str) -> bool:
+    """A word that carries meaning: not a stop word, an id or a single character."""
+    return word not in STOP and len(word) > 1 and not _ID.match(word)
+
+
 def content(toks: list[str]) -> list[str]:
-    return [w for w in toks if w not in STOP and not _ID.match(w) and len(w) > 1]
+    return [w for w in toks if is_content(w)]
 
 
 def slug_tokens(url: str, minimum: int = 3) -> list[str] | None:
@@ -45,17 +51,22 @@ def slug_tokens(url: str, minimum: int = 3) -> list[str] | None:
         path = urlsplit(url.strip()).path if "/" in url else url.strip()
     except ValueError:
         return None
-    best: list[str] = []
+    best: tuple[str, ...] = ()
     best_n = 0
     for segment in unquote(path).split("/"):
-        segment = _EXT.sub("", segment)
-        if segment.count("-") + segment.count("_") < 2:
+        if segment.count("-") + segment.count("_") < 2:  # the extension holds neither
             continue
-        toks = tokens(segment)
-        n = len(content(toks))
+        toks, n = _segment_words(segment)
         if n > best_n:
             best, best_n = toks, n
-    return best if best_n >= minimum else None
+    return list(best) if best_n >= minimum else None
+
+
+@lru_cache(maxsize=8192)
+def _segment_words(segment: str) -> tuple[tuple[str, ...], int]:
+    """The tokens of one path segment (without its file extension) and how many are content words."""
+    toks = tokens(_EXT.sub("", segment))
+    return tuple(toks), len(content(toks))
 
 
 class Side:

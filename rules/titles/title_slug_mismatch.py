@@ -99,25 +99,35 @@ def check(doc, options):
         s_cov = 1 - len(missing) / len(slug.words)
         t_cov = 1 - len(extra) / len(head.words)
         rows.append((ptr, title, key, url, missing, extra, s_cov, t_cov, slug.words))
+    if not any(row[4] for row in rows):  # every title has all the words of its slug
+        return
     by_url: dict[str, list] = {}
     for row in rows:
-        by_url.setdefault(_NORM_URL.sub("", row[3].strip().lower()), []).append(row)
+        by_url.setdefault(_norm_url(row[3]), []).append(row)
     for ptr, title, key, url, missing, extra, s_cov, t_cov, slug_words in rows:
         if not missing:
             continue
-        shown = f"{shorten(title, 70)} does not match the slug of its {key}"
-        twins = [r for r in by_url[_NORM_URL.sub("", url.strip().lower())] if r[0] != ptr and r[1] != title]
+        twins = [r for r in by_url[_norm_url(url)] if r[0] != ptr and r[1] != title]
         better = [r for r in twins if r[6] > s_cov]
         if missing and better:
             yield Report(
-                f"title: {shown}: the slug says {', '.join(missing)}, not {', '.join(extra) or 'this'}; "
+                f"title: {_shown(title, key)}: the slug says {', '.join(missing)}, not {', '.join(extra) or 'this'}; "
                 f"{better[0][0] or 'the article'} has the same URL with the title {shorten(better[0][1], 70)}",
                 pointer=f"{ptr}/title",
             )
         elif s_cov < threshold and t_cov < threshold:
             yield Report(
-                f"title: {shown}: they share {round(100 * s_cov)}% of the slug's words "
+                f"title: {_shown(title, key)}: they share {round(100 * s_cov)}% of the slug's words "
                 f"(slug: {' '.join(slug_words[:12])})",
                 pointer=f"{ptr}/title",
             )
+
+
+def _norm_url(url: str) -> str:
+    """The URL without scheme, `www.`, query, fragment and trailing slashes: items that share it share a slug."""
+    return _NORM_URL.sub("", url.strip().lower())
+
+
+def _shown(title: str, key: str) -> str:
+    return f"{shorten(title, 70)} does not match the slug of its {key}"
 
