@@ -340,6 +340,21 @@ def test_title_report_on_and_cache_round_trip():
     assert messages(out["c.md"], DT) == [f'title: "{title}" duplicates the title of a.md (line 2), b.md (line 2)']
 
 
+def test_title_report_on_compares_named_files_with_all_others():
+    near = "Regional bank moves its core banking systems to the cloud"
+    files = {
+        "a.md": titled("Regional bank moves its core systems to the cloud", "https://a.example.com/1"),
+        "b.md": titled(near, "https://b.example.com/1"),
+        "c.md": titled("Farm robots learn to pick strawberries at night", "https://c.example.com/1"),
+        "d.md": titled(near, "https://d.example.com/1"),
+    }
+    full = run(files, select=("DUP002",))
+    assert len(full["a.md"]) == 1 and "b.md (line 2" in full["a.md"][0].message
+    for named in ({"a.md"}, {"b.md", "c.md"}):
+        partial = run(files, select=("DUP002",), report_on=named)
+        assert {p: f for p, f in partial.items() if f} == {p: full[p] for p in named if full[p]}
+
+
 def test_long_titles_are_shortened_in_the_message():
     title = "A very long headline " + "about many things " * 10
     [msg] = messages(pair(title, title)["a.md"], DT)

@@ -90,13 +90,15 @@ def _entries(facts):
             yield entry
 
 
-def report(facts_by_path, options):
+def report(facts_by_path, options, only=None):
     # Two linear passes, no pairs: count the files per canonical URL, then group only the URLs
     # that more than one file has (few long-lived objects: cheap for the garbage collector).
+    # With `only` (a pre-commit run), only the URLs of the named files are counted.
+    wanted = None if only is None else {entry[0] for path in only for entry in _entries(facts_by_path.get(path))}
     counts: Counter = Counter()
     for facts in facts_by_path.values():
         urls = {entry[0] for entry in _entries(facts)}
-        counts.update(urls)
+        counts.update(urls if wanted is None else urls & wanted)
     shared = {url for url, n in counts.items() if n > 1}
     if not shared:
         return
@@ -113,6 +115,8 @@ def report(facts_by_path, options):
         paths = sorted(group)
         head = paths[: MAX_NAMED + 1]
         for path in paths:
+            if only is not None and path not in only:
+                continue
             _, key, value, *span = group[path]
             named = [f"{p} (line {group[p][3]})" for p in head if p != path]
             yield path, Report(

@@ -120,15 +120,17 @@ def same_words(a: list[str], b: list[str], fuzz) -> bool:
     return True
 
 
-def near_pairs(keys: list[str], threshold: float):
-    """(i, j, score) for i < j whose keys are near-identical (but not equal), without an all-pairs pass.
+def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None):
+    """(i, j, score) for i < j whose keys are near-identical (but not equal), without an all-pairs pass;
+    with `focus`, only the pairs that involve one of those keys.
 
     Words are ranked rarest first over the whole run (ties by the word itself, so every title
     ranks alike); words only one key has are left out, as they can pair nothing. Each key is put
     in one block per pair of its RAREST rarest words, and only keys sharing a block are compared.
     Two keys that each have at most RAREST - 2 ranked words the other lacks always share a block:
     both hold the two rarest words they have in common. Blocks larger than MAX_BLOCK (pairs of
-    very common words) are skipped, which bounds the work per key.
+    very common words) are skipped, which bounds the work per key. With `focus`, only the blocks
+    of the focus keys are filled, from the keys that have two of their words.
     """
     from rapidfuzz import fuzz, process
 
@@ -140,27 +142,40 @@ def near_pairs(keys: list[str], threshold: float):
     ranked = sorted((t for t, n in df.items() if n > 1), key=lambda t: (df[t], t))
     rank = {t: r for r, t in enumerate(ranked)}
     del ranked
+
+    def block_names(key: str) -> list[str]:
+        toks = key.split()
+        if len(toks) < MIN_WORDS:
+            return []
+        rare = sorted({t for t in toks if t in rank}, key=rank.__getitem__)[:RAREST]
+        return [f"{a} {b}" for a, b in combinations(rare, 2)]
+
+    wanted: set[str] | None = None  # with focus: the blocks the focus keys are in
+    if focus is not None:
+        wanted = {name for i in focus for name in block_names(keys[i])}
+        words = {w for name in wanted for w in name.split()}
     signatures: list[str] = []  # per key, the names of its blocks ("word word"), tab-separated
     sizes: Counter = Counter()
     for key in keys:
-        toks = key.split()
-        if len(toks) < MIN_WORDS:
-            signatures.append("")
+        if wanted is not None and len(words.intersection(key.split())) < 2:
+            signatures.append("")  # in no wanted block: it has not two of their words
             continue
-        rare = sorted({t for t in toks if t in rank}, key=rank.__getitem__)[:RAREST]
-        names = [f"{a} {b}" for a, b in combinations(rare, 2)]
+        names = block_names(key)
         sizes.update(names)
         signatures.append("\t".join(names))
     blocks: dict[str, list[int]] = {}
     for i, signature in enumerate(signatures):
         if signature:
             for name in signature.split("\t"):
-                if 2 <= sizes[name] <= MAX_BLOCK:
+                if 2 <= sizes[name] <= MAX_BLOCK and (wanted is None or name in wanted):
                     blocks.setdefault(name, []).append(i)
     candidates: dict[int, set[int]] = {}
     for members in blocks.values():
         for n, i in enumerate(members):  # members are in increasing order
-            candidates.setdefault(i, set()).update(members[n + 1 :])
+            later = members[n + 1 :]
+            if focus is not None and i not in focus:
+                later = [j for j in later if j in focus]
+            candidates.setdefault(i, set()).update(later)
     numbers: dict[int, tuple[str, ...]] = {}
 
     def numbers_of(i):
@@ -180,7 +195,7 @@ def near_pairs(keys: list[str], threshold: float):
                 yield i, j, score
 
 
-def report(facts_by_path, options):
+def report(facts_by_path, options, only=None):
     threshold = float(options.get("threshold", 92))
     first: dict[str, str] = {}  # normalised title -> its first path (a string: cheap to keep)
     more: dict[str, list[str]] = {}  # normalised title -> its other paths, for the few repeated ones
@@ -196,13 +211,16 @@ def report(facts_by_path, options):
     def paths_of(key):
         return [first[key], *more.get(key, ())]
 
+    focus = None  # a pre-commit run: only pairs with a named file can give a finding
+    if only is not None:
+        focus = {i for i, key in enumerate(keys) if any(p in only for p in paths_of(key))}
     near: dict[int, list[tuple[int, float]]] = {}
-    if threshold < 100:
-        for i, j, score in near_pairs(keys, threshold):
+    if threshold < 100 and focus != set():
+        for i, j, score in near_pairs(keys, threshold, focus):
             near.setdefault(i, []).append((j, score))
             near.setdefault(j, []).append((i, score))
     for i, key in enumerate(keys):
-        if key not in more and i not in near:
+        if key not in more and i not in near or focus is not None and i not in focus:
             continue
         same = sorted(paths_of(key))
         similar = sorted(((p, score) for j, score in near.get(i, ()) for p in paths_of(keys[j])), key=lambda ps: ps[0])
