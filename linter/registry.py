@@ -6,10 +6,10 @@ from __future__ import annotations
 import importlib.util
 import sys
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 
+from linter.entrypoints import entry_points
 from linter.rule import RuleDefinitionError, RuleSpec, spec_from
 
 GROUP = "newslint.rules"
@@ -79,9 +79,7 @@ def load(extra_paths: list[Path] = ()) -> Registry:
 
     rules: list[RuleSpec] = [spec_from(UnusedSuppression, "newslint engine")]
     plugins: list[str] = []
-    versions: dict[int, str] = {}  # reading a version parses the distribution's METADATA: once each
-    eps = sorted(entry_points(group=GROUP), key=lambda ep: (ep.name, ep.value))
-    for ep in eps:
+    for ep in sorted(entry_points(GROUP), key=lambda ep: (ep.name, ep.value)):
         source = f"entry point {ep.name} = {ep.value}"
         try:
             rules.extend(_expand(ep.load(), source))
@@ -89,10 +87,7 @@ def load(extra_paths: list[Path] = ()) -> Registry:
             raise RegistryError(str(exc)) from None
         except Exception as exc:  # a broken plugin must be named, not crash the run
             raise RegistryError(f"cannot load rule plugin {source}: {type(exc).__name__}: {exc}") from None
-        dist = getattr(ep, "dist", None)
-        if id(dist) not in versions:
-            versions[id(dist)] = getattr(dist, "version", "")
-        plugins.append(f"{ep.name}={ep.value}@{versions[id(dist)]}@{_source_stamp(ep.value)}")
+        plugins.append(f"{ep.name}={ep.value}@{ep.version}@{_source_stamp(ep.value)}")
     for path in extra_paths:
         try:
             rules.extend(_expand(_load_file(path), str(path)))
