@@ -252,7 +252,7 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], dige
                                     key=Finding.sort_key)
         return
     if linter.repository_rules:
-        _restore_facts(linter, cache, digests, from_cache)
+        _restore_facts(cache, digests, from_cache)
     before = {r.path: {id(f) for f in r.findings} for r in results}
     linter.finish(results, report_on)
     if state is not None:
@@ -264,10 +264,10 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], dige
         cache.set_repository({"state": state, "findings": added})
 
 
-def _restore_facts(linter: Linter, cache: Cache, digests: dict[str, str], from_cache: list[tuple[FileResult, Target]]) -> None:
+def _restore_facts(cache: Cache | None, digests: dict[str, str], from_cache: list[tuple[FileResult, Target]]) -> None:
     """Facts of the files whose results came from the cache; collected again where the cache lost them."""
     for result, t in from_cache:
-        facts = cache.facts(t.relpath, digests[t.relpath])
+        facts = cache.facts(t.relpath, digests[t.relpath]) if cache is not None else None
         if facts is None:
             _, facts, *_ = _work((t, True))
         result.facts = facts or {}
