@@ -359,7 +359,7 @@ def _parse_front_matter(doc: Document, limits: Limits) -> None:
     if node is None:  # empty front matter is valid (Jekyll): no variables
         doc.data = {}
         return
-    walker = _Walker(doc, limits)
+    walker = _Walker(doc, limits, may_alias="*" in fm)
     try:
         doc.data = walker.build(node, "", 0)
     except _LimitExceeded as exc:
@@ -413,53 +413,79 @@ def _check_depth(fm: str, max_depth: int) -> None:
 
 
 class _Walker:
-    """One pass over the node graph: builds the data and the pointer indexes, enforces bounds."""
+    """One pass over the node graph: builds the data and the pointer indexes, enforces bounds.
 
-    def __init__(self, doc: Document, limits: Limits):
+    The hot loop of parsing (one step per node). Most nodes are scalars, so `_mapping` and
+    `_sequence` take their scalar children themselves, doing exactly what `build` would do
+    without a call per child; `build` is called for the root and for collections.
+    """
+
+    def __init__(self, doc: Document, limits: Limits, may_alias: bool = True):
         self.doc = doc
         self.limits = limits
-        self.count = 0
+        self.nodes_left = limits.max_nodes  # raises when it goes below zero
+        self.max_depth = limits.max_depth
         self.aliases = 0
-        self.seen: set[int] = set()
+        # Every node met so far, to count aliases (a node met twice); None when the text has no
+        # `*`, so that no node can be met twice.
+        self.seen: set[int] | None = set() if may_alias else None
 
     def build(self, node, ptr: str, depth: int) -> Any:
-        """The value of `node` (at pointer `ptr`), indexed on the way. One call per node: the hot loop."""
-        self.count += 1
-        if self.count > self.limits.max_nodes:
+        """The value of `node` (at pointer `ptr`), indexed on the way."""
+        self._enter(node, ptr, depth)
+        cls = type(node)
+        if cls is _SCALAR_NODE:
+            value = node.value if node.tag == _STR else self._scalar(node, ptr)
+        else:
+            if node.tag not in _COLLECTION_TAGS_SAFE:  # the usual !!seq and !!map need no check
+                self._check_tag(node, ptr, _COLLECTION_KINDS)
+            value = self._sequence(node, ptr, depth) if cls is yaml.SequenceNode else self._mapping(node, ptr, depth)
+        self.doc.values[ptr] = value
+        return value
+
+    def _enter(self, node, ptr: str, depth: int) -> None:
+        """Count the node against the limits and index it (before its children: document order)."""
+        self.nodes_left -= 1
+        if self.nodes_left < 0:
             raise _LimitExceeded(
                 f"front matter expands to more than {self.limits.max_nodes} values (alias expansion or sheer size)"
             )
-        if depth > self.limits.max_depth:
+        if depth > self.max_depth:
             raise _LimitExceeded(f"front matter nests deeper than {self.limits.max_depth} levels")
-        doc = self.doc
-        doc.nodes[ptr] = node
+        self.doc.nodes[ptr] = node
         # A node met twice is an alias. Scalar aliases count too: each use of one is a value the
         # rules read, so 100,000 uses of a 1 MB string would be 100 GB of text to check.
-        key = id(node)
-        if key in self.seen:
-            self.aliases += 1
-            if self.aliases > self.limits.max_aliases:
-                raise _LimitExceeded(f"front matter uses more than {self.limits.max_aliases} aliases")
-        self.seen.add(key)
-        cls = type(node)
-        if cls is yaml.ScalarNode:
-            value = node.value if node.tag == _STR else self._scalar(node, ptr)
-        elif cls is yaml.SequenceNode:
-            self._check_tag(node, ptr, ("seq", "map", "set", "omap", "pairs"))
-            value = [self.build(child, f"{ptr}/{i}", depth + 1) for i, child in enumerate(node.value)]
-        else:
-            self._check_tag(node, ptr, ("seq", "map", "set", "omap", "pairs"))
-            value = self._mapping(node, ptr, depth)
-        doc.values[ptr] = value
-        return value
+        seen = self.seen
+        if seen is not None:
+            key = id(node)
+            if key in seen:
+                self.aliases += 1
+                if self.aliases > self.limits.max_aliases:
+                    raise _LimitExceeded(f"front matter uses more than {self.limits.max_aliases} aliases")
+            seen.add(key)
+
+    def _sequence(self, node, ptr: str, depth: int) -> list:
+        out = []
+        values = self.doc.values
+        depth += 1
+        for i, child in enumerate(node.value):
+            item = f"{ptr}/{i}"
+            if type(child) is _SCALAR_NODE:  # `build`, unrolled for a scalar
+                self._enter(child, item, depth)
+                value = values[item] = child.value if child.tag == _STR else self._scalar(child, item)
+                out.append(value)
+            else:
+                out.append(self.build(child, item, depth))
+        return out
 
     def _mapping(self, node, ptr: str, depth: int) -> dict:
         doc = self.doc
         out: dict = {}
         first: dict = {}  # key -> the node that defined it first
-        by_key = doc.by_key
+        key_nodes, by_key, values = doc.key_nodes, doc.by_key, doc.values
+        depth += 1
         for key_node, value_node in node.value:
-            if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+            if type(key_node) is _SCALAR_NODE and key_node.tag == _STR:
                 key = key_node.value
             elif isinstance(key_node, yaml.ScalarNode):
                 key = self._scalar(key_node, None)
@@ -482,9 +508,18 @@ class _Walker:
                 )
             else:
                 first[key] = key_node
-            doc.key_nodes[child] = key_node
-            by_key.setdefault(str(key), []).append(child)
-            out[key] = self.build(value_node, child, depth + 1)
+            key_nodes[child] = key_node
+            same_key = by_key.get(key)
+            if same_key is None:
+                by_key[key] = [child]
+            else:
+                same_key.append(child)
+            if type(value_node) is _SCALAR_NODE:  # `build`, unrolled for a scalar
+                self._enter(value_node, child, depth)
+                value = values[child] = value_node.value if value_node.tag == _STR else self._scalar(value_node, child)
+                out[key] = value
+            else:
+                out[key] = self.build(value_node, child, depth)
         return out
 
     def _check_tag(self, node, ptr: str | None, allowed: tuple[str, ...]) -> bool:
@@ -504,24 +539,33 @@ class _Walker:
         return False
 
     def _scalar(self, node, ptr: str | None) -> Any:
-        tag = node.tag
+        """A scalar's value by its tag. (Callers skip the call for strings, the commonest scalars.)"""
         value = node.value
-        if tag == _STR:
-            return value
-        kind = tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else None
-        try:
-            if kind == "int":
-                return _CONSTRUCTOR.construct_yaml_int(node)
-            if kind == "float":
-                return _CONSTRUCTOR.construct_yaml_float(node)
-            if kind == "bool":
-                return _CONSTRUCTOR.construct_yaml_bool(node)
-            if kind == "null":
-                return None
-            if kind in ("timestamp", "binary", "str", "merge", "value"):
+        convert = _CONVERTERS.get(node.tag)
+        if convert is not None:
+            try:
+                return convert(node)
+            except Exception:  # e.g. "!!float" with an empty value: IndexError (found by fuzzing)
                 return value
-        except Exception:  # e.g. "!!float" with an empty value: IndexError (found by fuzzing)
-            return value
-        if not self._check_tag(node, ptr, ()):
-            return value
+        if node.tag not in _AS_WRITTEN:
+            self._check_tag(node, ptr, ())
         return value
+
+
+def _int(node) -> int:
+    value = node.value
+    if value.isdigit() and value[0] != "0":  # 50, 1200: what construct_yaml_int would give, quicker
+        return int(value)
+    return _CONSTRUCTOR.construct_yaml_int(node)
+
+
+# Scalars by resolved tag: converted to Python values, or kept as written (timestamps stay strings).
+_CONVERTERS = {
+    _TAG_PREFIX + "int": _int,
+    _TAG_PREFIX + "float": _CONSTRUCTOR.construct_yaml_float,
+    _TAG_PREFIX + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    _TAG_PREFIX + "null": lambda node: None,
+}
+_COLLECTION_KINDS = ("seq", "map", "set", "omap", "pairs")
+_COLLECTION_TAGS_SAFE = frozenset(_TAG_PREFIX + kind for kind in _COLLECTION_KINDS)
+_AS_WRITTEN = frozenset(_TAG_PREFIX + kind for kind in ("timestamp", "binary", "str", "merge", "value"))
