@@ -29,6 +29,7 @@ from yaml.resolver import Resolver
 
 from linter.model import Edit
 from linter.yamledit import replace_value
+from rules._memo import per_document
 
 DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -253,9 +254,15 @@ def _shown(source: str) -> str:
     return json.dumps(source, ensure_ascii=False)
 
 
-def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> Iterator[Value]:
+def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> tuple[Value, ...]:
     """Each date field of the article and of each `related` item, in file order. Empty values
-    (`date:`, `null`) are skipped: a missing date is the schema's business."""
+    (`date:`, `null`) are skipped: a missing date is the schema's business. Read once per
+    document and set of keys (the eight date rules ask for the same few)."""
+    keys = tuple(keys)
+    return per_document(doc, ("date_values", keys), lambda: tuple(_values(doc, keys)))
+
+
+def _values(doc, keys: tuple[str, ...]) -> Iterator[Value]:
     by_key = doc.by_key
     found = [(k, p) for k in keys for p in by_key.get(k, ())]
     if not found:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rules._memo import per_document
+
 # Plain-text fields of an article, of each `related` item, of the blog-post shape
 # (`description`) and of image records (`images[].title`).
 TEXT_KEYS = ("title", "excerpt", "description")
@@ -24,15 +26,18 @@ def item_of(ptr: str) -> str | None:
     return parent if _ITEM_PARENT.match(parent) else None
 
 
-def text_fields(doc, keys=TEXT_KEYS, item_level: bool = False):
-    """(pointer, value) of every string value under one of `keys`; with `item_level`, only the
-    fields of the article itself and of its `related` items."""
-    for ptr, value in doc.fields(*keys):
-        if not isinstance(value, str):
-            continue
-        if item_level and item_of(ptr) is None:
-            continue
-        yield ptr, value
+def text_fields(doc, keys=TEXT_KEYS, item_level: bool = False) -> list[tuple[str, str]]:
+    """(pointer, value) of every string value under one of `keys`, in document order; with
+    `item_level`, only the fields of the article itself and of its `related` items. Computed once
+    per document (six text rules ask): do not modify the list."""
+    keys = tuple(keys)
+    return per_document(doc, ("text_fields", keys, item_level), lambda: _text_fields(doc, keys, item_level))
+
+
+def _text_fields(doc, keys: tuple[str, ...], item_level: bool) -> list[tuple[str, str]]:
+    if item_level:  # some of the fields at every level
+        return [(ptr, value) for ptr, value in text_fields(doc, keys) if item_of(ptr) is not None]
+    return [(ptr, value) for ptr, value in doc.fields(*keys) if isinstance(value, str)]
 
 
 def shorten(text: str, width: int = 60) -> str:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
+from rules._memo import per_document
 from rules.urls.normalize import valid_host
 
 # Keys whose string values are URLs, wherever they occur (article, related items, images...).
@@ -24,16 +25,17 @@ OK, RELATIVE, SCHEME_RELATIVE, INVALID = "ok", "relative", "scheme-relative", "i
 _STR_TAG = "tag:yaml.org,2002:str"
 _SPACE = re.compile(r"\s")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_last: list = [None, None]  # (document, its url fields): the URL rules run one after another per file
 
 
-def url_fields(doc):
+def url_fields(doc) -> list[tuple[str, str, str]]:
     """(pointer, key, value) of every string under a URL key, in document order.
 
-    Read straight from the node index (no pointer resolution) and remembered for the document
-    just seen, since seven rules ask for the same list."""
-    if _last[0] is doc:
-        return _last[1]
+    Read straight from the node index (no pointer resolution) and remembered on the document,
+    since seven rules ask for the same list: do not modify it."""
+    return per_document(doc, "url_fields", lambda: _url_fields(doc))
+
+
+def _url_fields(doc) -> list[tuple[str, str, str]]:
     found = []
     by_key, nodes = doc.by_key, doc.nodes
     for key in URL_KEYS:
@@ -42,9 +44,7 @@ def url_fields(doc):
             if node is not None and node.tag == _STR_TAG and isinstance(node.value, str):
                 found.append((node.start_mark.index, ptr, key, node.value))
     found.sort()
-    out = [(ptr, key, value) for _, ptr, key, value in found]
-    _last[0], _last[1] = doc, out
-    return out
+    return [(ptr, key, value) for _, ptr, key, value in found]
 
 
 def field_name(ptr: str) -> str:

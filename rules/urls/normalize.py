@@ -125,6 +125,11 @@ def host_of(url: str) -> str | None:
     """The lower-cased host of an absolute http(s) URL, or None."""
     if not isinstance(url, str):
         return None
+    return _host_of(url)
+
+
+@lru_cache(maxsize=4096)
+def _host_of(url: str) -> str | None:
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname
