@@ -42,6 +42,17 @@ def _real(matches):
     return [m for m in matches if html.unescape(m.group()) != m.group()]
 
 
+def _any_ampersand(doc, keys) -> bool:
+    """Whether a string value under one of `keys` holds an '&'."""
+    values = doc.values
+    for key in keys:
+        for ptr in doc.by_key.get(key, ()):
+            value = values.get(ptr)
+            if isinstance(value, str) and "&" in value:
+                return True
+    return False
+
+
 def check(doc, options):
     for ptr, value in text_fields(doc):
         if "&" not in value:
@@ -60,6 +71,8 @@ def check(doc, options):
             pointer=ptr,
             fix=None if broken else fix("safe", "unescape the HTML entities", replace_value(doc, ptr, fixed)),
         )
+    if not _any_ampersand(doc, URL_KEYS):  # the usual case: no need for the fields in file order
+        return
     for ptr, value in doc.fields(*URL_KEYS):
         if not isinstance(value, str) or "&" not in value:
             continue

@@ -50,7 +50,7 @@ def _explain(steps) -> str:
 
 def check(doc, options):
     for ptr, value in text_fields(doc):
-        if not _MAYBE.search(value):
+        if value.isascii() or not _MAYBE.search(value):  # ASCII text has no lead character
             continue
         fixed, steps = _ftfy().fix_encoding_and_explain(value)
         if fixed == value:

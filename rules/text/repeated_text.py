@@ -31,21 +31,16 @@ GOOD = ('---\ntitle: "Robots learn to fold laundry"\n'
         'excerpt: "Jane writes about robots and loves long walks by the sea. A new robot folds towels."\n---\n')
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_PUNCT = str.maketrans("", "", ".,;:!?\"“”‘()[]{}—–-…")
+_PUNCT = re.compile("[" + re.escape(".,;:!?\"“”‘()[]{}—–-…") + "]")  # a regex: str.translate is slow on non-ASCII
 
 
 def _maybe_repeats(text: str, n: int) -> bool:
     """A fast necessary condition: some run of n whitespace-separated words occurs twice."""
-    words = text.lower().translate(_PUNCT).split()
+    words = _PUNCT.sub("", text.lower()).split()
     if len(words) < 2 * n:
         return False
-    seen: dict[tuple, int] = {}
-    for j in range(len(words) - n + 1):
-        gram = tuple(words[j : j + n])
-        i = seen.setdefault(gram, j)
-        if i != j:
-            return True
-    return False
+    grams = list(zip(*(words[i:] for i in range(n))))  # every run of n consecutive words
+    return len(set(grams)) < len(grams)
 
 
 def find_repeat(text: str, n: int):

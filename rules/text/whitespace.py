@@ -51,9 +51,16 @@ def clean(value: str) -> str:
     return value.strip(_SPACE + _BREAK)
 
 
+def _suspect(value: str) -> bool:
+    """Whether `value` may have a problem (`_SUSPECT` matches), for a non-empty value."""
+    if value.isprintable():  # of the characters above only " " is printable: no regex needed
+        return value[0] == " " or value[-1] == " " or "  " in value
+    return _SUSPECT.search(value) is not None
+
+
 def check(doc, options):
     for ptr, value in text_fields(doc):
-        if not value or not _SUSPECT.search(value):
+        if not value or not _suspect(value):
             continue
         found = []
         for name, rx in _PROBLEMS:
