@@ -61,12 +61,15 @@ Work starts in the spring and should take about four months.
 
 FINGERPRINTS = Path(__file__).with_name("filler_fingerprints.txt")
 FIELDS = ("title", "description", "excerpt", "summary")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
-_SPACE = re.compile(r"\s+")
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))  # all non-ASCII
 
 
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().lower()
+    """Lower case, straight quotes, each run of whitespace (no-break spaces too) one space, stripped."""
+    if not text.isascii():
+        for curly, straight in _QUOTES:  # str.translate is slow on non-ASCII text
+            text = text.replace(curly, straight)
+    return " ".join(text.split()).lower()
 
 
 def _phrase_regex(phrase: str) -> str:
