@@ -7,6 +7,7 @@ None when no such edit can be made safely (the rule then offers no fix).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -19,7 +20,10 @@ _RESOLVER = Resolver()
 _STR = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 # Only what a double-quoted scalar cannot hold literally is escaped: a value written back unchanged
-# keeps its bytes (a literal no-break space stays one).
+# keeps its bytes (a literal no-break space stays one). Those characters: the quote, the backslash,
+# control characters but the tab, C1 controls, line and paragraph separators, surrogates and the
+# non-characters U+FFFE and U+FFFF.
+_MUST_ESCAPE = re.compile(r'[\\"\x00-\x08\n-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\0": "\\0", "\x1b": "\\e",
             "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
@@ -28,16 +32,16 @@ def _resolved_tag(text: str) -> str:
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
 
 
+def _escape(match: re.Match) -> str:
+    ch = match.group()
+    named = _ESCAPES.get(ch)
+    if named is not None:
+        return named
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
 def double_quoted(value: str) -> str:
-    out = []
-    for ch in value:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif (ch < " " and ch != "\t") or "\x7f" <= ch < "\xa0" or ch in "\ufffe\uffff" or 0xD800 <= ord(ch) <= 0xDFFF:
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return '"' + _MUST_ESCAPE.sub(_escape, value) + '"'
 
 
 def _plain_ok(value: str, tag: str) -> bool:

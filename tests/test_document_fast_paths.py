@@ -1,7 +1,8 @@
-"""The parser's fast paths give exactly what the straightforward code gives.
+"""Fast paths give exactly what the straightforward code gives.
 
 `linter.document._Loader.resolve` must resolve every scalar to the tag PyYAML's own resolver
-gives, whether or not its tag was remembered from an earlier file.
+gives, whether or not its tag was remembered from an earlier file; `linter.yamledit.double_quoted`
+must escape exactly as escaping character by character did.
 """
 
 import pytest
@@ -80,3 +81,35 @@ def test_composed_tags_match_libyamls_loader():
     assert text.count("\n") > 150
     fast = list(_tags(yaml.compose(text, Loader=document._Loader)))
     assert fast == list(_tags(yaml.compose(text, Loader=document.Loader)))
+
+
+# ---- yamledit.double_quoted: one regular expression, the same text as escaping character by character
+def _double_quoted_per_character(value):
+    escapes = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\0": "\\0", "\x1b": "\\e", "\x85": "\\N",
+               "\u2028": "\\L", "\u2029": "\\P"}
+    out = []
+    for ch in value:
+        if ch in escapes:
+            out.append(escapes[ch])
+        elif (ch < " " and ch != "\t") or "\x7f" <= ch < "\xa0" or ch in "\ufffe\uffff" or 0xD800 <= ord(ch) <= 0xDFFF:
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def test_double_quoted_escapes_every_character_as_before():
+    from linter.yamledit import double_quoted
+
+    for start in range(0, 0x110000, 0x10000):
+        chunk = "".join(chr(i) for i in range(start, start + 0x10000))
+        assert double_quoted(chunk) == _double_quoted_per_character(chunk)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x3000) | st.sampled_from(
+    ["\ud800", "\udfff", "\ufffe", "\uffff", "\u2028", "\x85"])))
+def test_double_quoted_property(value):
+    from linter.yamledit import double_quoted
+
+    assert double_quoted(value) == _double_quoted_per_character(value)
