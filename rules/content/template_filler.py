@@ -137,6 +137,12 @@ def _matcher(builtin: bool, phrases: tuple, patterns: tuple):
     return _Matcher(all_phrases, all_patterns), None
 
 
+@lru_cache(maxsize=4096)
+def _search_field(matcher: _Matcher, value: str):
+    """The matcher's match in a front-matter value, remembered: feeds repeat excerpts across articles."""
+    return matcher.search(normalise(value))
+
+
 def _units(blocks):
     """(text, start, end, line, end_line, limit) of each paragraph, heading, list item, quote."""
     for i, b in enumerate(blocks):
@@ -167,7 +173,7 @@ def check(doc, options):
     for ptr, value in doc.fields(*FIELDS):
         if ptr.count("/") != 1 or not isinstance(value, str):
             continue
-        m = matcher.search(normalise(value))
+        m = _search_field(matcher, value)
         if m:
             yield Report(f'{ptr[1:]}: "{_shorten(value)}" is template filler (it contains "{m.group()}")', pointer=ptr)
     if not doc.has_front_matter or not has_body(doc):

@@ -14,6 +14,7 @@ phrases repeated in ordinary excerpts start to count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.model import Report
 from linter.yamledit import fix, replace_value
@@ -66,6 +67,12 @@ def find_repeat(text: str, n: int):
     return None
 
 
+@lru_cache(maxsize=4096)
+def _repeat(text: str, n: int):
+    """find_repeat, after the fast test; remembered, as feeds repeat excerpts across articles."""
+    return find_repeat(text, n) if _maybe_repeats(text, max(2, n // 2)) else None
+
+
 def check(doc, options):
     try:
         n = max(2, int(options.get("min-words", 8)))
@@ -74,7 +81,7 @@ def check(doc, options):
     for ptr, value in text_fields(doc, TEXT_KEYS, item_level=True):
         if len(value) < 2 * n * 2:
             continue
-        found = find_repeat(value, n) if _maybe_repeats(value, max(2, n // 2)) else None
+        found = _repeat(value, n)
         if found is None:
             continue
         (a, b), (c, d), k, next_word = found
