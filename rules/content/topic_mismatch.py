@@ -74,6 +74,17 @@ def _profiles_for(options) -> tuple[list[dict], str | None]:
     return out, None
 
 
+_FOLDED: dict[int, tuple[dict, dict[str, str]]] = {}  # id(profile) -> (profile, its folded label names)
+
+
+def _folded_names(profile: dict) -> dict[str, str]:
+    """casefolded label -> label, once per profile (profiles are loaded once per process)."""
+    hit = _FOLDED.get(id(profile))
+    if hit is None or hit[0] is not profile:
+        hit = _FOLDED[id(profile)] = (profile, {n.casefold(): n for n in profile["labels"]})
+    return hit[1]
+
+
 def _support(terms, entry) -> tuple[float, list[str]]:
     profile = entry.get("terms") or {}
     hits = [(profile[t], t) for t in terms if t in profile]
@@ -96,7 +107,7 @@ def check(doc, options):
     for key, index, label in labels:
         folded = label.casefold()
         for profile in profiles:
-            names = {n.casefold(): n for n in profile["labels"]}
+            names = _folded_names(profile)
             if folded in names:
                 entry = profile["labels"][names[folded]]
                 if not entry.get("generic") and entry.get("terms"):

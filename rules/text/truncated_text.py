@@ -14,6 +14,7 @@ names and particles such as `npm`, `van`, `de` by default).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.model import Report
 from rules.text._fields import SUMMARY_KEYS, shorten, text_fields
@@ -47,8 +48,13 @@ def _mid_word(first: str, value: str, title: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32)
+def _allowed(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
 def check(doc, options):
-    allow = {str(w).lower() for w in options.get("allow-lowercase") or ()}
+    allow = _allowed(tuple(map(str, options.get("allow-lowercase") or ())))
     for ptr, value in text_fields(doc, SUMMARY_KEYS, item_level=True):
         text = value.lstrip()
         head = text.split(" ", 1)[0]
