@@ -42,6 +42,7 @@ _PATTERNS = (
     # /20210915/ or /20210915-slug
     re.compile(r"/" + _YEAR + r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_./]|\Z)", re.A),
 )
+_DIGIT = re.compile(r"[0-9]")
 _DATE_KEYS = ("publishedDateTime", "date")
 
 
@@ -49,7 +50,7 @@ def url_date(url: str) -> tuple[int, int, int | None] | None:
     """(year, month, day or None) of the first date in the URL's path."""
     path = _PREFIX.sub("", url, count=1)
     path = path.split("?", 1)[0].split("#", 1)[0]
-    if not any(ch.isdigit() for ch in path):
+    if not _DIGIT.search(path):  # every pattern needs one
         return None
     best = None
     for pattern in _PATTERNS:
