@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 import yaml
@@ -50,16 +51,24 @@ _COLLECTION_TAGS = {yaml.SequenceNode: Loader.DEFAULT_SEQUENCE_TAG, yaml.Mapping
 class _Loader(Loader):
     """The same loader with a quicker `resolve` that gives exactly PyYAML's tags.
 
-    libyaml's composer calls `resolve` from C for every node: half a million times on 10,000
-    articles. PyYAML's version matches a plain scalar against the regular expressions registered
-    for its first character; most of those scalars are the same few words and numbers (`true`,
-    `50`, `title`), so their tags are remembered. A quoted scalar, or a plain one whose first
-    character has no resolver, is a string without any lookup. tests/test_document_fast_paths.py
-    compares the tags with PyYAML's.
+    libyaml's composer calls `resolve` (and `descend_resolver`, `ascend_resolver`) from C for
+    every node: half a million times on 10,000 articles. PyYAML's version matches a plain scalar
+    against the regular expressions registered for its first character; most of those scalars
+    are the same few words and numbers (`true`, `50`, `title`), so their tags are remembered. A
+    quoted scalar, or a plain one whose first character has no resolver, is a string without any
+    lookup. tests/test_document_fast_paths.py compares the tags with PyYAML's.
     """
 
     yaml_implicit_resolvers = _IMPLICIT_RESOLVERS
     yaml_path_resolvers = _PATH_RESOLVERS
+
+    if _BY_FIRST_CHARACTER:  # no path resolvers: no path to follow (the composer calls these per node)
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
 
     def resolve(self, kind, value, implicit):
         if not _BY_FIRST_CHARACTER:
@@ -158,7 +167,7 @@ class Document:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+            self._line_starts = _line_starts(self.text)
         return self._line_starts
 
     def line_of(self, offset: int) -> int:
@@ -246,6 +255,14 @@ class Document:
             if isinstance(related, list):
                 out.extend((f"/related/{i}", r) for i, r in enumerate(related) if isinstance(r, dict))
         return out
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset of each line's first character (a line ends with CR LF, CR or LF)."""
+    if "\r" in text:
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    # Only LF (nearly every file): summing line lengths is twice as quick as the regex.
+    return list(accumulate([len(line) + 1 for line in text.split("\n")[:-1]], initial=0))
 
 
 # ---- parsing ---------------------------------------------------------------------------------

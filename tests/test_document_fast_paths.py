@@ -113,3 +113,12 @@ def test_double_quoted_property(value):
     from linter.yamledit import double_quoted
 
     assert double_quoted(value) == _double_quoted_per_character(value)
+
+
+@pytest.mark.parametrize("text", ["", "a", "\n", "a\n", "a\nb", "\n\n", "a\r\nb\rc\n\rd", "\r", "x\n" * 5 + "y"])
+def test_line_starts(text):
+    import re
+
+    expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    assert document._line_starts(text) == expected
+    assert document.parse_text(text).line_starts == expected
