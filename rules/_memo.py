@@ -29,3 +29,8 @@ def per_document(doc, key: Hashable, compute: Callable[[], Any]) -> Any:
     except KeyError:
         value = memo[key] = compute()
         return value
+
+
+def items(doc) -> list[tuple[str, dict]]:
+    """`doc.items()` (the article and each `related` item), once per document: do not modify it."""
+    return per_document(doc, "items", doc.items)

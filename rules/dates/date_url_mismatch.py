@@ -20,6 +20,7 @@ from datetime import date
 
 from linter.model import Report
 
+from rules._memo import items
 from rules.dates import _parse
 
 CODE = "DT008"
@@ -96,7 +97,7 @@ def check(doc, options):
         return
     tolerance = float(options.get("tolerance-days", 31))
     dated = _parse.by_item(doc, _DATE_KEYS)
-    for item, data in doc.items():
+    for item, data in items(doc):
         own = dated.get(item, {})
         v = own.get("publishedDateTime") or own.get("date")
         if v is None:

@@ -12,6 +12,7 @@ import html
 import re
 
 from linter.model import Report
+from rules._memo import items
 from rules.text._fields import shorten
 
 CODE = "TTL002"
@@ -41,7 +42,7 @@ def _norm(text: str) -> str:
 
 
 def check(doc, options):
-    for ptr, item in doc.items():
+    for ptr, item in items(doc):
         images = item.get("images")
         title = item.get("title")
         if not isinstance(images, list) or not isinstance(title, str):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from linter.model import Report
+from rules._memo import items
 from rules.text._fields import shorten
 from rules.titles._slug import Side, slug_tokens, tokens
 
@@ -82,7 +83,7 @@ def check(doc, options):
     threshold = _number(options.get("threshold", 0.25), 0.25, 0.0, 1.0)
     minimum = int(_number(options.get("min-slug-words", 3), 3, 1, 50))
     rows = []
-    for ptr, item in doc.items():
+    for ptr, item in items(doc):
         title = item.get("title")
         found = _url(item)
         if not isinstance(title, str) or found is None:

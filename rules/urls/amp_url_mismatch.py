@@ -14,6 +14,7 @@ characters): those are not checked.
 
 from linter.model import Report
 from linter.yamledit import fix, replace_value
+from rules._memo import items
 from rules.urls._common import show
 from rules.urls._items import item_url, join, same_site
 from rules.urls.normalize import amp_cache_url, host_of
@@ -35,7 +36,7 @@ GOOD = (
 
 
 def check(doc, options):
-    for base, item in doc.items():
+    for base, item in items(doc):
         amp = item_url(item, "ampWebUrl")
         if amp is None:
             continue

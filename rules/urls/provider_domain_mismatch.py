@@ -19,6 +19,7 @@ Options:
 """
 
 from linter.model import Report
+from rules._memo import items
 from rules.urls._common import show
 from rules.urls._items import item_url, join
 from rules.urls.normalize import _ascii_host, host_of, strip_www, valid_host
@@ -61,7 +62,7 @@ def _allow_pairs(options):
 
 def check(doc, options):
     allow = platforms = None
-    for base, item in doc.items():
+    for base, item in items(doc):
         provider = item.get("provider")
         if not isinstance(provider, dict):
             continue

@@ -15,6 +15,7 @@ Options:
 """
 
 from linter.model import Report
+from rules._memo import items
 from rules.urls._items import item_url, join, same_site
 from rules.urls.normalize import host_of, site_of, strip_www
 
@@ -43,7 +44,7 @@ def _allowed(a, b, options):
 
 
 def check(doc, options):
-    for base, item in doc.items():
+    for base, item in items(doc):
         web, orig = item_url(item, "webUrl"), item_url(item, "originalUrl")
         if not web or not orig:
             continue
