@@ -183,6 +183,8 @@ def amp_cache_url(url: str) -> str | None:
 
 def amp_origin(url: str) -> str | None:
     """The page an AMP-cache or Google AMP viewer URL serves, or None if it is neither."""
+    if not _may_be_amp_viewer(url):
+        return None
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
@@ -200,6 +202,13 @@ def amp_origin(url: str) -> str | None:
     if parts.query:
         origin += "?" + parts.query
     return origin
+
+
+def _may_be_amp_viewer(url: str) -> bool:
+    """A quick necessary condition for `amp_origin`: the text names an AMP cache or Google (its
+    host is a part of it, lower-cased alike), or has a character urlsplit removes."""
+    low = url.lower()
+    return _AMP_CACHE_HOST in low or "google.com" in low or "\t" in url or "\r" in url or "\n" in url
 
 
 # ---- canonical form --------------------------------------------------------------------------
