@@ -250,6 +250,7 @@ class Value(NamedTuple):
     reading: Reading
 
 
+@lru_cache(maxsize=4096)
 def _shown(source: str) -> str:
     return json.dumps(source, ensure_ascii=False)
 

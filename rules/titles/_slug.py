@@ -75,7 +75,8 @@ class Side:
     def __init__(self, toks: list[str]):
         self.tokens = toks
         self.words = content(toks)
-        self.forms = {stem(w) for w in self.words}
+        self.stems = [stem(w) for w in self.words]
+        self.forms = set(self.stems)
         self._more: set[str] | None = None
 
     @property
@@ -89,19 +90,18 @@ class Side:
         return self._more
 
     def has(self, word: str) -> bool:
-        s = stem(word)
-        if s in self.forms or s in self.more or word in self.more:
+        if stem(word) in self.forms:
             return True
         for w in self.words:  # abbreviations and truncations: "tech"/"technology"
             short, long = (w, word) if len(w) < len(word) else (word, w)
             if len(short) >= 4 and long.startswith(short):
                 return True
-        return False
+        return stem(word) in self.more or word in self.more  # the costlier forms last
 
     def missing(self, other: "Side") -> list[str]:
         """Content words of `other` that this side does not have."""
         words = other.words
-        uncovered = [i for i, w in enumerate(words) if stem(w) not in self.forms]
+        uncovered = [i for i, s in enumerate(other.stems) if s not in self.forms]
         if not uncovered:
             return []
         uncovered = [i for i in uncovered if not self.has(words[i])]
