@@ -170,6 +170,9 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
 }
 
 
+_ABSENT = object()  # a keyword the schema does not have
+
+
 def _true(v: Any) -> bool:
     return True
 
@@ -311,62 +314,69 @@ class Compiler:
 
     @staticmethod
     def _string(schema: dict, base: str, strict: bool) -> Callable[[Any], bool] | None:
-        checks = []
-        if "minLength" in schema:
-            n = schema["minLength"]
-            checks.append(lambda v: len(v) >= n)
-        if "maxLength" in schema:
-            n2 = schema["maxLength"]
-            checks.append(lambda v: len(v) <= n2)
+        if not any(k in schema for k in ("minLength", "maxLength", "pattern", "format")):
+            return None
+        lo = schema.get("minLength", _ABSENT)
+        hi = schema.get("maxLength", _ABSENT)
+        rx = None
         if "pattern" in schema:
             try:
                 rx = re.compile(schema["pattern"])
             except (re.error, TypeError):
                 raise Unsupported("pattern") from None
-            checks.append(lambda v: rx.search(v) is not None)
+        func = None
         if "format" in schema:
             func = FORMATS.get(schema["format"])
             if func is None:
                 raise Unsupported(f"format {schema['format']}")
-            checks.append(func)
-        if not checks:
-            return None
-        inner = _all(checks)
-        if strict:
-            return lambda v: isinstance(v, str) and inner(v)
-        return lambda v: not isinstance(v, str) or inner(v)
+
+        def check(v):  # every string keyword in one closure: strings are most of the values checked
+            if not isinstance(v, str):
+                return not strict
+            if lo is not _ABSENT and not len(v) >= lo:
+                return False
+            if hi is not _ABSENT and not len(v) <= hi:
+                return False
+            if rx is not None and rx.search(v) is None:
+                return False
+            return func is None or func(v)
+
+        return check
 
     @staticmethod
     def _number(schema: dict, base: str, strict: bool) -> Callable[[Any], bool] | None:
-        checks = []
-        for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"):
+        keys = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+        if not any(k in schema for k in keys):
+            return None
+        for key in keys:
             if key in schema and not _is_number(schema[key]):
                 raise Unsupported(key)
-        if "minimum" in schema:
-            lo = schema["minimum"]
-            checks.append(lambda v: not v < lo)
-        if "maximum" in schema:
-            hi = schema["maximum"]
-            checks.append(lambda v: not v > hi)
-        if "exclusiveMinimum" in schema:
-            elo = schema["exclusiveMinimum"]
-            checks.append(lambda v: not v <= elo)
-        if "exclusiveMaximum" in schema:
-            ehi = schema["exclusiveMaximum"]
-            checks.append(lambda v: not v >= ehi)
-        if "multipleOf" in schema:
-            if not isinstance(schema["multipleOf"], int):
-                raise Unsupported("multipleOf with a fraction")
-            step = schema["multipleOf"]
-            checks.append(lambda v: isinstance(v, int) and v % step == 0)  # floats: let jsonschema decide
-        if not checks:
-            return None
-        inner = _all(checks)
+        if "multipleOf" in schema and not isinstance(schema["multipleOf"], int):
+            raise Unsupported("multipleOf with a fraction")
+        lo, hi = schema.get("minimum"), schema.get("maximum")
+        elo, ehi = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+        step = schema.get("multipleOf")
         if strict:  # the schema's type is this number type (or "integer"): the type check is done here
             kinds = schema["type"]
-            test = _TYPES[kinds if isinstance(kinds, str) else kinds[0]]
-            return lambda v: test(v) and inner(v)
-        return lambda v: not _is_number(v) or inner(v)
+            is_kind = _TYPES[kinds if isinstance(kinds, str) else kinds[0]]
+        else:
+            is_kind = _is_number
+
+        def check(v):  # every number keyword in one closure
+            if not is_kind(v):
+                return not strict
+            if lo is not None and v < lo:
+                return False
+            if hi is not None and v > hi:
+                return False
+            if elo is not None and v <= elo:
+                return False
+            if ehi is not None and v >= ehi:
+                return False
+            # multipleOf: floats are left to jsonschema
+            return step is None or (isinstance(v, int) and v % step == 0)
+
+        return check
 
     def _object(self, schema: dict, base: str, strict: bool) -> Callable[[Any], bool] | None:
         keys = ("properties", "patternProperties", "additionalProperties", "required", "minProperties",
