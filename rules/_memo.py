@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable, Hashable
 
 _ATTRIBUTE = "_rules_memo"
+_MISSING = object()
 
 
 def per_document(doc, key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -24,11 +25,10 @@ def per_document(doc, key: Hashable, compute: Callable[[], Any]) -> Any:
             setattr(doc, _ATTRIBUTE, memo)
         except AttributeError:  # a document type without a __dict__: nowhere to keep it
             return compute()
-    try:
-        return memo[key]
-    except KeyError:
+    value = memo.get(key, _MISSING)
+    if value is _MISSING:
         value = memo[key] = compute()
-        return value
+    return value
 
 
 def items(doc) -> list[tuple[str, dict]]:
