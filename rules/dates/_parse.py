@@ -260,7 +260,25 @@ def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> tuple[Value, .
     (`date:`, `null`) are skipped: a missing date is the schema's business. Read once per
     document and set of keys (the eight date rules ask for the same few)."""
     keys = tuple(keys)
-    return per_document(doc, ("date_values", keys), lambda: tuple(_values(doc, keys)))
+    return per_document(doc, ("date_values", keys), lambda: _values_of(doc, keys))
+
+
+def _values_of(doc, keys: tuple[str, ...]) -> tuple[Value, ...]:
+    if keys != DATE_KEYS and _in_date_keys_order(keys):
+        # Picked out of the values of all DATE_KEYS: the same values in the same order (the sort
+        # by position is stable, and these keys come in the same order there).
+        wanted = set(keys)
+        return tuple(v for v in values(doc) if v.key in wanted)
+    return tuple(_values(doc, keys))
+
+
+def _in_date_keys_order(keys: tuple[str, ...]) -> bool:
+    """Each key is one of DATE_KEYS, once, in DATE_KEYS' order."""
+    try:
+        positions = [DATE_KEYS.index(k) for k in keys]
+    except ValueError:
+        return False
+    return all(a < b for a, b in zip(positions, positions[1:]))
 
 
 def _values(doc, keys: tuple[str, ...]) -> Iterator[Value]:
