@@ -117,3 +117,10 @@ class Side:
                     if not left:
                         return []
         return [words[i] for i in sorted(left)]
+
+
+@lru_cache(maxsize=4096)
+def slug_side(toks: tuple[str, ...]) -> Side:
+    """The Side of a slug's tokens, shared by every item that links the same story (its words
+    and forms depend on the tokens alone)."""
+    return Side(list(toks))
