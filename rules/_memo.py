@@ -1,14 +1,18 @@
-"""Values that several rules derive from the same document, computed once per document.
+"""Values computed once: per document, or per text value.
 
 The rules of a file run one after another on one parsed `Document`; a helper that many of them
 call (the text fields, the date values, the URL fields) keeps its result on the document, so the
 work is done once per file however many rules ask. Keep only results that depend on nothing but
 the document and the key, and never modify a remembered result: return tuples, or lists the
 callers only read.
+
+`text_cache` remembers a pure function of a text across documents: feeds repeat excerpts and
+related items from file to file.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Callable, Hashable
 
 _ATTRIBUTE = "_rules_memo"
@@ -34,3 +38,19 @@ def per_document(doc, key: Hashable, compute: Callable[[], Any]) -> Any:
 def items(doc) -> list[tuple[str, dict]]:
     """`doc.items()` (the article and each `related` item), once per document: do not modify it."""
     return per_document(doc, "items", doc.items)
+
+
+def text_cache(maxsize: int = 4096, longest: int = 4096):
+    """`functools.lru_cache` for a pure function whose first argument is a text, used only for
+    texts of at most `longest` characters: a hostile file's huge values are computed, not kept."""
+
+    def decorate(fn):
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+
+        @functools.wraps(fn)
+        def call(text: str, *args):
+            return cached(text, *args) if len(text) <= longest else fn(text, *args)
+
+        return call
+
+    return decorate

@@ -14,10 +14,10 @@ phrases repeated in ordinary excerpts start to count.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from linter.model import Report
 from linter.yamledit import fix, replace_value
+from rules._memo import text_cache
 from rules.text._fields import TEXT_KEYS, shorten, text_fields
 
 CODE = "TXT004"
@@ -67,7 +67,7 @@ def find_repeat(text: str, n: int):
     return None
 
 
-@lru_cache(maxsize=4096)
+@text_cache()
 def _repeat(text: str, n: int):
     """find_repeat, after the fast test; remembered, as feeds repeat excerpts across articles."""
     return find_repeat(text, n) if _maybe_repeats(text, max(2, n // 2)) else None

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from rules._memo import text_cache
+
 STOP = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been being it its this that "
     "these those how why what whats when where who whom which will would can could should may might do does "
@@ -62,7 +64,7 @@ def slug_tokens(url: str, minimum: int = 3) -> list[str] | None:
     return list(best) if best_n >= minimum else None
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _segment_words(segment: str) -> tuple[tuple[str, ...], int]:
     """The tokens of one path segment (without its file extension) and how many are content words."""
     toks = tokens(_EXT.sub("", segment))
@@ -119,8 +121,12 @@ class Side:
         return [words[i] for i in sorted(left)]
 
 
-@lru_cache(maxsize=4096)
 def slug_side(toks: tuple[str, ...]) -> Side:
     """The Side of a slug's tokens, shared by every item that links the same story (its words
-    and forms depend on the tokens alone)."""
+    and forms depend on the tokens alone); remembered for slugs of ordinary length."""
+    return _slug_side(toks) if len(toks) <= 64 else Side(list(toks))
+
+
+@lru_cache(maxsize=4096)
+def _slug_side(toks: tuple[str, ...]) -> Side:
     return Side(list(toks))
