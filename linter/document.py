@@ -62,27 +62,25 @@ class _Loader(Loader):
     yaml_implicit_resolvers = _IMPLICIT_RESOLVERS
     yaml_path_resolvers = _PATH_RESOLVERS
 
-    if _BY_FIRST_CHARACTER:  # no path resolvers: no path to follow (the composer calls these per node)
+    if _BY_FIRST_CHARACTER:  # else PyYAML's own methods
 
         def descend_resolver(self, current_node, current_index):
-            pass
+            pass  # no path resolvers: no path to follow
 
         def ascend_resolver(self):
             pass
 
-    def resolve(self, kind, value, implicit):
-        if not _BY_FIRST_CHARACTER:
-            return super().resolve(kind, value, implicit)
-        if kind is not _SCALAR_NODE:
-            return _COLLECTION_TAGS.get(kind)
-        if not implicit[0] or value[:1] not in _IMPLICIT_RESOLVERS:  # value[:1]: "" has resolvers
-            return Loader.DEFAULT_SCALAR_TAG
-        tag = _PLAIN_TAGS.get(value)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(value) <= _REMEMBER_LEN and len(_PLAIN_TAGS) < _REMEMBER:
-                _PLAIN_TAGS[value] = tag
-        return tag
+        def resolve(self, kind, value, implicit):
+            if kind is not _SCALAR_NODE:
+                return _COLLECTION_TAGS.get(kind)
+            if not implicit[0] or value[:1] not in _IMPLICIT_RESOLVERS:  # value[:1]: "" has resolvers
+                return Loader.DEFAULT_SCALAR_TAG
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= _REMEMBER_LEN and len(_PLAIN_TAGS) < _REMEMBER:
+                    _PLAIN_TAGS[value] = tag
+            return tag
 
 
 @dataclass(frozen=True)
