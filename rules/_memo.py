@@ -35,6 +35,17 @@ def per_document(doc, key: Hashable, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def ordered_subset(keys: tuple, of: tuple) -> bool:
+    """Each of `keys` is one of `of`, once, in the order of `of`. Fields of all of `of` sorted by
+    position (stably, as `doc.fields` sorts several keys) then kept for `keys` are then exactly the
+    fields of `keys` sorted the same way."""
+    try:
+        positions = [of.index(k) for k in keys]
+    except ValueError:
+        return False
+    return all(a < b for a, b in zip(positions, positions[1:]))
+
+
 def items(doc) -> list[tuple[str, dict]]:
     """`doc.items()` (the article and each `related` item), once per document: do not modify it."""
     return per_document(doc, "items", doc.items)

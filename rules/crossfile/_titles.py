@@ -29,7 +29,7 @@ _fix_text = None
 def repair(text: str) -> str:
     """Undo mojibake with ftfy, but only if a cheap look says there may be some."""
     global _fix_text
-    if not _MAYBE_MOJIBAKE.search(text):
+    if text.isascii() or not _MAYBE_MOJIBAKE.search(text):  # ASCII has no lead character
         return text
     if _fix_text is None:
         import ftfy

@@ -29,7 +29,7 @@ from yaml.resolver import Resolver
 
 from linter.model import Edit
 from linter.yamledit import replace_value
-from rules._memo import per_document
+from rules._memo import ordered_subset, per_document
 
 DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -264,21 +264,11 @@ def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> tuple[Value, .
 
 
 def _values_of(doc, keys: tuple[str, ...]) -> tuple[Value, ...]:
-    if keys != DATE_KEYS and _in_date_keys_order(keys):
-        # Picked out of the values of all DATE_KEYS: the same values in the same order (the sort
-        # by position is stable, and these keys come in the same order there).
+    if keys != DATE_KEYS and ordered_subset(keys, DATE_KEYS):
+        # Picked out of the values of all DATE_KEYS: the same values in the same order.
         wanted = set(keys)
         return tuple(v for v in values(doc) if v.key in wanted)
     return tuple(_values(doc, keys))
-
-
-def _in_date_keys_order(keys: tuple[str, ...]) -> bool:
-    """Each key is one of DATE_KEYS, once, in DATE_KEYS' order."""
-    try:
-        positions = [DATE_KEYS.index(k) for k in keys]
-    except ValueError:
-        return False
-    return all(a < b for a, b in zip(positions, positions[1:]))
 
 
 def _values(doc, keys: tuple[str, ...]) -> Iterator[Value]:

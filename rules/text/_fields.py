@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rules._memo import per_document
+from rules._memo import ordered_subset, per_document
 
 # Plain-text fields of an article, of each `related` item, of the blog-post shape
 # (`description`) and of image records (`images[].title`).
@@ -37,6 +37,8 @@ def text_fields(doc, keys=TEXT_KEYS, item_level: bool = False) -> list[tuple[str
 def _text_fields(doc, keys: tuple[str, ...], item_level: bool) -> list[tuple[str, str]]:
     if item_level:  # some of the fields at every level
         return [(ptr, value) for ptr, value in text_fields(doc, keys) if item_of(ptr) is not None]
+    if len(keys) > 1 and keys != TEXT_KEYS and ordered_subset(keys, TEXT_KEYS):  # doc.fields sorts these
+        return [(ptr, value) for ptr, value in text_fields(doc) if field_name(ptr) in keys]
     return [(ptr, value) for ptr, value in doc.fields(*keys) if isinstance(value, str)]
 
 
