@@ -6,8 +6,9 @@ work is done once per file however many rules ask. Keep only results that depend
 the document and the key, and never modify a remembered result: return tuples, or lists the
 callers only read.
 
-`text_cache` remembers a pure function of a text across documents: feeds repeat excerpts and
-related items from file to file.
+`text_cache` remembers a pure function of a short text across documents, for values that recur
+from file to file in real sites (URL path segments such as `blog` or `en-us`). Whole excerpts
+and bodies do not: real articles rarely share them, so they are not cached.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from rules._memo import text_cache
 from rules.content import _terms
 from rules.content._markdown import body_of, has_body
 
@@ -67,14 +66,8 @@ def document_terms(doc, max_body_bytes: int = 1_048_576, body: bool = True) -> C
     """stem -> weight of the words that say what a document is about."""
     vec: Counter = Counter()
     for text, scale in document_texts(doc, max_body_bytes, body):
-        vec.update(_text_vector(text, scale))
+        vec.update(_terms.vector(text, scale))
     return vec
-
-
-@text_cache()
-def _text_vector(text: str, scale: float) -> Counter:
-    """`_terms.vector`, remembered (feeds repeat excerpts and related items): read it, never change it."""
-    return _terms.vector(text, scale)
 
 
 def learn(docs, fields=LABEL_FIELDS, top: int = 60, min_docs: int = 2, source: str = "") -> dict:

@@ -29,7 +29,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter.model import Edit, Fix, Report
-from rules._memo import text_cache
 from rules.content._markdown import body_of, has_body, removal_end
 
 CODE = "CT002"
@@ -138,12 +137,6 @@ def _matcher(builtin: bool, phrases: tuple, patterns: tuple):
     return _Matcher(all_phrases, all_patterns), None
 
 
-@text_cache()
-def _search_field(value: str, matcher: _Matcher):
-    """The matcher's match in a front-matter value, remembered: feeds repeat excerpts across articles."""
-    return matcher.search(normalise(value))
-
-
 def _units(blocks):
     """(text, start, end, line, end_line, limit) of each paragraph, heading, list item, quote."""
     for i, b in enumerate(blocks):
@@ -174,7 +167,7 @@ def check(doc, options):
     for ptr, value in doc.fields(*FIELDS):
         if ptr.count("/") != 1 or not isinstance(value, str):
             continue
-        m = _search_field(value, matcher)
+        m = matcher.search(normalise(value))
         if m:
             yield Report(f'{ptr[1:]}: "{_shorten(value)}" is template filler (it contains "{m.group()}")', pointer=ptr)
     if not doc.has_front_matter or not has_body(doc):

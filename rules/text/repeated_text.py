@@ -17,7 +17,6 @@ import re
 
 from linter.model import Report
 from linter.yamledit import fix, replace_value
-from rules._memo import text_cache
 from rules.text._fields import TEXT_KEYS, shorten, text_fields
 
 CODE = "TXT004"
@@ -67,12 +66,6 @@ def find_repeat(text: str, n: int):
     return None
 
 
-@text_cache()
-def _repeat(text: str, n: int):
-    """find_repeat, after the fast test; remembered, as feeds repeat excerpts across articles."""
-    return find_repeat(text, n) if _maybe_repeats(text, max(2, n // 2)) else None
-
-
 def check(doc, options):
     try:
         n = max(2, int(options.get("min-words", 8)))
@@ -81,7 +74,7 @@ def check(doc, options):
     for ptr, value in text_fields(doc, TEXT_KEYS, item_level=True):
         if len(value) < 2 * n * 2:
             continue
-        found = _repeat(value, n)
+        found = find_repeat(value, n) if _maybe_repeats(value, max(2, n // 2)) else None
         if found is None:
             continue
         (a, b), (c, d), k, next_word = found
