@@ -80,7 +80,8 @@ def test_unsafe_fix_may_delete_the_earlier_item():
     earlier = item("Robots learn to fold towels", "https://example.com/tech/robots-learn-to-fold-laundry", quality=90)
     text = article(earlier, B, A)
     findings = lint(text, ["related-duplicate"])
-    assert at(findings, "related-duplicate") == [(18, 5, "/related/2")]
+    assert at(findings, "related-duplicate") == [(6, 5, "/related/0")]  # on the item the fix deletes
+    assert findings[0].message.startswith("related[0]: repeated by the better related[2]: the same URL")
     assert "delete related[0]" in findings[0].fix.description
     fixed = fix(text, ["related-duplicate"], unsafe=True)
     assert fixed == article(B, A)

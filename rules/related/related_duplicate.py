@@ -5,8 +5,8 @@ after normalisation (scheme, host case, `www.`, trailing slash, tracking paramet
 variants: see `rules/urls/normalize.py`), or when they have the same title (ignoring case,
 spacing and punctuation) from the same provider (`provider.domain`, else `provider.name`).
 
-The finding is on the later item (the repeat). The fix deletes one of the two items:
-- safe when the two items are identical data: the later one is deleted;
+The fix deletes one of the two items, and the finding is on the item it deletes:
+- safe when the two items are identical data: the later one (the repeat) is deleted;
 - unsafe otherwise: the better item is kept, the other deleted, which may be the earlier one.
   Better = its title matches its own URL's slug better (a scraper that reused a URL under
   another story's title gets this wrong), then the higher `quality`; on a tie the earlier
@@ -92,6 +92,9 @@ def check(doc, options):
         elif _better(item, first):
             edit = fix("unsafe", f"delete related[{earlier}] and keep related[{i}] (its title matches its URL better"
                        " or it has the higher quality)", delete_item(doc, f"/related/{earlier}"))
+            yield Report(f"related[{earlier}]: repeated by the better related[{i}]: {why}",
+                         pointer=f"/related/{earlier}", fix=edit)
+            continue
         else:
             edit = fix("unsafe", f"delete related[{i}] and keep related[{earlier}]", delete_item(doc, f"/related/{i}"))
         yield Report(f"related[{i}]: repeats related[{earlier}]: {why}", pointer=f"/related/{i}", fix=edit)
