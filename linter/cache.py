@@ -94,18 +94,20 @@ class Cache:
         self.repository: dict = _read_json(self.dir / "repository.json", "repository")
         self._repository_dirty = False
 
-    def digest(self, relpath: str, st: os.stat_result, read: Callable[[], bytes]) -> str | None:
+    def digest(self, relpath: str, file: str) -> str | None:
         """The content hash of a file the index knows, if its content is unchanged: from the index
-        when size and mtime match, else by hashing `read()`. None if unknown or changed."""
+        when size and mtime match, else by hashing the file. None if unknown, changed or unreadable."""
         entry = self.index.get(relpath)
         if not isinstance(entry, list) or len(entry) != 3:
             return None
-        size, mtime, digest = entry
-        if size == st.st_size and mtime == st.st_mtime_ns:
-            return digest
         try:
-            same = digest == content_hash(read())
-        except OSError:
+            st = os.stat(file)
+            size, mtime, digest = entry
+            if size == st.st_size and mtime == st.st_mtime_ns:
+                return digest
+            with open(file, "rb") as fh:
+                same = digest == content_hash(fh.read())
+        except (OSError, ValueError):
             return None
         if not same:
             return None

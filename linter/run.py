@@ -286,15 +286,4 @@ def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
 
 def _digest(cache: Cache | None, t: Target) -> str | None:
     """The content hash the cache has for `t` if the file is unchanged since, else None."""
-    if cache is None or t.relpath not in cache.index:
-        return None
-    try:
-        st = os.stat(t.file)
-    except OSError:
-        return None
-
-    def read() -> bytes:
-        with open(t.file, "rb") as fh:
-            return fh.read()
-
-    return cache.digest(t.relpath, st, read)
+    return None if cache is None else cache.digest(t.relpath, t.file)
