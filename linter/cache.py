@@ -1,13 +1,13 @@
 """The result cache: `.newslint_cache/` in the project folder (it ignores itself for git).
 
 One folder per (newslint version, effective configuration, installed rule plugins). In it:
-  index.json       each file's path (relative to the project folder) -> size, mtime, content hash
+  iNN.json         each file's path (relative to the project folder) -> size, mtime, content hash
   rNN.json         per-file results (findings, suppressions), keyed by path, with their hash
   fNN.json         per-file facts for the repository rules, keyed by path, with their hash
   repository.json  what the repository rules added last time, and the state it was computed for
-Results and facts are spread over SHARDS files each by a hash of the path and read only when
-needed: a warm run with nothing changed never reads facts, a pre-commit run reads the results of
-only the files it names. A file whose size and mtime are unchanged is a hit; otherwise its content
+Each kind is spread over SHARDS files by a hash of the path, read only when needed and rewritten
+only where something changed: a warm run with nothing changed never reads facts, a pre-commit run
+reads the results of only the files it names and rewrites a few small files. A file whose size and mtime are unchanged is a hit; otherwise its content
 hash decides, so a `touch` or a checkout of identical content costs a hash, not a lint. A result
 or fact counts only if its hash is the file's current one. Writes are atomic (temporary file,
 then rename): concurrent runs never see a torn file, and a corrupt or foreign file is ignored.
@@ -52,7 +52,8 @@ def _read_json(path: Path, field: str) -> dict:
 
 
 class _Shards:
-    """relpath -> [digest, value], spread over SHARDS files named <prefix>NN.json, read lazily."""
+    """relpath -> entry (a list), spread over SHARDS files named <prefix>NN.json, each read when
+    first needed and written back only if changed."""
 
     def __init__(self, folder: Path, prefix: str):
         self.folder, self.prefix = folder, prefix
@@ -65,15 +66,13 @@ class _Shards:
             shard = self.loaded[n] = _read_json(self.folder / f"{self.prefix}{n:02}.json", "entries")
         return shard
 
-    def get(self, relpath: str, digest: str):
+    def get(self, relpath: str, size: int) -> list | None:
         entry = self._load(_shard(relpath)).get(relpath)
-        if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
-            return entry[1]
-        return None
+        return entry if isinstance(entry, list) and len(entry) == size else None
 
-    def put(self, relpath: str, digest: str, value) -> None:
+    def put(self, relpath: str, entry: list) -> None:
         n = _shard(relpath)
-        self._load(n)[relpath] = [digest, value]
+        self._load(n)[relpath] = entry
         self.dirty.add(n)
 
     def save(self, write: Callable[[Path, str, dict], None]) -> None:
@@ -87,18 +86,17 @@ class Cache:
         self.folder = folder
         self.key = hashlib.sha256(f"{FORMAT}|{__version__}|{key}".encode()).hexdigest()[:24]
         self.dir = folder / f"results-{self.key}"
-        self.index: dict[str, list] = _read_json(self.dir / "index.json", "files")
-        self._index_dirty = False
-        self._results = _Shards(self.dir, "r")
-        self._facts = _Shards(self.dir, "f")
+        self._index = _Shards(self.dir, "i")  # [size, mtime, digest]
+        self._results = _Shards(self.dir, "r")  # [digest, result]
+        self._facts = _Shards(self.dir, "f")  # [digest, facts]
         self.repository: dict = _read_json(self.dir / "repository.json", "repository")
         self._repository_dirty = False
 
     def digest(self, relpath: str, file: str) -> str | None:
         """The content hash of a file the index knows, if its content is unchanged: from the index
         when size and mtime match, else by hashing the file. None if unknown, changed or unreadable."""
-        entry = self.index.get(relpath)
-        if not isinstance(entry, list) or len(entry) != 3:
+        entry = self._index.get(relpath, 3)
+        if entry is None:
             return None
         try:
             st = os.stat(file)
@@ -111,26 +109,24 @@ class Cache:
             return None
         if not same:
             return None
-        self.index[relpath] = [st.st_size, st.st_mtime_ns, digest]
-        self._index_dirty = True
+        self._index.put(relpath, [st.st_size, st.st_mtime_ns, digest])
         return digest
 
     def result(self, relpath: str, digest: str) -> dict | None:
         """A file's cached result ({"findings", "directives", "internal_error"}), or None."""
-        value = self._results.get(relpath, digest)
-        return value if isinstance(value, dict) else None
+        entry = self._results.get(relpath, 2)
+        return entry[1] if entry is not None and entry[0] == digest and isinstance(entry[1], dict) else None
 
     def facts(self, relpath: str, digest: str) -> dict | None:
-        value = self._facts.get(relpath, digest)
-        return value if isinstance(value, dict) else None
+        entry = self._facts.get(relpath, 2)
+        return entry[1] if entry is not None and entry[0] == digest and isinstance(entry[1], dict) else None
 
     def store(self, relpath: str, st: os.stat_result, digest: str, result: dict | None, facts: dict) -> None:
         """Record a file's content hash, its facts and (unless it was only collected) its result."""
-        self.index[relpath] = [st.st_size, st.st_mtime_ns, digest]
-        self._index_dirty = True
+        self._index.put(relpath, [st.st_size, st.st_mtime_ns, digest])
         if result is not None:
-            self._results.put(relpath, digest, result)
-        self._facts.put(relpath, digest, facts)
+            self._results.put(relpath, [digest, result])
+        self._facts.put(relpath, [digest, facts])
 
     def set_repository(self, value: dict) -> None:
         self.repository = value
@@ -138,16 +134,14 @@ class Cache:
 
     def save(self) -> None:
         try:
-            if self._index_dirty or self._results.dirty or self._facts.dirty or self._repository_dirty:
+            shards = (self._index, self._results, self._facts)
+            if any(s.dirty for s in shards) or self._repository_dirty:
                 self.dir.mkdir(parents=True, exist_ok=True)
                 ignore = self.folder / ".gitignore"
                 if not ignore.exists():
                     ignore.write_text("# Created by newslint automatically.\n*\n", encoding="utf-8")
-            self._results.save(self._write)
-            self._facts.save(self._write)
-            if self._index_dirty:
-                self._write(self.dir / "index.json", "files", self.index)
-                self._index_dirty = False
+            for s in shards:
+                s.save(self._write)
             if self._repository_dirty:
                 self._write(self.dir / "repository.json", "repository", self.repository)
                 self._repository_dirty = False

@@ -75,11 +75,11 @@ def test_cache_hits_match_and_invalidate_on_change(project, capsys):
         shard.write_text("{not json")  # a corrupt cache is ignored and rebuilt
     _, again = check_json(capsys)
     assert again == changed
-    before = {p.name: p.stat().st_mtime_ns for p in folders[0].glob("[rf]??.json")}
+    before = {p.name: p.stat().st_mtime_ns for p in folders[0].glob("[irf]??.json")}
     (project / "news" / "a002.md").write_text(article(2, published='"no"'))
     check_json(capsys)
     rewritten = [name for name, mtime in before.items() if (folders[0] / name).stat().st_mtime_ns != mtime]
-    assert sorted(name[0] for name in rewritten) == ["f", "r"]  # one changed file: its result and facts shards
+    assert sorted(name[0] for name in rewritten) == ["f", "i", "r"]  # one changed file: one shard of each kind
 
 
 def test_lost_facts_are_collected_again_when_the_repository_rules_run(project, capsys):
