@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,17 +97,45 @@ def builtin_fingerprints() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(phrases), tuple(patterns)
 
 
+_ANCHOR_WORD = re.compile(r"\w{4,}")
+
+
+def _anchored(phrases) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The phrases grouped under anchors: (anchor, phrases that contain it). A text that lacks an
+    anchor contains none of its phrases, so most texts are ruled out by a dozen substring searches
+    instead of one per phrase. Each phrase's anchor is its word (of 4 or more characters) found in
+    the most phrases, the longer on ties (`ipsum` anchors 13 of the bundled phrases); a phrase
+    without such a word is its own anchor."""
+    counts = Counter(w for p in phrases for w in set(_ANCHOR_WORD.findall(p)))
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(set(phrases)):
+        words = _ANCHOR_WORD.findall(phrase)
+        anchor = max(words, key=lambda w: (counts[w], len(w))) if words else phrase
+        groups.setdefault(anchor, []).append(phrase)
+    return tuple((anchor, tuple(group)) for anchor, group in groups.items())
+
+
 class _Matcher:
-    """Phrases are found with substring search (fast), then confirmed at word boundaries by one
-    compiled regex; patterns are regexes run on every text."""
+    """Phrases are found with substring search (fast, anchors first), then confirmed at word
+    boundaries by one compiled regex; patterns are regexes run on every text."""
 
     def __init__(self, phrases: list[str], patterns: list[str]):
         self.phrases = tuple({normalise(p) for p in phrases if p.strip()})
+        self.anchored = _anchored(self.phrases)
         self.phrase_rx = re.compile("|".join(_phrase_regex(p) for p in phrases if p.strip())) if self.phrases else None
         self.pattern_rx = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
+    def _has_phrase(self, text: str) -> bool:
+        """Whether some phrase is a substring of `text`."""
+        for anchor, group in self.anchored:
+            if anchor in text:
+                for phrase in group:
+                    if phrase in text:
+                        return True
+        return False
+
     def search(self, text: str):
-        if self.phrase_rx is not None and any(p in text for p in self.phrases):
+        if self.phrase_rx is not None and self._has_phrase(text):
             m = self.phrase_rx.search(text)
             if m:
                 return m
