@@ -11,6 +11,8 @@ import html
 import re
 import unicodedata
 
+from rules.titles._slug import ascii_words
+
 # A character that can start a UTF-8 sequence read as cp1252/latin-1 (Â..ô) followed by one that
 # can continue it (0x80-0xBF as cp1252 or latin-1). Only then is ftfy (slow) asked to repair.
 _MAYBE_MOJIBAKE = re.compile(
@@ -46,6 +48,8 @@ def title_key(title: str) -> str:
     text = repair(title)
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
+    if text.isascii():  # the steps below, for ASCII: NFKC, case folding and the marks change nothing
+        return " ".join(ascii_words(text, b"'\"`"))
     text = unicodedata.normalize("NFKC", _MARKS.sub(" ", text)).casefold()
     text = _QUOTES.sub("", text)
     return " ".join(_WORD.findall(text))

@@ -21,7 +21,7 @@ _ID = re.compile(r"^(?:[a-z]{0,8}\d{3,}[a-z0-9]*|[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-
 # The suffixes `stem` removes ("ies", "es", "s", "ing", "ed", the first that fits), by last letter.
 _SUFFIXES = {"s": ("ies", "es", "s"), "g": ("ing",), "d": ("ed",)}
 _APOS = re.compile(r"['’‘`´]")
-# For `tokens`: ASCII letters (lower-cased) and digits kept, every other byte a word break.
+# For `ascii_words`: ASCII letters (lower-cased) and digits kept, every other byte a word break.
 _WORD_BYTES = bytes(
     c if chr(c).isdigit() or chr(c).islower() else c + 32 if chr(c).isupper() else 32 for c in range(128)
 ) + b" " * 128
@@ -39,11 +39,17 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The runs of ASCII letters and digits of `text`, lower-cased, apostrophes dropped ("Apple's"
-    -> "apples"): what `re.findall("[a-z0-9]+", _APOS.sub("", text.lower()))` gives, by a byte translation
-    (four times faster; any character but an ASCII letter or digit breaks words, as '?' does)."""
+    -> "apples"): what `re.findall("[a-z0-9]+", _APOS.sub("", text.lower()))` gives."""
     if not text.isascii():  # lowering can make ASCII letters ("\u212a" -> "k"), so lower first
         text = _APOS.sub("", text.lower())
-    return text.encode("ascii", "replace").translate(_WORD_BYTES, b"'`").decode("ascii").split()
+    return ascii_words(text, b"'`")
+
+
+def ascii_words(text: str, drop: bytes = b"") -> list[str]:
+    """The runs of ASCII letters (lower-cased) and digits of `text`, after deleting the ASCII
+    characters of `drop` (so they join words); any other character, non-ASCII ones included,
+    breaks words. A byte translation: four times faster than a regular expression."""
+    return text.encode("ascii", "replace").translate(_WORD_BYTES, drop).decode("ascii").split()
 
 
 @lru_cache(maxsize=16384)
