@@ -142,14 +142,3 @@ class Side:
                     if not left:
                         return []
         return [words[i] for i in sorted(left)]
-
-
-def slug_side(toks: tuple[str, ...]) -> Side:
-    """The Side of a slug's tokens, shared by every item that links the same story (its words
-    and forms depend on the tokens alone); remembered for slugs of ordinary length."""
-    return _slug_side(toks) if len(toks) <= 64 else Side(list(toks))
-
-
-@lru_cache(maxsize=4096)
-def _slug_side(toks: tuple[str, ...]) -> Side:
-    return Side(list(toks))

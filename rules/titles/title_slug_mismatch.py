@@ -29,7 +29,7 @@ import re
 from linter.model import Report
 from rules._memo import items
 from rules.text._fields import shorten
-from rules.titles._slug import Side, slug_side, slug_tokens, tokens
+from rules.titles._slug import Side, slug_tokens, tokens
 
 CODE = "TTL001"
 NAME = "title-slug-mismatch"
@@ -92,7 +92,7 @@ def check(doc, options):
         toks = slug_tokens(url, minimum)
         if toks is None:
             continue
-        slug, head = slug_side(tuple(toks)), Side(tokens(title))
+        slug, head = Side(list(toks)), Side(tokens(title))
         if not slug.words or not head.words:
             continue
         missing = head.missing(slug)  # slug words not in the title
