@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rules._memo import ordered_subset, per_document
 
@@ -35,11 +36,23 @@ def text_fields(doc, keys=TEXT_KEYS, item_level: bool = False) -> list[tuple[str
 
 
 def _text_fields(doc, keys: tuple[str, ...], item_level: bool) -> list[tuple[str, str]]:
+    if _picked_from_all(keys):  # doc.fields sorts these: picked out of all the text fields, in order
+        return [(ptr, value) for ptr, value in text_fields(doc, TEXT_KEYS, item_level) if field_name(ptr) in keys]
     if item_level:  # some of the fields at every level
-        return [(ptr, value) for ptr, value in text_fields(doc, keys) if item_of(ptr) is not None]
-    if len(keys) > 1 and keys != TEXT_KEYS and ordered_subset(keys, TEXT_KEYS):  # doc.fields sorts these
-        return [(ptr, value) for ptr, value in text_fields(doc) if field_name(ptr) in keys]
+        return [(ptr, value) for ptr, value in text_fields(doc, keys) if _item_level(ptr)]
     return [(ptr, value) for ptr, value in doc.fields(*keys) if isinstance(value, str)]
+
+
+@lru_cache(maxsize=32)
+def _picked_from_all(keys: tuple[str, ...]) -> bool:
+    """Whether the fields of `keys` are best picked out of the fields of all TEXT_KEYS: several
+    of them, not all, in TEXT_KEYS order. Decided once per set of keys."""
+    return len(keys) > 1 and keys != TEXT_KEYS and ordered_subset(keys, TEXT_KEYS)
+
+
+def _item_level(ptr: str) -> bool:
+    """`item_of(ptr) is not None`, without the regex for the article's own fields ("/title")."""
+    return ptr.count("/") == 1 or item_of(ptr) is not None
 
 
 def shorten(text: str, width: int = 60) -> str:
