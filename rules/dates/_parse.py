@@ -192,6 +192,13 @@ def _build(y, mo, d, h=None, mi=None, s=None, frac=None, ampm=None, zone=None) -
     return Moment(y, mo, d, hour, minute, second, frac or "", offset)
 
 
+def real_date(year: str, month: str, day: str) -> Moment | None:
+    """The date of these digits, or None when there is no such day: what `read` makes of them
+    written as YYYY-MM-DD, without writing them."""
+    got = _build(year, month, day)
+    return got if isinstance(got, Moment) else None
+
+
 def _fixable(m: Moment | str) -> Reading:
     if isinstance(m, str):
         return Reading("invalid", reason=m)
@@ -264,11 +271,17 @@ def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> tuple[Value, .
 
 
 def _values_of(doc, keys: tuple[str, ...]) -> tuple[Value, ...]:
-    if keys != DATE_KEYS and ordered_subset(keys, DATE_KEYS):
+    if _picked_from_all(keys):
         # Picked out of the values of all DATE_KEYS: the same values in the same order.
-        wanted = set(keys)
-        return tuple(v for v in values(doc) if v.key in wanted)
+        return tuple(v for v in values(doc) if v.key in keys)
     return tuple(_values(doc, keys))
+
+
+@lru_cache(maxsize=32)
+def _picked_from_all(keys: tuple[str, ...]) -> bool:
+    """Whether the values of `keys` can be picked out of those of all DATE_KEYS (a subset, in
+    DATE_KEYS order). Decided once per set of keys (the rules' options)."""
+    return keys != DATE_KEYS and ordered_subset(keys, DATE_KEYS)
 
 
 def _values(doc, keys: tuple[str, ...]) -> Iterator[Value]:

@@ -36,8 +36,7 @@ def file_date(path: str):
     m = _NAME.match(name)
     if not m:
         return None
-    r = _parse.read("-".join(f"{int(g):02d}" if i else g for i, g in enumerate(m.groups())))
-    return r.when if r.kind == "iso" else None
+    return _parse.real_date(*m.groups())
 
 
 def check(doc, options):

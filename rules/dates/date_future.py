@@ -11,6 +11,8 @@ empty the `SOURCE_DATE_EPOCH` environment variable is used if set, else the syst
 value without a timezone is taken as UTC.
 """
 
+from datetime import timedelta
+
 from linter.model import Report
 
 from rules.dates import _parse
@@ -37,8 +39,6 @@ def check(doc, options):
     except _parse.OptionError as exc:
         yield Report(f"{NAME}: {exc}; the rule cannot run")
         return
-    from datetime import timedelta
-
     tolerance = float(options.get("tolerance-days", 1))
     limit = now + timedelta(days=tolerance)
     for v in found:

@@ -43,16 +43,15 @@ _PATTERNS = (
     # /20210915/ or /20210915-slug
     re.compile(r"/" + _YEAR + r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_./]|\Z)", re.A),
 )
-_DIGIT = re.compile(r"[0-9]")
 _DATE_KEYS = ("publishedDateTime", "date")
 
 
 def url_date(url: str) -> tuple[int, int, int | None] | None:
     """(year, month, day or None) of the first date in the URL's path."""
+    if "/20" not in url and "/199" not in url:  # every pattern starts so; most URLs have neither
+        return None
     path = _PREFIX.sub("", url, count=1)
     path = path.split("?", 1)[0].split("#", 1)[0]
-    if not _DIGIT.search(path):  # every pattern needs one
-        return None
     best = None
     for pattern in _PATTERNS:
         m = pattern.search(path)
@@ -96,22 +95,19 @@ def check(doc, options):
     if not any(k in by_key for k in fields) or not any(k in by_key for k in _DATE_KEYS):
         return
     tolerance = float(options.get("tolerance-days", 31))
-    dated = _parse.by_item(doc, _DATE_KEYS)
+    dated = None  # the items' dates, read once some URL has a date (most have none)
     for item, data in items(doc):
+        in_urls = _url_dates(data, fields)
+        if not in_urls:
+            continue
+        if dated is None:
+            dated = _parse.by_item(doc, _DATE_KEYS)
         own = dated.get(item, {})
         v = own.get("publishedDateTime") or own.get("date")
         if v is None:
             continue
         day = v.reading.when.day_of()
-        seen = set()
-        for key in fields:
-            url = data.get(key)
-            if not isinstance(url, str) or url in seen:
-                continue
-            seen.add(url)
-            found = url_date(url)
-            if found is None:
-                continue
+        for key, found in in_urls:
             distance = _distance(found, day)
             if distance is None or distance <= tolerance:
                 continue
@@ -122,6 +118,21 @@ def check(doc, options):
             if swap:
                 message += f"; {swap}"
             yield Report(message, pointer=f"{item}/{key}")
+
+
+def _url_dates(data: dict, fields: tuple) -> list[tuple[str, tuple[int, int, int | None]]]:
+    """(field, date) of each of an item's URL fields whose path has a date; a URL that several
+    fields hold counts once (for the first)."""
+    out, seen = [], set()
+    for key in fields:
+        url = data.get(key)
+        if not isinstance(url, str) or url in seen:
+            continue
+        seen.add(url)
+        found = url_date(url)
+        if found is not None:
+            out.append((key, found))
+    return out
 
 
 def _swap_hint(url, day: date) -> str:
