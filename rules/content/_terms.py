@@ -122,7 +122,8 @@ _FOLD: dict[str, tuple[str, float]] = {}
 
 def vector(text: str, scale: float = 1.0) -> Counter:
     """stem -> summed weight of its occurrences (each occurrence's weight, times `scale`)."""
-    vec: Counter = Counter()
+    totals: dict[str, float] = {}  # summed in a dict: a Counter's += calls __missing__ for each new stem
+    total_of = totals.get
     fold = _FOLD
     for w in words(text):
         hit = fold.get(w)
@@ -134,8 +135,8 @@ def vector(text: str, scale: float = 1.0) -> Counter:
             if st not in _SURFACE and len(_SURFACE) < 500_000:
                 _SURFACE[st] = w
         if hit[1] > 0:
-            vec[hit[0]] += hit[1] * scale
-    return vec
+            totals[hit[0]] = total_of(hit[0], 0) + hit[1] * scale
+    return Counter(totals)
 
 
 def mass(vec: Counter) -> float:
