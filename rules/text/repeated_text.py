@@ -39,8 +39,8 @@ def _maybe_repeats(text: str, n: int) -> bool:
     words = _PUNCT.sub("", text.lower()).split()
     if len(words) < 2 * n:
         return False
-    grams = list(zip(*(words[i:] for i in range(n))))  # every run of n consecutive words
-    return len(set(grams)) < len(grams)
+    runs = set(zip(*[words[i:] for i in range(n)]))  # every run of n consecutive words, once
+    return len(runs) < len(words) - n + 1  # fewer distinct runs than runs
 
 
 def find_repeat(text: str, n: int):
