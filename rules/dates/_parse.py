@@ -85,7 +85,6 @@ class Moment(NamedTuple):
         return f"{text}{sign}{hours:02d}:{minutes:02d}"
 
 
-@lru_cache(maxsize=4096)
 def _instant(m: Moment) -> datetime:
     micro = int((m.fraction + "000000")[:6]) if m.fraction else 0
     tz = _zone_of(m.offset or 0)
@@ -205,7 +204,6 @@ def _fixable(m: Moment | str) -> Reading:
     return Reading("fixable", m, m.iso())
 
 
-@lru_cache(maxsize=4096)
 def read(text: str) -> Reading:
     """Classify one date value (its source text)."""
     s = text.strip()
@@ -257,7 +255,6 @@ class Value(NamedTuple):
     reading: Reading
 
 
-@lru_cache(maxsize=4096)
 def _shown(source: str) -> str:
     return json.dumps(source, ensure_ascii=False)
 
