@@ -169,13 +169,6 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
             for name in signature.split("\t"):
                 if 2 <= sizes[name] <= MAX_BLOCK and (wanted is None or name in wanted):
                     blocks.setdefault(name, []).append(i)
-    candidates: dict[int, set[int]] = {}
-    for members in blocks.values():
-        for n, i in enumerate(members):  # members are in increasing order
-            later = members[n + 1 :]
-            if focus is not None and i not in focus:
-                later = [j for j in later if j in focus]
-            candidates.setdefault(i, set()).update(later)
     numbers: dict[int, tuple[str, ...]] = {}
 
     def numbers_of(i):
@@ -183,11 +176,22 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
             numbers[i] = _numbers(keys[i].split())
         return numbers[i]
 
+    # Only keys with the same numbers can be near-duplicates: pair block members within those groups.
+    candidates: dict[int, set[int]] = {}
+    for members in blocks.values():
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for i in members:  # members are in increasing order, and so is each group
+            groups.setdefault(numbers_of(i), []).append(i)
+        for group in groups.values():
+            for n, i in enumerate(group[:-1]):
+                later = group[n + 1 :]
+                if focus is not None and i not in focus:
+                    later = [j for j in later if j in focus]
+                if later:
+                    candidates.setdefault(i, set()).update(later)
+
     for i in sorted(candidates):
-        mine = numbers_of(i)
-        others = sorted(j for j in candidates[i] if j > i and numbers_of(j) == mine)
-        if not others:
-            continue
+        others = sorted(candidates[i])
         choices = [keys[j] for j in others]
         for _, score, n in process.extract(keys[i], choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
             j = others[n]
