@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -149,10 +150,18 @@ def _map(items: list, jobs: int, progress: Progress):
             progress.advance()
         return
     chunk = max(1, min(64, len(items) // (jobs * 8)))
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for out in pool.imap(_work, items, chunksize=chunk):
-            yield out
-            progress.advance()
+    # Everything allocated so far (modules, rule tables, the list of targets) lives until the end:
+    # frozen, the workers' garbage collections do not walk it again and again.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            gc.disable()  # here, only results arrive, and they are kept: nothing to collect
+            for out in pool.imap(_work, items, chunksize=chunk):
+                yield out
+                progress.advance()
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 # ---- the run ----------------------------------------------------------------------------------
