@@ -155,8 +155,8 @@ def main() -> None:
 
     floor = statistics.median(t for t, _ in cases["floor"])
     print(f"\n{n} files, {os.cpu_count()} cores, median of {args.repeat}, Python {sys.version.split()[0]}\n")
-    print(f"| case | median s | files/s | peak MB | x floor |")
-    print(f"|---|---:|---:|---:|---:|")
+    print("| case | median s | files/s | peak MB | x floor |")
+    print("|---|---:|---:|---:|---:|")
     for name, runs in cases.items():
         t = statistics.median(r[0] for r in runs)
         mem = max(r[1] for r in runs)

@@ -100,6 +100,11 @@ class Finding:
             None if fix is None else [fix.applicability, fix.description, [list(e) for e in fix.edits]],
         ]
 
+    @staticmethod
+    def row_applicability(row: list) -> str | None:
+        """The applicability of a row's fix ("safe", "unsafe"), or None without one."""
+        return None if row[-1] is None else row[-1][0]
+
     @classmethod
     def from_row(cls, path: str, row: list) -> "Finding":
         *head, fingerprint, fix = row

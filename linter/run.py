@@ -166,7 +166,8 @@ def _map(items: list, jobs: int, progress: Progress):
 
 # ---- the run ----------------------------------------------------------------------------------
 def _has_fix(result: dict, unsafe: bool) -> bool:
-    return any(row[-1] is not None and (unsafe or row[-1][0] == "safe") for row in result["findings"])
+    wanted = ("safe", "unsafe") if unsafe else ("safe",)
+    return any(Finding.row_applicability(row) in wanted for row in result["findings"])
 
 
 def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Path, partial: bool = False) -> RunResult:
@@ -260,7 +261,7 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], dige
                 r.findings = sorted(r.findings + [Finding.from_row(r.path, row) for row in extra[r.relpath]],
                                     key=Finding.sort_key)
         return
-    if linter.repository_rules:
+    if linter.repository_rules and cache is not None:  # without a cache every result has its facts
         _restore_facts(cache, digests, from_cache)
     before = {r.path: {id(f) for f in r.findings} for r in results}
     linter.finish(results, report_on)
@@ -273,10 +274,10 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], dige
         cache.set_repository({"state": state, "findings": added})
 
 
-def _restore_facts(cache: Cache | None, digests: dict[str, str], from_cache: list[tuple[FileResult, Target]]) -> None:
+def _restore_facts(cache: Cache, digests: dict[str, str], from_cache: list[tuple[FileResult, Target]]) -> None:
     """Facts of the files whose results came from the cache; collected again where the cache lost them."""
     for result, t in from_cache:
-        facts = cache.facts(t.relpath, digests[t.relpath]) if cache is not None else None
+        facts = cache.facts(t.relpath, digests[t.relpath])
         if facts is None:
             _, facts, *_ = _work((t, True))
         result.facts = facts or {}

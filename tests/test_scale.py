@@ -2,8 +2,6 @@
 against the whole project, baselines."""
 
 import json
-import os
-import textwrap
 
 import pytest
 from linter.cli import main
