@@ -358,6 +358,11 @@ def _parse_front_matter(doc: Document, limits: Limits) -> None:
         return
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.problem == _LIBYAML_TOO_DEEP:  # libyaml >= 0.2.6 stops at its own depth, read ahead of our check
+            where = f" (at line {mark.line + 1} of the front matter)" if mark else ""
+            message = f"front matter nests deeper than {limits.max_depth} levels{where}"
+            doc.problems.append(Problem("yaml-limit-exceeded", message, Span(doc.fm_first_line, 1, doc.fm_first_line, 1)))
+            return
         line = doc.fm_first_line + (mark.line if mark else 0)
         col = (mark.column if mark else 0) + 1
         what = exc.problem or "invalid YAML"
@@ -398,6 +403,7 @@ def _parse_front_matter(doc: Document, limits: Limits) -> None:
         )
 
 
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"  # its scanner's error past 1,000 levels
 _SAFE_NESTING = 5000  # libyaml's composer recurses in C: tested safe to 20,000, crashes by 400,000
 _DEEP_INDENT = re.compile(r"(?:\n|\r)[ \t]{%d}" % _SAFE_NESTING)
 
