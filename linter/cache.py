@@ -1,10 +1,12 @@
 """The result cache: `.newslint_cache/` in the project folder (it ignores itself for git).
 
 One folder per (newslint version, effective configuration, installed rule plugins). In it:
-  iNN.json         each file's path (relative to the project folder) -> size, mtime, content hash
+  iNN.json         each file's path (relative to the project folder) -> size, mtime, content
+                   hash, and a hash of its facts (what the repository rules see of it)
   rNN.json         per-file results (findings, suppressions), keyed by path, with their hash
   fNN.json         per-file facts for the repository rules, keyed by path, with their hash
-  repository.json  what the repository rules added last time, and the state it was computed for
+  repository.json  the repository rules' last findings, for a whole run and for a run on named
+                   files, each with the state of every file's facts it was computed from
 Each kind is spread over SHARDS files by a hash of the path, read only when needed and rewritten
 only where something changed: a warm run with nothing changed never reads facts, a pre-commit run
 reads the results of only the files it names and rewrites a few small files. A file whose size and mtime are unchanged is a hit; otherwise its content
@@ -28,12 +30,18 @@ from typing import Callable
 from linter import __version__
 
 DIRNAME = ".newslint_cache"
-FORMAT = 3
+FORMAT = 4
 SHARDS = 64
 
 
 def content_hash(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def facts_key(facts: dict) -> str:
+    """A file's facts as a short hash: while no file's facts change, the repository rules'
+    findings stay the same, whatever else changed in the files."""
+    return content_hash(json.dumps(facts, sort_keys=True, separators=(",", ":")).encode("utf-8", "surrogatepass"))
 
 
 def _shard(relpath: str) -> int:
@@ -86,31 +94,32 @@ class Cache:
         self.folder = folder
         self.key = hashlib.sha256(f"{FORMAT}|{__version__}|{key}".encode()).hexdigest()[:24]
         self.dir = folder / f"results-{self.key}"
-        self._index = _Shards(self.dir, "i")  # [size, mtime, digest]
+        self._index = _Shards(self.dir, "i")  # [size, mtime, digest, facts key]
         self._results = _Shards(self.dir, "r")  # [digest, result]
         self._facts = _Shards(self.dir, "f")  # [digest, facts]
         self.repository: dict = _read_json(self.dir / "repository.json", "repository")
         self._repository_dirty = False
 
-    def digest(self, relpath: str, file: str) -> str | None:
-        """The content hash of a file the index knows, if its content is unchanged: from the index
-        when size and mtime match, else by hashing the file. None if unknown, changed or unreadable."""
-        entry = self._index.get(relpath, 3)
+    def lookup(self, relpath: str, file: str) -> tuple[str, str] | None:
+        """(content hash, facts key) of a file the index knows, if its content is unchanged: from
+        the index when size and mtime match, else by hashing the file. None if unknown, changed
+        or unreadable."""
+        entry = self._index.get(relpath, 4)
         if entry is None:
             return None
         try:
             st = os.stat(file)
-            size, mtime, digest = entry
+            size, mtime, digest, key = entry
             if size == st.st_size and mtime == st.st_mtime_ns:
-                return digest
+                return digest, key
             with open(file, "rb") as fh:
                 same = digest == content_hash(fh.read())
         except (OSError, ValueError):
             return None
         if not same:
             return None
-        self._index.put(relpath, [st.st_size, st.st_mtime_ns, digest])
-        return digest
+        self._index.put(relpath, [st.st_size, st.st_mtime_ns, digest, key])
+        return digest, key
 
     def result(self, relpath: str, digest: str) -> dict | None:
         """A file's cached result ({"findings", "directives", "internal_error"}), or None."""
@@ -121,15 +130,24 @@ class Cache:
         entry = self._facts.get(relpath, 2)
         return entry[1] if entry is not None and entry[0] == digest and isinstance(entry[1], dict) else None
 
-    def store(self, relpath: str, st: os.stat_result, digest: str, result: dict | None, facts: dict) -> None:
-        """Record a file's content hash, its facts and (unless it was only collected) its result."""
-        self._index.put(relpath, [st.st_size, st.st_mtime_ns, digest])
+    def store(self, relpath: str, st: os.stat_result, digest: str, result: dict | None, facts: dict, key: str) -> None:
+        """Record a file's content hash, its facts (and their key) and, unless it was only
+        collected, its result."""
+        self._index.put(relpath, [st.st_size, st.st_mtime_ns, digest, key])
         if result is not None:
             self._results.put(relpath, [digest, result])
         self._facts.put(relpath, [digest, facts])
 
-    def set_repository(self, value: dict) -> None:
-        self.repository = value
+    def repository_findings(self, slot: str, state: str) -> dict | None:
+        """The repository rules' findings stored under `slot` ("all" or "named"), as
+        {relpath: [finding rows]}, if they were computed from `state`."""
+        entry = self.repository.get(slot)
+        if isinstance(entry, dict) and entry.get("state") == state and isinstance(entry.get("findings"), dict):
+            return entry["findings"]
+        return None
+
+    def set_repository_findings(self, slot: str, state: str, findings: dict) -> None:
+        self.repository[slot] = {"state": state, "findings": findings}
         self._repository_dirty = True
 
     def save(self) -> None:

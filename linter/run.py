@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import fixer
-from linter.cache import DIRNAME, Cache, content_hash
+from linter.cache import DIRNAME, Cache, content_hash, facts_key
 from linter.config import Settings
 from linter.files import Discovery, Target
 from linter.model import Finding
@@ -96,8 +96,14 @@ _OPTIONS: RunOptions | None = None
 
 def _work(item: tuple[Target, bool]) -> tuple:
     """Lint (and fix) one file, or only collect its repository facts. Returns plain data:
-    (result JSON or None when only collected, facts, applied, diff, note, stat, digest)."""
-    target, facts_only = item
+    (result JSON or None when only collected, facts, applied, diff, note, stat, digest, facts key
+    (with a cache only))."""
+    out = _lint_one(*item)
+    facts = out[1]
+    return (*out, facts_key(facts) if _OPTIONS.cache and facts is not None else None)
+
+
+def _lint_one(target: Target, facts_only: bool) -> tuple:
     linter, options = _LINTER, _OPTIONS
     try:
         st = os.stat(target.file)
@@ -182,15 +188,15 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
     fixing = options.fix or options.diff
 
     results: dict[str, FileResult] = {}
-    digests: dict[str, str] = {}  # relpath -> content hash, for every file whose result or facts are current
+    known: dict[str, tuple[str, str]] = {}  # relpath -> (content hash, facts key) of every file whose result or facts are current
     from_cache: list[tuple[FileResult, Target]] = []  # their facts are read only if the repository rules run
     todo: list[tuple[Target, bool]] = []
     for t in targets:
-        digest = _digest(cache, t)
-        data = cache.result(t.relpath, digest) if digest else None
+        hit = _lookup(cache, t)
+        data = cache.result(t.relpath, hit[0]) if hit else None
         if data is not None and not (fixing and _has_fix(data, options.unsafe_fixes)):
             results[t.path] = result = FileResult.from_json(t.path, t.relpath, data)
-            digests[t.relpath] = digest
+            known[t.relpath] = hit
             from_cache.append((result, t))
         else:
             todo.append((t, False))
@@ -201,17 +207,17 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
         for t in Discovery(settings.config, cwd).find([str(project_root(settings, targets, cwd))]):
             if t.file in named:
                 continue
-            digest = _digest(cache, t)
-            if digest is None:
+            hit = _lookup(cache, t)
+            if hit is None:
                 todo.append((t, True))
             else:
-                digests[t.relpath] = digest
+                known[t.relpath] = hit
                 context.append(FileResult(t.path, t.relpath))
                 from_cache.append((context[-1], t))
 
     progress = Progress(len(todo), options.progress)
     try:
-        for (t, facts_only), (data, facts, applied, diff, note, st, digest) in zip(todo, _map(todo, _jobs(options.jobs), progress)):
+        for (t, facts_only), (data, facts, applied, diff, note, st, digest, key) in zip(todo, _map(todo, _jobs(options.jobs), progress)):
             if note:
                 out.errors.append(note)
             if facts is None:  # unreadable
@@ -226,16 +232,15 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
             out.applied.extend(applied)
             if diff:
                 out.diffs.append(diff)
-            if st is not None:
-                digests[t.relpath] = digest
-                if cache is not None:
-                    cache.store(t.relpath, st, digest, data, facts)
+            if st is not None and cache is not None:
+                known[t.relpath] = (digest, key)
+                cache.store(t.relpath, st, digest, data, facts, key)
     finally:
         progress.close()
 
     out.results = [results[t.path] for t in targets]
     try:
-        _finish(linter, cache, out.results + context, digests, {t.path for t in targets} if partial else None, from_cache)
+        _finish(linter, cache, out.results + context, known, {t.path for t in targets} if partial else None, from_cache, cwd)
     finally:
         _LINTER = _OPTIONS = None
     if cache is not None:
@@ -243,43 +248,52 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], digests: dict[str, str],
-            report_on: set[str] | None, from_cache: list[tuple[FileResult, Target]]) -> None:
-    """Repository rules and unused suppressions. What they add depends only on every file's
-    content (and which files get reports), so a warm run with nothing changed reuses it."""
-    state = None
-    if cache is not None and all(r.relpath in digests for r in results):
-        # NUL cannot occur in a path and digests have a fixed length: the joined text is unambiguous
-        basis = "\0".join(sorted(f"{r.relpath}\0{digests[r.relpath]}" for r in results))
-        if report_on is not None:
-            basis += "\0\0" + "\0".join(sorted(report_on))
-        state = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
-    if state is not None and cache.repository.get("state") == state and isinstance(cache.repository.get("findings"), dict):
-        extra = cache.repository["findings"]
-        for r in results:
-            if r.relpath in extra:
-                r.findings = sorted(r.findings + [Finding.from_row(r.path, row) for row in extra[r.relpath]],
-                                    key=Finding.sort_key)
-        return
-    if linter.repository_rules and cache is not None:  # without a cache every result has its facts
-        _restore_facts(cache, digests, from_cache)
-    before = {r.path: {id(f) for f in r.findings} for r in results}
-    linter.finish(results, report_on)
-    if state is not None:
-        added = {}
-        for r in results:
-            new = [f.to_row() for f in r.findings if id(f) not in before[r.path]]
-            if new:
-                added[r.relpath] = new
-        cache.set_repository({"state": state, "findings": added})
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, str]],
+            report_on: set[str] | None, from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
+    """Repository rules and unused suppressions. The repository rules' findings depend only on
+    every file's facts (and which files get reports): while no file's facts changed, a run reuses
+    them, be it a warm run or a pre-commit run on files edited outside their facts. Their messages
+    name files by their paths from the working folder, which is therefore part of the state."""
+    found = slot = state = None
+    if cache is not None and linter.repository_rules and all(r.relpath in known for r in results):
+        # NUL cannot occur in a path and keys have a fixed length: the joined text is unambiguous
+        basis = "\0".join([str(cwd), *sorted(f"{r.relpath}\0{known[r.relpath][1]}" for r in results)])
+        slot, state = "all", _sha256(basis)
+        if report_on is not None:  # a run on named files can use a whole run's findings, or its own
+            found = _cached_findings(cache, slot, state, results, report_on)
+            named = sorted(r.relpath for r in results if r.path in report_on)
+            slot, state = "named", _sha256(basis + "\0\0" + "\0".join(named))
+        if found is None:
+            found = _cached_findings(cache, slot, state, results, report_on)
+    if found is None:
+        if cache is not None:
+            _restore_facts(cache, known, from_cache)
+        found, complete = linter.repository_findings(results, report_on)
+        if state is not None and complete:
+            relpaths = {r.path: r.relpath for r in results}
+            cache.set_repository_findings(slot, state, {relpaths[p]: [f.to_row() for f in fs] for p, fs in found.items()})
+    linter.finish(results, report_on, found)
 
 
-def _restore_facts(cache: Cache, digests: dict[str, str], from_cache: list[tuple[FileResult, Target]]) -> None:
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResult],
+                     report_on: set[str] | None) -> dict[str, list[Finding]] | None:
+    rows = cache.repository_findings(slot, state)
+    if rows is None:
+        return None
+    return {r.path: [Finding.from_row(r.path, row) for row in rows[r.relpath]]
+            for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
+
+
+def _restore_facts(cache: Cache, known: dict[str, tuple[str, str]], from_cache: list[tuple[FileResult, Target]]) -> None:
     """Facts of the files whose results came from the cache; collected again where the cache lost them."""
     for result, t in from_cache:
-        facts = cache.facts(t.relpath, digests[t.relpath])
+        facts = cache.facts(t.relpath, known[t.relpath][0])
         if facts is None:
-            _, facts, *_ = _work((t, True))
+            _, facts, *_ = _lint_one(t, True)
         result.facts = facts or {}
 
 
@@ -294,6 +308,6 @@ def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
     return Path(os.path.commonpath([str(t.abspath.parent) for t in targets]))
 
 
-def _digest(cache: Cache | None, t: Target) -> str | None:
-    """The content hash the cache has for `t` if the file is unchanged since, else None."""
-    return None if cache is None else cache.digest(t.relpath, t.file)
+def _lookup(cache: Cache | None, t: Target) -> tuple[str, str] | None:
+    """(content hash, facts key) the cache has for `t` if the file is unchanged since, else None."""
+    return None if cache is None else cache.lookup(t.relpath, t.file)

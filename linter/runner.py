@@ -157,15 +157,16 @@ class Linter:
         return doc, self.lint_document(doc, path, relpath)
 
     # ---- once per run --------------------------------------------------------------------
-    def finish(self, results: list[FileResult], report_on: set[str] | None = None) -> None:
-        """Run repository rules over every result's facts and report unused suppressions.
-        `report_on`: only these paths get findings (the files passed on the command line)."""
+    def repository_findings(self, results: list[FileResult],
+                            report_on: set[str] | None = None) -> tuple[dict[str, list[Finding]], bool]:
+        """The repository rules' findings over every result's facts, per path (only the paths in
+        `report_on`, if given), before suppressions; and False if a rule crashed (its internal
+        error is then in the results already)."""
         by_path = {r.path: r for r in results}
-        repo_findings: dict[str, list[Finding]] = {}
-        for active in self.settings.active:
+        found: dict[str, list[Finding]] = {}
+        complete = True
+        for active in self.repository_rules:
             spec = active.spec
-            if spec.kind != "repository":
-                continue
             facts = {r.path: r.facts[spec.code] for r in results if spec.code in r.facts}
             try:
                 if spec.report_takes_only:
@@ -178,17 +179,27 @@ class Linter:
                         continue
                     if spec.code in self.settings.ignored_codes(target.relpath):
                         continue
-                    repo_findings.setdefault(path, []).append(make_finding(None, path, active, report))
+                    found.setdefault(path, []).append(make_finding(None, path, active, report))
             except Exception as exc:
+                complete = False
                 for r in results:
                     if report_on is None or r.path in report_on:
                         r.findings.append(_internal_error(r.path, spec.name, exc))
                         r.internal_error = True
                         break
+        return found, complete
+
+    def finish(self, results: list[FileResult], report_on: set[str] | None = None,
+               found: dict[str, list[Finding]] | None = None) -> None:
+        """Add the repository rules' findings (`found`, else computed now) and unused suppressions
+        to the results. `report_on`: only these paths get findings (the files passed on the
+        command line)."""
+        if found is None:
+            found, _ = self.repository_findings(results, report_on)
         for r in results:
             if report_on is not None and r.path not in report_on:
                 continue
-            extra = repo_findings.get(r.path, [])
+            extra = list(found.get(r.path, ()))
             directives = [dirs.Directive(d["line"], d["column"], d["end_column"], d["selectors"], d["pointer"], set(d["used"]))
                           for d in r.directives]
             if directives and extra:

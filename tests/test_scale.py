@@ -198,3 +198,43 @@ def test_warm_run_reuses_repository_findings_only_while_nothing_changed(project,
     (project / "news" / "a251.md").write_text(article(251, "Shared title"))
     _, again = check_json(capsys, "--select", "ZZ900")
     assert [f["path"] for f in again["findings"]] == ["news/a005.md", "news/a251.md"]
+
+
+COUNTING_RULE = SAME_TITLE_RULE.replace('def report(facts, options):\n', 'def report(facts, options):\n    with open("reports.log", "a") as log:\n        log.write("x")\n')
+
+
+def test_repository_rules_rerun_only_when_some_file_s_facts_change(project, capsys):
+    """Their findings are a function of the facts: an edit elsewhere in a file (a pre-commit run on
+    it included) reuses them; an edit of a title, or of which files are named, does not."""
+    (project / "rules_local" / "same.py").write_text(COUNTING_RULE)
+    log = project / "reports.log"
+
+    def runs():
+        return len(log.read_text()) if log.exists() else 0
+
+    _, cold = check_json(capsys, "--select", "ZZ900")
+    assert runs() == 1
+    body = project / "news" / "a005.md"
+    body.write_text(body.read_text() + "Another paragraph.\n")
+    _, whole = check_json(capsys, "--select", "ZZ900")
+    _, named = check_json(capsys, "--select", "ZZ900", "news/a005.md")
+    assert runs() == 1 and whole == cold
+    assert [f["message"] for f in named["findings"]] == ["same title as news/a250.md"]
+    check_json(capsys, "--select", "ZZ900", "news/a005.md", "news/a006.md")
+    assert runs() == 1  # a whole run's findings serve any named files
+    (project / "news" / "a006.md").write_text(article(6, "Shared title"))
+    _, named = check_json(capsys, "--select", "ZZ900", "news/a006.md")
+    assert runs() == 2 and [f["message"] for f in named["findings"]] == ["same title as news/a005.md, news/a250.md"]
+    check_json(capsys, "--select", "ZZ900", "news/a006.md")
+    assert runs() == 2  # the same named files over the same facts
+    _, whole = check_json(capsys, "--select", "ZZ900")
+    assert runs() == 3 and whole["summary"]["findings"] == 3
+
+
+def test_cached_repository_findings_name_files_as_seen_from_the_working_folder(project, capsys, monkeypatch):
+    check_json(capsys, "--select", "ZZ900")
+    (project / "sub").mkdir()
+    monkeypatch.chdir(project / "sub")
+    _, data = check_json(capsys, "--select", "ZZ900", "..")
+    assert [f["message"] for f in data["findings"]] == [f"same title as {project / 'news' / 'a250.md'}",
+                                                        f"same title as {project / 'news' / 'a005.md'}"]
