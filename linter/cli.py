@@ -15,21 +15,44 @@ class UsageError(Exception):
     """A problem with how newslint was called or configured: one line on stderr, exit 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Commands(argparse._SubParsersAction):
+    """The subcommands, each given its arguments only when it is the one called: building every
+    subcommand's parser would import every command module (and what they import) on each run."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        chosen = self._name_parser_map.get(values[0]) if values else None
+        if chosen is not None:
+            _complete(chosen)
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _complete(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add a subcommand's own arguments to its parser (once)."""
+    module = p.get_default("_module")
+    if not getattr(p, "_newslint_complete", False):
+        p._newslint_complete = True
+        importlib.import_module(module).add_arguments(p)
+    return p
+
+
+def build_parser(complete: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; with complete=False, each subcommand gets its arguments only when parsing
+    reaches it (what `main` does: the help, the errors and the result are the same)."""
     parser = argparse.ArgumentParser(
         prog="newslint", description="A data-quality linter for scraped news articles (Markdown + YAML front matter)."
     )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=_Commands)
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(_module=module)
-        importlib.import_module(module).add_arguments(p)
+        if complete:
+            _complete(p)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(complete=False)
     args = parser.parse_args(argv)
     if not getattr(args, "_module", None):
         parser.print_help(sys.stderr)
