@@ -143,3 +143,20 @@ def test_reader_never_raises_and_its_fixes_are_iso_with_the_same_meaning(text):
         utc = read(r.when.iso(utc=True))
         assert utc.kind == "iso" and utc.when.offset == 0
         assert utc.when.instant() == r.when.instant()
+
+
+def test_fast_paths_agree_with_the_library():
+    import calendar
+    import json
+
+    assert all(_parse._last_day(y, m) == calendar.monthrange(y, m)[1] for y in range(1, 2500) for m in range(1, 13))
+    for text in ["2022-07-07T22:10:00Z", 'say "when"', "a\\b", "tab\there", "nl\n", "\x7f", "caf\u00e9",
+                 "\u00a0nbsp", "\u2028", "\ud800", "emoji \U0001f600", ""]:
+        assert _parse._shown(text) == json.dumps(text, ensure_ascii=False)
+
+
+def test_date_option_is_read_once_and_still_refuses_a_bad_value():
+    assert _parse.date_option("floor", "1995-01-01") == _parse.Moment(1995, 1, 1)
+    for _ in range(2):
+        with pytest.raises(_parse.OptionError, match='option floor = "soon" is not an ISO 8601 date'):
+            _parse.date_option("floor", "soon")

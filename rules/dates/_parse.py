@@ -141,6 +141,8 @@ def _zone(text: str | None) -> int | None | str:
     """Minutes east of UTC, None for no zone, or a reason string when it is impossible."""
     if not text:
         return None
+    if text == "Z" or text == "z":  # nearly every value: what the general path below gives too
+        return 0
     t = text.strip().upper()
     for prefix in ("UTC", "GMT"):
         if t.startswith(prefix) and len(t) > 3:
@@ -164,6 +166,16 @@ def _month(name: str) -> int | None:
     return None
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _last_day(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1] (month 1-12), without working out the weekday."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month]
+
+
 def _build(y, mo, d, h=None, mi=None, s=None, frac=None, ampm=None, zone=None) -> Moment | str:
     """A Moment from matched parts, or the reason it is not a real date-time."""
     y, mo, d = int(y), int(mo), int(d)
@@ -171,7 +183,7 @@ def _build(y, mo, d, h=None, mi=None, s=None, frac=None, ampm=None, zone=None) -
         return "is not a real date (there is no year 0000)"
     if not 1 <= mo <= 12:
         return f"is not a real date (there is no month {mo:02d})"
-    last = calendar.monthrange(y, mo)[1]
+    last = _last_day(y, mo)
     if not 1 <= d <= last:
         return f"is not a real date ({calendar.month_name[mo]} {y} has no day {d})"
     if h is None:
@@ -256,6 +268,10 @@ class Value(NamedTuple):
 
 
 def _shown(source: str) -> str:
+    # json.dumps(ensure_ascii=False) escapes only '"', '\\' and characters below U+0020 (none
+    # of which is printable): without them it just adds the quotes.
+    if source.isprintable() and '"' not in source and "\\" not in source:
+        return '"' + source + '"'
     return json.dumps(source, ensure_ascii=False)
 
 
@@ -371,10 +387,17 @@ def _now_from(option: str) -> datetime:
 
 
 def date_option(name: str, option: str) -> Moment:
-    r = read(option)
-    if not r.usable:
-        raise OptionError(f'option {name} = "{option}" is not an ISO 8601 date')
-    return r.when
+    """The option's date. Read once per process for each (name, option): the same for every file."""
+    got = _DATE_OPTIONS.get((name, option))
+    if got is None:
+        r = read(option)
+        got = _DATE_OPTIONS[name, option] = r.when if r.usable else f'option {name} = "{option}" is not an ISO 8601 date'
+    if isinstance(got, str):
+        raise OptionError(got)
+    return got
+
+
+_DATE_OPTIONS: dict[tuple[str, str], Moment | str] = {}  # (name, option) -> its date, or why it is none
 
 
 def days_between(a: Moment, b: Moment) -> float:

@@ -50,7 +50,8 @@ def check(doc, options):
     if v is None or v.reading.when is None:
         return
     when = v.reading.when
-    days = abs((when.day_of() - named.day_of()).days)
+    same_day = (when.year, when.month, when.day) == (named.year, named.month, named.day)  # most files
+    days = 0 if same_day else abs((when.day_of() - named.day_of()).days)
     if days > float(options.get("tolerance-days", 1)):
         yield Report(
             f"{v.key}: {v.shown} is {days} day{'s' if days != 1 else ''} from the date in the file name ({named.iso()})",
