@@ -238,3 +238,14 @@ def test_cached_repository_findings_name_files_as_seen_from_the_working_folder(p
     _, data = check_json(capsys, "--select", "ZZ900", "..")
     assert [f["message"] for f in data["findings"]] == [f"same title as {project / 'news' / 'a250.md'}",
                                                         f"same title as {project / 'news' / 'a005.md'}"]
+
+
+@pytest.mark.parametrize("fix", [None, "with a fix"])
+def test_a_finding_survives_the_cache_row_round_trip(fix):
+    from linter.model import Edit, Finding, Fix
+
+    finding = Finding("news/a.md", 3, 8, 3, 20, "ZZ900", "same-title-test", "warning", "m", "/title",
+                      fix and Fix("safe", "d", (Edit(10, 12, "x"), Edit(20, 20, ""))), "0123abcd")
+    again = Finding.from_row(finding.path, json.loads(json.dumps(finding.to_row())))
+    assert again == finding and repr(again) == repr(finding) and hash(again) == hash(finding)
+    assert again.fingerprint == "0123abcd" and again.fix == finding.fix
