@@ -11,11 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from linter.document import DEFAULT_LIMITS, Limits
 from linter.model import SEVERITIES, SEVERITY_RANK
 from linter.registry import Registry
@@ -73,6 +68,11 @@ def find_config(start: Path) -> tuple[Path | None, dict]:
 
 
 def _read_toml(path: Path) -> dict:
+    if sys.version_info >= (3, 11):  # imported only when there is a file to read (~4 ms)
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
@@ -151,6 +151,10 @@ def from_dict(data: dict, root: Path, source: Path | None = None) -> Config:
 # ---- globs -----------------------------------------------------------------------------------
 @lru_cache(maxsize=512)
 def _glob_regex(pattern: str) -> re.Pattern:
+    return re.compile(_glob_source(pattern))
+
+
+def _glob_source(pattern: str) -> str:
     out, i = [], 0
     while i < len(pattern):
         c = pattern[i]
@@ -164,7 +168,7 @@ def _glob_regex(pattern: str) -> re.Pattern:
             continue
         out.append({"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c)))
         i += 1
-    return re.compile("".join(out) + r"(?:/.*)?\Z")
+    return "".join(out) + r"(?:/.*)?\Z"
 
 
 def glob_match(pattern: str, relpath: str) -> bool:
@@ -185,7 +189,7 @@ class GlobSet:
         names, paths = [], []
         for pattern in patterns:
             p = pattern.strip("/") if pattern not in ("/", "") else pattern
-            (paths if "/" in p else names).append(_glob_regex(p).pattern)
+            (paths if "/" in p else names).append(_glob_source(p))
         self._names = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
         self._paths = re.compile("|".join(f"(?:{p})" for p in paths)) if paths else None
 
