@@ -135,3 +135,42 @@ def test_hosts():
     assert site_of("news.met.police.uk") == "police.uk"
     assert site_of("www.bbc.co.uk") == "bbc.co.uk"
     assert site_of("amp.example.com") == "example.com"
+
+
+_URL_CHARS = "Hhtps:/.wW-_?#&=%@[]:0aZ9 \t~!"
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.example.com/a/b?x=1#f", "HTTP://Example.COM", "https://a.b?q#h?x", "https://x.y#a?b",
+    "http://example.com.", "https://-.-/", "https://x.y/ü", "https://user@x.y/", "https://x.y:443/",
+    "https://[::1]/", "https://x y/", "https://x.y/a b", "https://x.y/\t", "ftp://x.y/", "https:x.y",
+])
+def test_split_plain_is_urlsplit(url):
+    from urllib.parse import urlsplit
+
+    from rules.urls.normalize import split_plain
+
+    got = split_plain(url)
+    if got is not None:
+        parts = urlsplit(url)
+        assert got == (parts.scheme, parts.hostname, parts.path, parts.query) and parts.port is None
+
+
+def test_split_plain_is_urlsplit_on_random_urls():
+    from urllib.parse import urlsplit
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from rules.urls.normalize import split_plain
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.sampled_from(["https://", "http://", "HTTPS://", "htp://", ""]), st.text(_URL_CHARS, max_size=30))
+    def check(scheme, rest):
+        url = scheme + rest
+        got = split_plain(url)
+        if got is not None:
+            parts = urlsplit(url)
+            assert got == (parts.scheme, parts.hostname, parts.path, parts.query) and parts.port is None
+
+    check()

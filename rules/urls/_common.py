@@ -7,7 +7,7 @@ from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from rules._memo import per_document
-from rules.urls.normalize import valid_host
+from rules.urls.normalize import split_plain, valid_host
 
 # Keys whose string values are URLs, wherever they occur (article, related items, images...).
 # `image` is the blog-post shape's picture (often site-relative).
@@ -68,6 +68,12 @@ def show(value: str, limit: int = 120) -> str:
 @lru_cache(maxsize=8192)
 def classify(value: str) -> tuple[str, str]:
     """(kind, reason): kind is OK, RELATIVE, SCHEME_RELATIVE or INVALID (reason says why)."""
+    plain = split_plain(value)
+    if plain is not None:
+        # No space or control character, an http(s) scheme followed by `//`, a host urlsplit
+        # reads without error: what the general path below decides, without urlsplit.
+        host = plain[1]
+        return (OK, "") if valid_host(host.rstrip(".")) else (INVALID, f"has an invalid host '{host}'")
     if value == "":
         return INVALID, "is empty"
     if _SPACE.search(value):

@@ -121,6 +121,27 @@ def site_of(host: str) -> str:
     return ".".join(labels[-2:])
 
 
+# ---- splitting -------------------------------------------------------------------------------
+# An absolute http(s) URL of the everyday shape: a host of ASCII letters, digits, dots and hyphens
+# (no user info, port or IPv6 literal), then nothing but printable ASCII without spaces.
+_PLAIN_URL = re.compile(r"([Hh][Tt][Tt][Pp][Ss]?)://([A-Za-z0-9.-]+)([/?#][!-~]*)?", re.A)
+
+
+def split_plain(url: str) -> tuple[str, str, str, str] | None:
+    """(scheme, hostname, path, query) exactly as `urlsplit(url)` gives them (lower-cased scheme
+    and `.hostname`; `.port` is None) when `url` has the everyday shape, else None (then ask
+    urlsplit). On such a URL urlsplit removes nothing, cannot fail, and splits the netloc at the
+    first `/`, `?` or `#`, the fragment at the first `#`, then the query at the first `?`."""
+    m = _PLAIN_URL.fullmatch(url)
+    if m is None:
+        return None
+    rest = m.group(3)
+    if not rest:
+        return m.group(1).lower(), m.group(2).lower(), "", ""
+    path, _, query = rest.partition("#")[0].partition("?")
+    return m.group(1).lower(), m.group(2).lower(), path, query
+
+
 def host_of(url: str) -> str | None:
     """The lower-cased host of an absolute http(s) URL, or None."""
     if not isinstance(url, str):
@@ -130,6 +151,9 @@ def host_of(url: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _host_of(url: str) -> str | None:
+    plain = split_plain(url.strip())
+    if plain is not None:  # an http(s) URL whose host is ASCII, not empty
+        return _ascii_host(plain[1].rstrip("."))
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname
@@ -225,19 +249,25 @@ def canonical_url(url: str) -> str | None:
     url = url.strip()
     if not url or _SPACE.search(url):
         return None
-    url = _ENTITY_AMP.sub("&", url)
+    if "&" in url:
+        url = _ENTITY_AMP.sub("&", url)
     for _ in range(3):  # an AMP-cache URL of an AMP-cache URL is absurd, but stay bounded
         origin = amp_origin(url)
         if origin is None:
             break
         url = origin
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-        port = parts.port
-    except ValueError:
-        return None
-    scheme = parts.scheme.lower()
+    plain = split_plain(url)
+    if plain is not None:
+        scheme, host, path, query = plain
+        port = None
+    else:
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+            port = parts.port
+        except ValueError:
+            return None
+        scheme, path, query = parts.scheme.lower(), parts.path, parts.query
     if scheme not in _DEFAULT_PORTS or not host:
         return None
     host = _ascii_host(host.rstrip("."))
@@ -246,7 +276,7 @@ def canonical_url(url: str) -> str | None:
     if host.startswith("www.") or host.startswith("amp."):
         host = host[4:]
     netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
-    path = parts.path.rstrip("/")
+    path = path.rstrip("/")
     lower = path.lower()
     if lower.endswith("/amp"):
         path = path[:-4].rstrip("/")
@@ -254,16 +284,16 @@ def canonical_url(url: str) -> str | None:
         path = path[:-9] + ".html"
     elif lower.endswith(".amp"):
         path = path[:-4]
-    query = []
-    for pair in parts.query.split("&") if parts.query else ():
+    kept = []
+    for pair in query.split("&") if query else ():
         if not pair:
             continue
         name, _, value = pair.partition("=")
         lname = name.lower()
         if is_tracking_param(name) or lname == "amp" or _AMP_QUERY_VALUES.get(lname) == value.lower():
             continue
-        query.append(pair)
+        kept.append(pair)
     out = f"https://{netloc}{path}"
-    if query:
-        out += "?" + "&".join(query)
+    if kept:
+        out += "?" + "&".join(kept)
     return out
