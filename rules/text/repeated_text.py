@@ -32,12 +32,24 @@ GOOD = ('---\ntitle: "Robots learn to fold laundry"\n'
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PUNCT = re.compile("[" + re.escape(".,;:!?\"“”‘()[]{}—–-…") + "]")  # a regex: str.translate is slow on non-ASCII
+_ASCII_PUNCT = b".,;:!?\"()[]{}-"  # the ASCII characters of _PUNCT: all it can delete from ASCII text
+
+
+def _bare_words(text: str) -> list[str]:
+    """The whitespace-separated words of `text`, lower-cased, without the characters of `_PUNCT`
+    (for ASCII text by a byte translation, a few times quicker than the regex)."""
+    low = text.lower()
+    if low.isascii():
+        return low.encode("ascii").translate(None, _ASCII_PUNCT).decode("ascii").split()
+    return _PUNCT.sub("", low).split()
 
 
 def _maybe_repeats(text: str, n: int) -> bool:
     """A fast necessary condition: some run of n whitespace-separated words occurs twice."""
-    words = _PUNCT.sub("", text.lower()).split()
+    words = _bare_words(text)
     if len(words) < 2 * n:
+        return False
+    if len(set(words)) == len(words):  # no word twice, so no run twice: cheaper, and true of half the texts
         return False
     runs = set(zip(*[words[i:] for i in range(n)]))  # every run of n consecutive words, once
     return len(runs) < len(words) - n + 1  # fewer distinct runs than runs
