@@ -63,18 +63,18 @@ def shorten(text: str, width: int = 60) -> str:
 
 
 _VISIBLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\xa0": "\\u00a0", '"': '\\"', "\\": "\\\\"}
+# Every character `_shown` changes: those of _VISIBLE, control characters (C0, DEL, C1) and
+# invisible ones. One regex pass leaves all others alone, instead of a Python loop over each.
+_HIDDEN = re.compile('[\x00-\x1f"\\\\\x7f-\xa0\u200b\u200c\u200d\u2060\ufeff\u2028\u2029]')
+
+
+def _shown(m) -> str:
+    ch = m.group()
+    return _VISIBLE.get(ch) or f"\\u{ord(ch):04x}"
 
 
 def quote(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _VISIBLE:
-            out.append(_VISIBLE[ch])
-        elif ch < " " or "\x7f" <= ch < "\xa0" or ch in "\u200b\u200c\u200d\u2060\ufeff\u2028\u2029":
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return '"' + _HIDDEN.sub(_shown, text) + '"'
 
 
 def around(text: str, start: int, end: int, width: int = 24) -> str:
