@@ -25,6 +25,7 @@ rewritten headlines). `min-slug-words` is the fewest content words a slug needs 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.model import Report
 from rules._memo import items
@@ -79,9 +80,22 @@ def _number(value, default, low, high):
     return min(max(value, low), high)
 
 
+@lru_cache(maxsize=32)
+def _settings(threshold, minimum) -> tuple[float, int]:
+    """The options as numbers, worked out once per configuration (see `_options`)."""
+    return _number(threshold, 0.25, 0.0, 1.0), int(_number(minimum, 3, 1, 50))
+
+
+def _options(options) -> tuple[float, int]:
+    threshold, minimum = options.get("threshold", 0.25), options.get("min-slug-words", 3)
+    try:
+        return _settings(threshold, minimum)
+    except TypeError:  # an unhashable value (a list, say): nothing to remember it by
+        return _settings.__wrapped__(threshold, minimum)
+
+
 def check(doc, options):
-    threshold = _number(options.get("threshold", 0.25), 0.25, 0.0, 1.0)
-    minimum = int(_number(options.get("min-slug-words", 3), 3, 1, 50))
+    threshold, minimum = _options(options)
     rows = []
     for ptr, item in items(doc):
         title = item.get("title")
@@ -92,7 +106,7 @@ def check(doc, options):
         toks = slug_tokens(url, minimum)
         if toks is None:
             continue
-        slug, head = Side(list(toks)), Side(tokens(title))
+        slug, head = Side(toks), Side(tokens(title))  # toks: a new list, Side's own
         if not slug.words or not head.words:
             continue
         missing = head.missing(slug)  # slug words not in the title
