@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from typing import Sequence
@@ -51,25 +52,58 @@ def build_parser(complete: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser(complete=False)
-    args = parser.parse_args(argv)
-    if not getattr(args, "_module", None):
-        parser.print_help(sys.stderr)
-        return 2
-    from linter.config import ConfigError
-    from linter.registry import RegistryError
+class Startup:
+    """`with Startup():` around newslint's start-up (imports, the parser, the configuration, the
+    rules). It makes some 20,000 container objects that live until the end and frees few, so
+    the cyclic garbage collector, which runs every 700 allocations and walks ever more of them,
+    finds next to nothing (about 30 collections, 4-5 ms of a one-file run). It is paused instead, and
+    what start-up made is frozen (gc.freeze) rather than walked once more by the next
+    collection; `main` unfreezes it when it returns (outside `main`, nothing is frozen). A
+    caller that paused the collector or froze objects of its own is left as it was."""
 
+    in_main = False  # `main` is running: it unfreezes what start-up froze when it returns
+    frozen = False
+
+    def __enter__(self) -> None:
+        self.enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            if Startup.in_main and (Startup.frozen or gc.get_freeze_count() == 0):
+                gc.freeze()
+                Startup.frozen = True
+            gc.enable()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    outer, Startup.in_main = Startup.in_main, True
     try:
-        return importlib.import_module(args._module).run(args)
-    except (UsageError, ConfigError, RegistryError) as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("newslint: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+        with Startup():
+            parser = build_parser(complete=False)
+            args = parser.parse_args(argv)
+            if not getattr(args, "_module", None):
+                parser.print_help(sys.stderr)
+                return 2
+            from linter.config import ConfigError
+            from linter.registry import RegistryError
+
+            command = importlib.import_module(args._module)
+        try:
+            return command.run(args)
+        except (UsageError, ConfigError, RegistryError) as exc:
+            print(f"newslint: error: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("newslint: interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            return 0
+    finally:
+        Startup.in_main = outer
+        if Startup.frozen and not outer:
+            Startup.frozen = False
+            gc.unfreeze()
 
 
 if __name__ == "__main__":

@@ -195,6 +195,42 @@ def test_python_dash_m_and_version():
     assert out.returncode == 0 and out.stdout.startswith("newslint ")
 
 
+def test_the_garbage_collector_is_left_as_it_was(project, capsys):
+    """Start-up pauses the cyclic collector and freezes what it made; main undoes both."""
+    import gc
+
+    write(project, "news/a.md", BAD)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert main(["check", "--no-cache", *SEL]) == 1
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(SystemExit):
+        main(["check", "--no-such-option"])
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        assert main(["check", "--no-cache", *SEL]) == 1
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+    gc.freeze()  # a caller that froze objects of its own keeps them frozen
+    try:
+        frozen = gc.get_freeze_count()
+        assert main(["check", "--no-cache", *SEL]) == 1
+        assert gc.isenabled() and gc.get_freeze_count() > frozen // 2  # not unfrozen (some objects died)
+    finally:
+        gc.unfreeze()
+    capsys.readouterr()
+
+
+def test_check_imports_no_other_command():
+    """`newslint check` builds only its own parser: the other subcommands' modules stay unimported."""
+    code = ("import sys\nfrom linter.cli import main\ntry:\n    main(['check', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('linter.commands.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    lines = out.stdout.strip().splitlines()
+    assert "--no-progress" in out.stdout and lines[-1] == "['linter.commands.check', 'linter.commands.common']"
+
+
 def test_third_party_plugin_from_an_installed_distribution(tmp_path):
     """A plugin package installed in the environment is picked up with no config."""
     site = tmp_path / "site"

@@ -15,6 +15,13 @@ def split_list(values: list[str] | None) -> list[str] | None:
 
 
 def load_settings(args, cwd: Path | None = None) -> cfg.Settings:
+    from linter.cli import Startup
+
+    with Startup():  # importing the rules is most of start-up
+        return _load_settings(args, cwd)
+
+
+def _load_settings(args, cwd: Path | None) -> cfg.Settings:
     cwd = cwd or Path.cwd()
     config = cfg.load(Path(args.config) if getattr(args, "config", None) else None, cwd)
     plugins = [(config.root / p) for p in config.plugins]
