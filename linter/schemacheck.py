@@ -39,9 +39,21 @@ def _real_time(h: str, mi: str, s: str, oh: str | None, om: str | None) -> bool:
             and (oh is None or (int(oh) <= 23 and int(om) <= 59)))
 
 
+# The same shape with a month and day that exist in every year (all but February 29th) and every
+# time field in range: a real date-time, with no numbers to read. Nearly every value matches;
+# the others take the full check.
+_DATE_TIME_PLAIN = re.compile(
+    r"[0-9]{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+    r"[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)"
+    r"(?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])\Z"
+)
+
+
 def is_date_time(value: Any) -> bool:
     """RFC 3339 date-time (`2021-03-15T11:35:57+06:00`, `2019-08-19T21:00:10Z`), a real date."""
     if not isinstance(value, str):
+        return True
+    if _DATE_TIME_PLAIN.match(value) is not None:
         return True
     m = _DATE_TIME.match(value)
     return m is not None and _real_date(*m.group(1, 2, 3)) and _real_time(*m.group(4, 5, 6, 7, 8))
@@ -330,6 +342,19 @@ class Compiler:
             if func is None:
                 raise Unsupported(f"format {schema['format']}")
 
+        if lo is _ABSENT and hi is _ABSENT:  # the usual: a pattern, a format or both
+            search = rx.search if rx is not None else None
+            if search is None:
+                def check(v):
+                    return func(v) if isinstance(v, str) else not strict
+            elif func is None:
+                def check(v):
+                    return search(v) is not None if isinstance(v, str) else not strict
+            else:
+                def check(v):
+                    return search(v) is not None and func(v) if isinstance(v, str) else not strict
+            return check
+
         def check(v):  # every string keyword in one closure: strings are most of the values checked
             if not isinstance(v, str):
                 return not strict
@@ -399,6 +424,8 @@ class Compiler:
         dependent = tuple((k, tuple(v)) for k, v in schema.get("dependentRequired", {}).items())
         get = props.get
         slow_keys = bool(patterns) or additional is not None or names is not None
+        prop_items = tuple(props.items())
+        n_props = len(prop_items)
 
         def check(v):
             if not isinstance(v, dict):
@@ -407,10 +434,17 @@ class Compiler:
                 if k not in v:
                     return False
             if not slow_keys:
-                for k, value in v.items():
-                    c = get(k)
-                    if c is not None and not c(value):
-                        return False
+                # Each property the object has is checked: looked up from whichever side is
+                # smaller (`if`/`then`/`else` schemas name one key or none; objects have many).
+                if len(v) > n_props:
+                    for k, c in prop_items:
+                        if k in v and not c(v[k]):
+                            return False
+                else:
+                    for k, value in v.items():
+                        c = get(k)
+                        if c is not None and not c(value):
+                            return False
             else:
                 for k, value in v.items():
                     if names is not None and not names(k):
