@@ -44,7 +44,6 @@ def statistics(run, out) -> None:
 
 
 def run(args) -> int:
-    from linter import baseline
     from linter import run as runmod
     from linter.files import Discovery
     from linter.reporters import get
@@ -65,6 +64,8 @@ def run(args) -> int:
     )
     partial = bool(args.paths) and all(not (cwd / p).is_dir() for p in args.paths)
     result = runmod.run(targets, settings, options, cwd, partial=partial)
+    if args.write_baseline or args.baseline:
+        from linter import baseline
     if args.write_baseline:
         n = baseline.write(Path(args.write_baseline), result.results)
         print(f"Wrote {n} finding{'s' if n != 1 else ''} to the baseline {args.write_baseline}.", file=sys.stderr)
