@@ -160,3 +160,14 @@ def test_date_option_is_read_once_and_still_refuses_a_bad_value():
     for _ in range(2):
         with pytest.raises(_parse.OptionError, match='option floor = "soon" is not an ISO 8601 date'):
             _parse.date_option("floor", "soon")
+
+
+@pytest.mark.parametrize("text", [
+    "2022-07-07T22:10:00Z", "2024-02-29T23:59:59Z", "2023-02-29T10:00:00Z", "0000-01-01T00:00:00Z",
+    "2022-13-01T00:00:00Z", "2022-04-31T00:00:00Z", "2022-07-07T24:00:00Z", "2022-07-07T22:60:00Z",
+    "2022-07-07T22:10:60Z", "2022-07-07T22:10:00z", "2022-07-07T22:10:00Z ", "2022-07-07T22:10:00",
+])
+def test_the_usual_spelling_reads_as_the_general_parser_reads_it(text, monkeypatch):
+    fast = read(text)
+    monkeypatch.setattr(_parse, "_iso_utc", lambda text: None)
+    assert fast == read(text)

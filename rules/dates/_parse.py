@@ -216,8 +216,27 @@ def _fixable(m: Moment | str) -> Reading:
     return Reading("fixable", m, m.iso())
 
 
+# The usual spelling (`2022-07-07T22:10:00Z`), read without the general parser below.
+_ISO_UTC = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z", re.A)
+
+
+def _iso_utc(text: str) -> Moment | None:
+    """The Moment `read` finds in a real date-time written as YYYY-MM-DDTHH:MM:SSZ, else None
+    (then the general path reads it and says what is wrong)."""
+    m = _ISO_UTC.fullmatch(text)
+    if m is None:
+        return None
+    y, mo, d, h, mi, s = map(int, m.groups())
+    if y == 0 or not 1 <= mo <= 12 or not 1 <= d <= _last_day(y, mo) or h > 23 or mi > 59 or s > 59:
+        return None
+    return Moment(y, mo, d, h, mi, s, "", 0)
+
+
 def read(text: str) -> Reading:
     """Classify one date value (its source text)."""
+    when = _iso_utc(text)
+    if when is not None:
+        return Reading("iso", when)
     s = text.strip()
     m = _ISO.fullmatch(s)
     if m:
