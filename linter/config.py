@@ -29,6 +29,8 @@ class ConfigError(Exception):
 
 @dataclass
 class Config:
+    """The configuration file's settings, validated (defaults where it says nothing)."""
+
     root: Path
     source: Path | None = None
     select: list[str] | None = None  # None: every rule that is on by default

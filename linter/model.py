@@ -29,6 +29,8 @@ class Edit(NamedTuple):
 
 @dataclass(frozen=True)
 class Fix:
+    """Edits that repair a finding, safe (applied by --fix) or unsafe (only with --unsafe-fixes)."""
+
     applicability: str  # "safe" | "unsafe"
     description: str
     edits: tuple[Edit, ...]
@@ -53,6 +55,8 @@ class Report:
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem in one file, as reporters, the cache and baselines see it."""
+
     path: str
     line: int
     column: int

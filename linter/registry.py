@@ -22,6 +22,8 @@ class RegistryError(Exception):
 
 @dataclass
 class Registry:
+    """Every rule found, sorted by code, and what was loaded to find them."""
+
     rules: list[RuleSpec]
     plugins: list[str]  # "name=value" of every entry point loaded: part of the cache key
 

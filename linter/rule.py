@@ -50,6 +50,8 @@ class RuleDefinitionError(Exception):
 
 @dataclass(frozen=True)
 class RuleSpec:
+    """A rule as the registry knows it: what `spec_from` read and checked of a rule module or object."""
+
     code: str
     name: str
     severity: str
