@@ -21,6 +21,11 @@ _ID = re.compile(r"^(?:[a-z]{0,8}\d{3,}[a-z0-9]*|[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-
 # The suffixes `stem` removes ("ies", "es", "s", "ing", "ed", the first that fits), by last letter.
 _SUFFIXES = {"s": ("ies", "es", "s"), "g": ("ing",), "d": ("ed",)}
 _APOS = re.compile(r"['’‘`´]")
+# The path of an http(s) URL whose host part is ASCII without brackets, with no tab or line break
+# up to the end of its path: exactly `urlsplit(url).path` for it (urlsplit removes those
+# characters, rejects bracketed or some non-ASCII hosts, and ends the path at the first '?' or
+# '#'). Possessive, so that a tab or line break makes it fail rather than match a shorter path.
+_HTTP_PATH = re.compile(r"https?://[^/?#\[\]\t\r\n\x80-\U0010ffff]*+(?=[/?#]|\Z)([^?#\t\r\n]*+)(?![\t\r\n])")
 # For `ascii_words`: ASCII letters (lower-cased) and digits kept, every other byte a word break.
 _WORD_BYTES = bytes(
     c if chr(c).isdigit() or chr(c).islower() else c + 32 if chr(c).isupper() else 32 for c in range(128)
@@ -66,7 +71,7 @@ def slug_tokens(url: str, minimum: int = 3) -> list[str] | None:
     """The tokens of the URL path segment that looks most like a headline, or None if the URL has
     no word slug (a segment of at least `minimum` content words joined by '-' or '_')."""
     try:
-        path = urlsplit(url.strip()).path if "/" in url else url.strip()
+        path = _path(url.strip()) if "/" in url else url.strip()
     except ValueError:
         return None
     best: tuple[str, ...] = ()
@@ -78,6 +83,13 @@ def slug_tokens(url: str, minimum: int = 3) -> list[str] | None:
         if n > best_n:
             best, best_n = toks, n
     return list(best) if best_n >= minimum else None
+
+
+def _path(url: str) -> str:
+    """`urlsplit(url).path` (raising ValueError where it does), without urlsplit for an everyday
+    http(s) URL: nearly every call, and urlsplit's own cache rarely holds the URL."""
+    m = _HTTP_PATH.match(url)
+    return m.group(1) if m else urlsplit(url).path
 
 
 @text_cache(maxsize=8192)
