@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from linter.cli import UsageError
+from linter.cli import Startup, UsageError
 from linter.commands.common import load_settings
 from linter.config import FAIL_ON
 from linter.reporters import REPORTERS
@@ -44,12 +44,13 @@ def statistics(run, out) -> None:
 
 
 def run(args) -> int:
-    from linter import run as runmod
-    from linter.files import Discovery
-    from linter.reporters import get
+    with Startup():  # the engine's imports and the settings are start-up too
+        from linter import run as runmod
+        from linter.files import Discovery
+        from linter.reporters import get
 
-    cwd = Path.cwd()
-    settings = load_settings(args, cwd)
+        cwd = Path.cwd()
+        settings = load_settings(args, cwd)
     if args.fail_on:
         settings.config.fail_on = args.fail_on
     if args.unsafe_fixes and not (args.fix or args.diff):
