@@ -11,7 +11,7 @@ folders). Only a real boolean `false` counts; a quoted `"false"` publishes the i
 
 import re
 
-from linter.config import glob_match
+from linter.config import GlobSet
 from linter.model import Report
 
 CODE = "PUB002"
@@ -23,6 +23,17 @@ BAD = '---\ntitle: "A withdrawn story"\nheat: -1\npublished: false\n---\n'
 GOOD = '---\ntitle: "A live story"\nheat: 12\npublished: true\n---\n'
 
 _ITEM_FLAG = re.compile(r"^(?:/related/\d+)?/published$")
+_ALLOW_SETS: dict[tuple[str, ...], GlobSet] = {}
+
+
+def _allow_set(allow) -> GlobSet:
+    """The `allow` globs as one GlobSet (a match of any of them, as `glob_match` reads each),
+    built once per option value: every file of a run has the same."""
+    key = tuple(str(g) for g in allow)
+    globs = _ALLOW_SETS.get(key)
+    if globs is None:
+        globs = _ALLOW_SETS[key] = GlobSet(list(key))
+    return globs
 
 
 def check(doc, options):
@@ -33,7 +44,7 @@ def check(doc, options):
     if isinstance(allow, str):
         allow = [allow]
     path = (doc.path or "").replace("\\", "/")
-    if any(glob_match(str(g), path) for g in allow):
+    if _allow_set(allow).match(path):
         return
     for ptr, _ in found:
         where = "this article" if ptr == "/published" else f"the item {ptr.rsplit('/', 1)[0]}"

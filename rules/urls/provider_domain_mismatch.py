@@ -21,7 +21,7 @@ Options:
 from linter.model import Report
 from rules._memo import items
 from rules.urls._common import show
-from rules.urls._items import item_url, join
+from rules.urls._items import join
 from rules.urls.normalize import _ascii_host, host_of, strip_www, valid_host
 
 CODE = "URL005"
@@ -60,6 +60,17 @@ def _allow_pairs(options):
     return out
 
 
+def _url_hosts(item) -> list[tuple[str, str, str]]:
+    """(key, URL, host) of the item's webUrl and originalUrl that are absolute http(s) URLs."""
+    out = []
+    for key in ("webUrl", "originalUrl"):
+        url = item.get(key)
+        host = host_of(url)  # None for anything but an absolute http(s) URL
+        if host:
+            out.append((key, url, host))
+    return out
+
+
 def check(doc, options):
     allow = platforms = None
     for base, item in items(doc):
@@ -69,25 +80,28 @@ def check(doc, options):
         domain = provider.get("domain")
         if not isinstance(domain, str) or not domain.strip():
             continue
-        urls = [(k, u) for k in ("webUrl", "originalUrl") if (u := item_url(item, k))]
+        urls = _url_hosts(item)
         if not urls:
             continue
-        ptr = join(join(base, "provider"), "domain")
         d = strip_www(_ascii_host(domain.strip().lower().rstrip(".")))
         if not valid_host(d):
-            yield Report(f"provider.domain: {show(domain)} is not a domain name", pointer=ptr)
+            yield Report(f"provider.domain: {show(domain)} is not a domain name", pointer=_pointer(base))
             continue
         if allow is None:
             allow = _allow_pairs(options)
-        if any(_matches(d, host_of(u), allow) for _, u in urls):
+        if any(_matches(d, host, allow) for _, _, host in urls):
             continue
         if platforms is None:
             platforms = [(strip_www(str(p).lower().strip(".")), "") for p in options.get("platforms") or ()]
-        if any(_matches(p, host_of(u), ()) for _, u in urls for p, _ in platforms):
+        if any(_matches(p, host, ()) for _, _, host in urls for p, _ in platforms):
             continue
-        key, url = urls[0]
-        others = "" if len(urls) == 1 else f" or {urls[1][0]} ({host_of(urls[1][1])})"
+        key, url, host = urls[0]
+        others = "" if len(urls) == 1 else f" or {urls[1][0]} ({urls[1][2]})"
         yield Report(
-            f"provider.domain: {show(domain)} is not the host of {key} ({host_of(url)}){others} or a parent domain of it",
-            pointer=ptr,
+            f"provider.domain: {show(domain)} is not the host of {key} ({host}){others} or a parent domain of it",
+            pointer=_pointer(base),
         )
+
+
+def _pointer(base: str) -> str:
+    return join(join(base, "provider"), "domain")
