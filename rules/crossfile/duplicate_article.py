@@ -69,11 +69,13 @@ def collect(doc, options):
     if not isinstance(data, dict):
         return None
     out = []
+    seen = canon = None
     for key in _FIELDS:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             continue
-        canon = _canonical_url(value.strip())
+        if value != seen:  # originalUrl is mostly webUrl again: its canonical form is known
+            seen, canon = value, _canonical_url(value.strip())
         if not canon:
             continue
         pointer = "/" + key

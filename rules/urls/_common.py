@@ -25,6 +25,7 @@ OK, RELATIVE, SCHEME_RELATIVE, INVALID = "ok", "relative", "scheme-relative", "i
 _STR_TAG = "tag:yaml.org,2002:str"
 _SPACE = re.compile(r"\s")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SITE_PATH = re.compile(r"/(?!/)[!-~]*", re.A)  # a site-relative path of printable ASCII
 
 
 def url_fields(doc) -> list[tuple[str, str, str]]:
@@ -74,6 +75,9 @@ def classify(value: str) -> tuple[str, str]:
         # reads without error: what the general path below decides, without urlsplit.
         host = plain[1]
         return (OK, "") if valid_host(host.rstrip(".")) else (INVALID, f"has an invalid host '{host}'")
+    if _SITE_PATH.fullmatch(value):
+        # `/images/a.jpg`: no space or control character, no scheme, not `//`: relative below.
+        return RELATIVE, ""
     if value == "":
         return INVALID, "is empty"
     if _SPACE.search(value):

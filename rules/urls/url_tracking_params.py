@@ -84,15 +84,16 @@ def strip_tracking(url, is_tracking):
 
 
 def check(doc, options):
+    with_query = [field for field in url_fields(doc) if "?" in field[2]]
+    if not with_query:  # most files: no URL has a query, so nothing to strip
+        return
     patterns = tuple(options.get("params") or ()) + tuple(options.get("extra-params") or ())
     keep = {str(k).strip().lower() for k in options.get("keep-params") or ()}
 
     def is_tracking(name):
         return name.strip().lower() not in keep and is_tracking_param(name, patterns)
 
-    for ptr, key, value in url_fields(doc):
-        if "?" not in value:
-            continue
+    for ptr, key, value in with_query:
         new, removed = strip_tracking(value, is_tracking)
         if not removed:
             continue
