@@ -354,6 +354,10 @@ class Compiler:
                 def check(v):
                     return search(v) is not None and func(v) if isinstance(v, str) else not strict
             return check
+        if hi is _ABSENT and rx is None and func is None:  # a minimum length only (non-empty text)
+            def check(v):
+                return len(v) >= lo if isinstance(v, str) else not strict
+            return check
 
         def check(v):  # every string keyword in one closure: strings are most of the values checked
             if not isinstance(v, str):
@@ -386,6 +390,11 @@ class Compiler:
             is_kind = _TYPES[kinds if isinstance(kinds, str) else kinds[0]]
         else:
             is_kind = _is_number
+
+        if hi is None and elo is None and ehi is None and step is None:  # a minimum only (a count, a size)
+            def check(v):
+                return not v < lo if is_kind(v) else not strict
+            return check
 
         def check(v):  # every number keyword in one closure
             if not is_kind(v):
@@ -424,6 +433,7 @@ class Compiler:
         dependent = tuple((k, tuple(v)) for k, v in schema.get("dependentRequired", {}).items())
         get = props.get
         slow_keys = bool(patterns) or additional is not None or names is not None
+        closed = additional is not None and not patterns and names is None  # properties + additionalProperties
         prop_items = tuple(props.items())
         n_props = len(prop_items)
 
@@ -445,6 +455,11 @@ class Compiler:
                         c = get(k)
                         if c is not None and not c(value):
                             return False
+            elif closed:  # the general loop below without the names and patterns it does not have
+                for k, value in v.items():
+                    c = get(k)
+                    if not (c(value) if c is not None else additional(value)):
+                        return False
             else:
                 for k, value in v.items():
                     if names is not None and not names(k):
@@ -496,9 +511,10 @@ class Compiler:
                 return False
             if hi is not None and len(v) > hi:
                 return False
-            for c, x in zip(prefix, v):
-                if not c(x):
-                    return False
+            if n_prefix:
+                for c, x in zip(prefix, v):
+                    if not c(x):
+                        return False
             if items is not None:
                 for x in v[n_prefix:] if n_prefix else v:
                     if not items(x):
