@@ -195,6 +195,19 @@ def test_python_dash_m_and_version():
     assert out.returncode == 0 and out.stdout.startswith("newslint ")
 
 
+def test_as_the_program_output_cache_and_fixes_are_complete(project):
+    """Run as the program, start-up's objects stay frozen at exit: nothing it writes is lost."""
+    write(project, "news/a.md", BAD)
+    cmd = [sys.executable, "-m", "linter", "check", *SEL]
+    out = subprocess.run([*cmd, "--format", "json", "news/a.md"], capture_output=True, text=True, cwd=project)
+    assert out.returncode == 1 and [f["code"] for f in json.loads(out.stdout)["findings"]] == ["PUB001"]
+    assert list((project / ".newslint_cache").glob("results-*/*.json")), "the cache was not written"
+    out = subprocess.run([*cmd, "-o", "report.txt", "news/a.md"], capture_output=True, text=True, cwd=project)
+    assert out.returncode == 1 and "PUB001" in (project / "report.txt").read_text(encoding="utf-8")
+    out = subprocess.run([*cmd, "--fix", "news/a.md"], capture_output=True, text=True, cwd=project)
+    assert out.returncode == 0 and (project / "news/a.md").read_text(encoding="utf-8") == GOOD.replace("true", "false")
+
+
 def test_the_garbage_collector_is_left_as_it_was(project, capsys):
     """Start-up pauses the cyclic collector and freezes what it made; main undoes both."""
     import gc
