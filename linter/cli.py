@@ -92,8 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from linter.config import ConfigError
             from linter.registry import RegistryError
 
-            command = importlib.import_module(args._module)
         try:
+            with Startup():
+                command = importlib.import_module(args._module)
             return command.run(args)
         except (UsageError, ConfigError, RegistryError) as exc:
             print(f"newslint: error: {exc}", file=sys.stderr)
