@@ -21,8 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Callable
@@ -167,6 +165,8 @@ class Cache:
             pass  # a read-only project still lints; it just is not cached
 
     def _write(self, path: Path, field: str, value: dict) -> None:
+        import tempfile  # imported by runs that write the cache only
+
         fd, tmp = tempfile.mkstemp(prefix=".shard-", suffix=".tmp", dir=self.dir)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -182,6 +182,8 @@ class Cache:
 
 def clean(folder: Path) -> bool:
     if folder.is_dir() and (folder / ".gitignore").exists() or folder.name == DIRNAME and folder.is_dir():
+        import shutil
+
         shutil.rmtree(folder, ignore_errors=True)
         return True
     return False

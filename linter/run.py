@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter import fixer
 from linter.cache import DIRNAME, Cache, content_hash, facts_key
 from linter.config import Settings
 from linter.files import Discovery, Target
@@ -118,6 +116,8 @@ def _lint_one(target: Target, facts_only: bool) -> tuple:
     if not (options.fix or options.diff):
         result = linter.lint_bytes(raw, target.path, target.relpath)[1].to_json()
         return result, result.pop("facts"), [], None, None, st, digest
+    from linter import fixer  # imported by fixing runs only
+
     outcome = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
     note = f"{target.path}: {outcome.error}" if outcome.error else None
     result = outcome.result
@@ -150,7 +150,12 @@ def _jobs(requested: int | None) -> int:
 
 
 def _map(items: list, jobs: int, progress: Progress):
-    if jobs <= 1 or len(items) < SERIAL_BELOW or "fork" not in multiprocessing.get_all_start_methods():
+    parallel = jobs > 1 and len(items) >= SERIAL_BELOW
+    if parallel:
+        import multiprocessing  # imported by parallel runs only
+
+        parallel = "fork" in multiprocessing.get_all_start_methods()
+    if not parallel:
         for item in items:
             yield _work(item)
             progress.advance()

@@ -219,7 +219,7 @@ def report(facts_by_path, options, only=None):
     if only is not None:
         focus = {i for i, key in enumerate(keys) if any(p in only for p in paths_of(key))}
     near: dict[int, list[tuple[int, float]]] = {}
-    if threshold < 100 and focus != set():
+    if threshold < 100 and focus != set() and len(keys) > 1:  # (a lone title: no need to import rapidfuzz)
         for i, j, score in near_pairs(keys, threshold, focus):
             near.setdefault(i, []).append((j, score))
             near.setdefault(j, []).append((i, score))
