@@ -183,17 +183,6 @@ def _shorten(text: str, n: int = 8) -> str:
     return " ".join(words[:n]) + ("..." if len(words) > n else "")
 
 
-def _article_fields(doc) -> list[tuple[str, object]]:
-    """The (pointer, value) of `doc.fields(*FIELDS)` that are the article's own ("/title", not
-    "/related/0/title"), picked before sorting by position as doc.fields does (a stable sort of a
-    sublist keeps the sublist's order): a sort of two or three fields, not of every title."""
-    values, nodes, by_key = doc.values, doc.nodes, doc.by_key
-    out = [(ptr, values.get(ptr)) for key in FIELDS for ptr in by_key.get(key, ()) if ptr == "/" + key]
-    if len(out) > 1:
-        out.sort(key=lambda pv: nodes[pv[0]].start_mark.index if pv[0] in nodes else 0)
-    return out
-
-
 def check(doc, options):
     if not isinstance(doc.data, dict):
         return
@@ -204,8 +193,8 @@ def check(doc, options):
         return
     if matcher is None:
         return
-    for ptr, value in _article_fields(doc):
-        if not isinstance(value, str):
+    for ptr, value in doc.fields(*FIELDS):
+        if ptr.count("/") != 1 or not isinstance(value, str):
             continue
         m = matcher.search(normalise(value))
         if m:
