@@ -146,15 +146,22 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
     """Fix to a fixed point. Each pass applies the non-overlapping fixes, re-parses and re-lints.
     A pass is undone when it makes the front matter invalid, or when it changes data outside the
     values its edits rewrite (e.g. two item deletions that together empty a list, turning it into
-    null): then its fixes are retried one at a time, and a single fix that still does is dropped."""
-    doc, result = linter.lint_bytes(raw, path, relpath)
+    null): then its fixes are retried one at a time, and a single fix that still does is dropped.
+    The first pass chooses among the fixing rules' findings only; the other rules run on the text
+    that is kept."""
+    doc = linter.parse(raw, relpath)
+    result, complete = linter.lint_fixable(doc, path, relpath)
     original_text = doc.text
     before = _problems(doc)
     if before["invalid-encoding"]:
-        return FixOutcome(result, original_text)
+        return FixOutcome(complete(), original_text)
     text = original_text
     applied: list[Finding] = []
     seen = {text}
+
+    def outcome(error: str | None = None) -> FixOutcome:
+        return FixOutcome(result if applied else complete(), text, applied, error)
+
     for _ in range(MAX_PASSES):
         chosen = _choose(result.findings, unsafe)
         if not chosen:
@@ -165,18 +172,16 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
             new_text, new_doc, new_result, stray = _attempt(linter, doc, text, chosen, path, relpath)
         if stray:
             f = chosen[0]
-            return FixOutcome(result, text, applied,
-                              f"fix from {f.rule} would also change {', '.join(stray[:3])}; left unchanged")
+            return outcome(f"fix from {f.rule} would also change {', '.join(stray[:3])}; left unchanged")
         if new_text in seen:
             break
         if _problems(new_doc) - before:
             names = ", ".join(sorted({f.rule for f in chosen}))
-            return FixOutcome(result, text, applied,
-                              f"fixes from {names} would make the front matter invalid; left unchanged")
+            return outcome(f"fixes from {names} would make the front matter invalid; left unchanged")
         seen.add(new_text)
         text, result, doc = new_text, new_result, new_doc
         applied.extend(chosen)
-    return FixOutcome(result, text, applied)
+    return outcome()
 
 
 def encode(text: str, bom: bool) -> bytes:

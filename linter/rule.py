@@ -6,7 +6,7 @@ A rule is a module (or any object) with these attributes:
     NAME = "date-invalid"      # kebab-case, stable: configs and other tools reference it
     SEVERITY = "error"         # default: error | warning | info
     SUMMARY = "..."            # one line (defaults to the first line of the docstring)
-    FIX = "never"              # never | sometimes | always
+    FIX = "never"              # never | sometimes | always ("never": fixes it yields are ignored)
     OPTIONS = {"floor": "1995-01-01"}   # option names (kebab-case) and defaults
     BAD = "---\n...\n---\n"    # a document the rule reports
     GOOD = "---\n...\n---\n"   # the same document, fixed

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from linter import directives as dirs
 from linter import document
@@ -70,7 +70,7 @@ def make_finding(doc, path: str, active: Active, report: Report) -> Finding:
         severity=active.severity,
         message=report.message,
         pointer=report.pointer,
-        fix=report.fix,
+        fix=report.fix if active.spec.fixable else None,  # FIX = "never" is binding: --fix skips such rules
         fingerprint=report.fingerprint or fingerprint_of(doc, report.pointer, report.message),
     )
 
@@ -124,8 +124,33 @@ class Linter:
 
     def lint_document(self, doc, path: str, relpath: str) -> FileResult:
         result = FileResult(path, relpath)
+        return self._settle(doc, result, self._check(doc, path, self.settings.rules_for(relpath), result))
+
+    def lint_fixable(self, doc, path: str, relpath: str) -> tuple[FileResult, Callable[[], FileResult]]:
+        """What a fixer chooses its fixes from, without running every rule: the result of the
+        rules that can fix (and of those that supersede them), and a function that completes it
+        to `lint_document`'s result by running the other rules on the same document. A file that
+        gets fixed is linted afresh, so the other rules' work on its old text is never done."""
+        rules = self.settings.rules_for(relpath)
+        fixing = {key for a in rules if a.spec.fixable for key in (a.spec.name, a.spec.code)}
+        needed = {a.spec.name for a in rules if a.spec.fixable}
+        needed |= {name for name, covered in self._supersedes.items() if fixing.intersection(covered)}
+        first = [a for a in rules if a.spec.name in needed]
+        result = FileResult(path, relpath)
+        findings = self._check(doc, path, first, result)
+        partial = FileResult(path, relpath, facts=dict(result.facts), internal_error=result.internal_error)
+        partial = self._settle(doc, partial, list(findings))
+
+        def complete() -> FileResult:
+            rest = [a for a in rules if a.spec.name not in needed]
+            return self._settle(doc, result, findings + self._check(doc, path, rest, result))
+
+        return partial, complete
+
+    def _check(self, doc, path: str, rules: list[Active], result: FileResult) -> list[Finding]:
+        """`rules`' findings on `doc`, unfiltered; repository rules' facts go into `result`."""
         findings: list[Finding] = []
-        for active in self.settings.rules_for(relpath):
+        for active in rules:
             spec = active.spec
             try:
                 if spec.kind == "document":
@@ -138,6 +163,10 @@ class Linter:
             except Exception as exc:  # a buggy rule must not stop the run
                 findings.append(_internal_error(path, spec.name, exc))
                 result.internal_error = True
+        return findings
+
+    def _settle(self, doc, result: FileResult, findings: list[Finding]) -> FileResult:
+        """Superseded and suppressed findings dropped, the rest in order."""
         if self._supersedes and findings:
             findings = self._drop_superseded(findings)
         directives = dirs.parse(doc)

@@ -356,3 +356,78 @@ def test_fixes_that_together_change_unfixed_data_are_applied_one_at_a_time(tmp_p
     assert fixer.changed_outside({"related": [1, 2]}, {"related": None}, {"/related/0", "/related/1"}) == ["/related"]
     assert fixer.changed_outside({"a": 1, "r": [1, 2, 3]}, {"a": 1, "r": [1, 3]}, {"/r/1"}) == []
     assert fixer.changed_outside({"a": 1, "b": 2}, {"a": 5, "b": 3}, {"/a"}) == ["/b"]
+
+
+UPPER = '''"""Test rule: titles in capitals."""
+from linter.model import Report
+from linter.yamledit import fix, replace_value
+CODE = "ZZZ003"
+NAME = "zzz-upper"
+SEVERITY = "warning"
+FIX = "{fix}"
+SUPERSEDES = {supersedes}
+def check(doc, options):
+    title = (doc.data or {{}}).get("title")
+    if isinstance(title, str) and title != title.upper():
+        yield Report("not in capitals", pointer="/title", fix=fix("safe", "capitals", replace_value(doc, "/title", title.upper())))
+'''
+SPECIFIC = '''"""Test rule: a more specific finding about the title, with no fix."""
+from linter.model import Report
+CODE = "ZZZ004"
+NAME = "zzz-specific"
+SEVERITY = "warning"
+SUPERSEDES = ("zzz-upper",)
+def check(doc, options):
+    if (doc.data or {}).get("title") == "keep":
+        yield Report("kept as written", pointer="/title")
+'''
+
+
+def _linter(tmp_path, *plugins: str, select=None):
+    from linter import config as cfg
+    from linter import registry
+    from linter.runner import Linter
+
+    paths = []
+    for i, source in enumerate(plugins):
+        paths.append(tmp_path / f"plugin{i}.py")
+        paths[-1].write_text(source)
+    data = {"select": select} if select else {}
+    return Linter(cfg.resolve(cfg.from_dict(data, tmp_path), registry.load(paths)))
+
+
+def test_a_rule_that_declares_it_never_fixes_gets_no_fix_applied(tmp_path):
+    linter = _linter(tmp_path, UPPER.format(fix="never", supersedes="()"), select=["zzz-upper"])
+    raw = b"---\ntitle: quiet\n---\n"
+    _, result = linter.lint_bytes(raw, "p.md", "p.md")
+    assert [(f.rule, f.fix) for f in result.findings] == [("zzz-upper", None)]
+    assert fixer.fix_document(linter, raw, "p.md", "p.md").text == raw.decode()
+
+
+def test_a_finding_superseded_by_a_rule_without_fixes_is_not_fixed(tmp_path):
+    """The fixer first runs only the rules that can fix, and those that supersede them."""
+    linter = _linter(tmp_path, UPPER.format(fix="always", supersedes="()"), SPECIFIC, select=["zzz-upper", "zzz-specific"])
+    kept = fixer.fix_document(linter, b"---\ntitle: keep\n---\n", "p.md", "p.md")
+    assert kept.text == "---\ntitle: keep\n---\n" and not kept.applied
+    assert [f.rule for f in kept.result.findings] == ["zzz-specific"]
+    fixed = fixer.fix_document(linter, b"---\ntitle: loud\n---\n", "p.md", "p.md")
+    assert fixed.text == "---\ntitle: LOUD\n---\n"
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: a post\npublished: \"true\"\ndate: 2024-13-01\n---\nBody &amp; more.\n",  # fixable and not
+    "---\ntitle: a post\ndate: 2024-13-01\n---\nBody.\n",  # nothing to fix
+    "---\ntitle: [unclosed\n---\n",  # a front matter that does not parse
+])
+def test_the_fixer_reports_what_a_full_lint_of_its_text_reports(text, tmp_path):
+    from helpers import settings
+    from linter.runner import Linter
+
+    linter = Linter(settings())
+    outcome = fixer.fix_document(linter, text.encode(), "p.md", "p.md")
+    _, full = linter.lint_bytes(outcome.text.encode(), "p.md", "p.md")
+    assert [f.to_row() for f in outcome.result.findings] == [f.to_row() for f in full.findings]
+    assert outcome.result.facts == full.facts and outcome.result.directives == full.directives
+    partial, complete = linter.lint_fixable(linter.parse(text.encode(), "p.md"), "p.md", "p.md")
+    assert all(linter.settings.registry.lookup(f.rule).fixable for f in partial.findings)
+    assert [f.to_row() for f in complete().findings] == [f.to_row() for f in linter.lint_bytes(text.encode(), "p.md", "p.md")[1].findings]
