@@ -128,10 +128,10 @@ class Cache:
         entry = self._facts.get(relpath, 2)
         return entry[1] if entry is not None and entry[0] == digest and isinstance(entry[1], dict) else None
 
-    def store(self, relpath: str, st: os.stat_result, digest: str, result: dict | None, facts: dict, key: str) -> None:
-        """Record a file's content hash, its facts (and their key) and, unless it was only
-        collected, its result."""
-        self._index.put(relpath, [st.st_size, st.st_mtime_ns, digest, key])
+    def store(self, relpath: str, stamp: tuple[int, int], digest: str, result: dict | None, facts: dict, key: str) -> None:
+        """Record a file's size and mtime (`stamp`), content hash, facts (and their key) and,
+        unless it was only collected, its result."""
+        self._index.put(relpath, [*stamp, digest, key])
         if result is not None:
             self._results.put(relpath, [digest, result])
         self._facts.put(relpath, [digest, facts])
