@@ -2,11 +2,11 @@
 
 One folder per (newslint version, effective configuration, installed rule plugins). In it:
   iNN.json         each file's path (relative to the project folder) -> size, mtime, content
-                   hash, and a hash of its facts (what the repository rules see of it)
+                   hash, and a hash of its facts for each repository rule (what it sees of it)
   rNN.json         per-file results (findings, suppressions), keyed by path, with their hash
-  fNN.json         per-file facts for the repository rules, keyed by path, with their hash
-  repository.json  the repository rules' last findings, for a whole run and for a run on named
-                   files, each with the state of every file's facts it was computed from
+  f<CODE>-NN.json  per-file facts for the repository rule CODE, keyed by path, with their hash
+  repository.json  each repository rule's last findings, for a whole run and for a run on named
+                   files, each with the state of every file's facts for it they came from
 Each kind is spread over SHARDS files by a hash of the path, read only when needed and rewritten
 only where something changed: a warm run with nothing changed never reads facts, a pre-commit run
 reads the results of only the files it names and rewrites a few small files. A file whose size and mtime are unchanged is a hit; otherwise its content
@@ -28,7 +28,7 @@ from typing import Callable
 from linter import __version__
 
 DIRNAME = ".newslint_cache"
-FORMAT = 4
+FORMAT = 5
 SHARDS = 64
 
 
@@ -36,10 +36,11 @@ def content_hash(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def facts_key(facts: dict) -> str:
-    """A file's facts as a short hash: while no file's facts change, the repository rules'
-    findings stay the same, whatever else changed in the files."""
-    return content_hash(json.dumps(facts, sort_keys=True, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+def facts_keys(facts: dict) -> dict[str, str]:
+    """A file's facts for each repository rule as a short hash: while no file's facts for a rule
+    change, that rule's findings stay the same, whatever else changed in the files."""
+    return {code: content_hash(json.dumps(value, sort_keys=True, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+            for code, value in facts.items()}
 
 
 def _shard(relpath: str) -> int:
@@ -92,18 +93,18 @@ class Cache:
         self.folder = folder
         self.key = hashlib.sha256(f"{FORMAT}|{__version__}|{key}".encode()).hexdigest()[:24]
         self.dir = folder / f"results-{self.key}"
-        self._index = _Shards(self.dir, "i")  # [size, mtime, digest, facts key]
+        self._index = _Shards(self.dir, "i")  # [size, mtime, digest, {rule code: facts key}]
         self._results = _Shards(self.dir, "r")  # [digest, result]
-        self._facts = _Shards(self.dir, "f")  # [digest, facts]
+        self._facts: dict[str, _Shards] = {}  # rule code -> its shards of [digest, facts]
         self.repository: dict = _read_json(self.dir / "repository.json", "repository")
         self._repository_dirty = False
 
-    def lookup(self, relpath: str, file: str) -> tuple[str, str] | None:
-        """(content hash, facts key) of a file the index knows, if its content is unchanged: from
+    def lookup(self, relpath: str, file: str) -> tuple[str, dict[str, str]] | None:
+        """(content hash, facts keys) of a file the index knows, if its content is unchanged: from
         the index when size and mtime match, else by hashing the file. None if unknown, changed
         or unreadable."""
         entry = self._index.get(relpath, 4)
-        if entry is None:
+        if entry is None or not isinstance(entry[3], dict):
             return None
         try:
             st = os.stat(file)
@@ -124,21 +125,30 @@ class Cache:
         entry = self._results.get(relpath, 2)
         return entry[1] if entry is not None and entry[0] == digest and isinstance(entry[1], dict) else None
 
-    def facts(self, relpath: str, digest: str) -> dict | None:
-        entry = self._facts.get(relpath, 2)
-        return entry[1] if entry is not None and entry[0] == digest and isinstance(entry[1], dict) else None
+    def facts(self, code: str, relpath: str, digest: str):
+        """A file's facts for the repository rule `code`, or None."""
+        entry = self._facts_of(code).get(relpath, 2)
+        return entry[1] if entry is not None and entry[0] == digest else None
 
-    def store(self, relpath: str, stamp: tuple[int, int], digest: str, result: dict | None, facts: dict, key: str) -> None:
-        """Record a file's size and mtime (`stamp`), content hash, facts (and their key) and,
+    def _facts_of(self, code: str) -> _Shards:
+        shards = self._facts.get(code)
+        if shards is None:
+            shards = self._facts[code] = _Shards(self.dir, f"f{code}-")
+        return shards
+
+    def store(self, relpath: str, stamp: tuple[int, int], digest: str, result: dict | None, facts: dict,
+              keys: dict[str, str]) -> None:
+        """Record a file's size and mtime (`stamp`), content hash, facts (and their keys) and,
         unless it was only collected, its result."""
-        self._index.put(relpath, [*stamp, digest, key])
+        self._index.put(relpath, [*stamp, digest, keys])
         if result is not None:
             self._results.put(relpath, [digest, result])
-        self._facts.put(relpath, [digest, facts])
+        for code, value in facts.items():
+            self._facts_of(code).put(relpath, [digest, value])
 
     def repository_findings(self, slot: str, state: str) -> dict | None:
-        """The repository rules' findings stored under `slot` ("all" or "named"), as
-        {relpath: [finding rows]}, if they were computed from `state`."""
+        """A repository rule's findings stored under `slot` (its code after "all" or "named"),
+        as {relpath: [finding rows]}, if they were computed from `state`."""
         entry = self.repository.get(slot)
         if isinstance(entry, dict) and entry.get("state") == state and isinstance(entry.get("findings"), dict):
             return entry["findings"]
@@ -150,7 +160,7 @@ class Cache:
 
     def save(self) -> None:
         try:
-            shards = (self._index, self._results, self._facts)
+            shards = (self._index, self._results, *self._facts.values())
             if any(s.dirty for s in shards) or self._repository_dirty:
                 self.dir.mkdir(parents=True, exist_ok=True)
                 ignore = self.folder / ".gitignore"

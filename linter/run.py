@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.cache import DIRNAME, Cache, content_hash, facts_key
+from linter.cache import DIRNAME, Cache, content_hash, facts_keys
 from linter.config import Settings
 from linter.files import Discovery, Target
 from linter.model import Finding
@@ -95,11 +95,11 @@ _OPTIONS: RunOptions | None = None
 def _work(item: tuple[Target, bool]) -> tuple:
     """Lint (and fix) one file, or only collect its repository facts. Returns plain data:
     (result JSON or None when only collected, facts, applied, diff, note, (size, mtime) and
-    content hash and facts key (these three with a cache only))."""
+    content hash and facts keys (these three with a cache only))."""
     data, facts, applied, diff, note, st, digest = _lint_one(*item)
     if not _OPTIONS.cache or facts is None:  # a stat result costs 5 us to pass between processes
         return data, facts, applied, diff, note, None, None, None
-    return data, facts, applied, diff, note, st and (st.st_size, st.st_mtime_ns), digest, facts_key(facts)
+    return data, facts, applied, diff, note, st and (st.st_size, st.st_mtime_ns), digest, facts_keys(facts)
 
 
 def _lint_one(target: Target, facts_only: bool) -> tuple:
@@ -194,7 +194,7 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
     fixing = options.fix or options.diff
 
     results: dict[str, FileResult] = {}
-    known: dict[str, tuple[str, str]] = {}  # relpath -> (content hash, facts key) of every file whose result or facts are current
+    known: dict[str, tuple[str, dict]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
     from_cache: list[tuple[FileResult, Target]] = []  # their facts are read only if the repository rules run
     todo: list[tuple[Target, bool]] = []
     for t in targets:
@@ -254,30 +254,47 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, str]],
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, dict]],
             report_on: set[str] | None, from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
-    """Repository rules and unused suppressions. The repository rules' findings depend only on
-    every file's facts (and which files get reports): while no file's facts changed, a run reuses
-    them, be it a warm run or a pre-commit run on files edited outside their facts. Their messages
-    name files by their paths from the working folder, which is therefore part of the state."""
-    found = slot = state = None
-    if cache is not None and linter.repository_rules and all(r.relpath in known for r in results):
-        # NUL cannot occur in a path and keys have a fixed length: the joined text is unambiguous
-        basis = "\0".join([str(cwd), *sorted(f"{r.relpath}\0{known[r.relpath][1]}" for r in results)])
-        slot, state = "all", _sha256(basis)
-        if report_on is not None:  # a run on named files can use a whole run's findings, or its own
-            found = _cached_findings(cache, slot, state, results, report_on)
-            named = sorted(r.relpath for r in results if r.path in report_on)
-            slot, state = "named", _sha256(basis + "\0\0" + "\0".join(named))
-        if found is None:
-            found = _cached_findings(cache, slot, state, results, report_on)
-    if found is None:
+    """Repository rules and unused suppressions. A repository rule's findings depend only on every
+    file's facts for it (and which files get reports): while none of those changed, a run reuses
+    them, be it a warm run or a pre-commit run on files edited elsewhere (a new paragraph reruns
+    the rule that compares paragraphs, not the one that compares titles). Their messages name
+    files by their paths from the working folder, which is therefore part of the state."""
+    found: dict[str, list[Finding]] = {}
+    stale = [a.spec.code for a in linter.repository_rules]
+    where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
+    if cache is not None and stale and all(r.relpath in known for r in results):
+        named = "\0".join(sorted(r.relpath for r in results if r.path in report_on)) if report_on is not None else None
+        for code in list(stale):
+            # NUL cannot occur in a path and keys have a fixed length: the joined text is unambiguous
+            basis = "\0".join([str(cwd), *sorted(f"{r.relpath}\0{known[r.relpath][1][code]}"
+                                                 for r in results if code in known[r.relpath][1])])
+            slot, state = f"all {code}", _sha256(basis)
+            rows = None
+            if named is not None:  # a run on named files can use a whole run's findings, or its own
+                rows = _cached_findings(cache, slot, state, results, report_on)
+                slot, state = f"named {code}", _sha256(f"{basis}\0\0{named}")
+            if rows is None:
+                rows = _cached_findings(cache, slot, state, results, report_on)
+            if rows is None:
+                where[code] = (slot, state)
+                continue
+            stale.remove(code)
+            for path, fs in rows.items():
+                found.setdefault(path, []).extend(fs)
+    if stale:
         if cache is not None:
-            _restore_facts(cache, known, from_cache)
-        found, complete = linter.repository_findings(results, report_on)
-        if state is not None and complete:
-            relpaths = {r.path: r.relpath for r in results}
-            cache.set_repository_findings(slot, state, {relpaths[p]: [f.to_row() for f in fs] for p, fs in found.items()})
+            _restore_facts(cache, known, from_cache, stale)
+        fresh, crashed = linter.repository_findings(results, report_on, stale)
+        relpaths = {r.path: r.relpath for r in results}
+        for code in stale:
+            if code in where and code not in crashed:
+                slot, state = where[code]
+                cache.set_repository_findings(slot, state, {relpaths[p]: [f.to_row() for f in fs if f.code == code]
+                                                            for p, fs in fresh.items()})
+        for path, fs in fresh.items():
+            found.setdefault(path, []).extend(fs)
     linter.finish(results, report_on, found)
 
 
@@ -294,13 +311,22 @@ def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResu
             for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
 
 
-def _restore_facts(cache: Cache, known: dict[str, tuple[str, str]], from_cache: list[tuple[FileResult, Target]]) -> None:
-    """Facts of the files whose results came from the cache; collected again where the cache lost them."""
+def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache: list[tuple[FileResult, Target]],
+                   codes: list[str]) -> None:
+    """Facts for the rules `codes` of the files whose results came from the cache; collected again
+    where the cache lost them."""
     for result, t in from_cache:
-        facts = cache.facts(t.relpath, known[t.relpath][0])
-        if facts is None:
-            _, facts, *_ = _lint_one(t, True)
-        result.facts = facts or {}
+        digest, keys = known[t.relpath]
+        facts = {}
+        for code in codes:
+            if code in keys:
+                value = cache.facts(code, t.relpath, digest)
+                if value is None:
+                    _, facts, *_ = _lint_one(t, True)
+                    facts = facts or {}
+                    break
+                facts[code] = value
+        result.facts = facts
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
@@ -314,6 +340,6 @@ def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
     return Path(os.path.commonpath([str(t.abspath.parent) for t in targets]))
 
 
-def _lookup(cache: Cache | None, t: Target) -> tuple[str, str] | None:
-    """(content hash, facts key) the cache has for `t` if the file is unchanged since, else None."""
+def _lookup(cache: Cache | None, t: Target) -> tuple[str, dict[str, str]] | None:
+    """(content hash, facts keys) the cache has for `t` if the file is unchanged since, else None."""
     return None if cache is None else cache.lookup(t.relpath, t.file)

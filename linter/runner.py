@@ -186,16 +186,19 @@ class Linter:
         return doc, self.lint_document(doc, path, relpath)
 
     # ---- once per run --------------------------------------------------------------------
-    def repository_findings(self, results: list[FileResult],
-                            report_on: set[str] | None = None) -> tuple[dict[str, list[Finding]], bool]:
+    def repository_findings(self, results: list[FileResult], report_on: set[str] | None = None,
+                            codes: Iterable[str] | None = None) -> tuple[dict[str, list[Finding]], set[str]]:
         """The repository rules' findings over every result's facts, per path (only the paths in
-        `report_on`, if given), before suppressions; and False if a rule crashed (its internal
-        error is then in the results already)."""
+        `report_on`, if given), before suppressions; and the codes of the rules that crashed
+        (their internal errors are then in the results already). `codes`: only these rules."""
         by_path = {r.path: r for r in results}
         found: dict[str, list[Finding]] = {}
-        complete = True
+        crashed: set[str] = set()
+        wanted = None if codes is None else set(codes)
         for active in self.repository_rules:
             spec = active.spec
+            if wanted is not None and spec.code not in wanted:
+                continue
             facts = {r.path: r.facts[spec.code] for r in results if spec.code in r.facts}
             try:
                 if spec.report_takes_only:
@@ -210,13 +213,13 @@ class Linter:
                         continue
                     found.setdefault(path, []).append(make_finding(None, path, active, report))
             except Exception as exc:
-                complete = False
+                crashed.add(spec.code)
                 for r in results:
                     if report_on is None or r.path in report_on:
                         r.findings.append(_internal_error(r.path, spec.name, exc))
                         r.internal_error = True
                         break
-        return found, complete
+        return found, crashed
 
     def finish(self, results: list[FileResult], report_on: set[str] | None = None,
                found: dict[str, list[Finding]] | None = None) -> None:

@@ -73,23 +73,24 @@ def test_cache_hits_match_and_invalidate_on_change(project, capsys):
         shard.write_text("{not json")  # a corrupt cache is ignored and rebuilt
     _, again = check_json(capsys)
     assert again == changed
-    before = {p.name: p.stat().st_mtime_ns for p in folders[0].glob("[irf]??.json")}
+    before = {p.name: p.stat().st_mtime_ns for p in folders[0].glob("[irf]*.json") if p.name != "repository.json"}
     (project / "news" / "a002.md").write_text(article(2, published='"no"'))
     check_json(capsys)
     rewritten = [name for name, mtime in before.items() if (folders[0] / name).stat().st_mtime_ns != mtime]
-    assert sorted(name[0] for name in rewritten) == ["f", "i", "r"]  # one changed file: one shard of each kind
+    # one changed file: one shard of each kind (facts: one for each repository rule, here one)
+    assert sorted(name[:-7] for name in rewritten) == ["fZZ900-", "i", "r"]
 
 
 def test_lost_facts_are_collected_again_when_the_repository_rules_run(project, capsys):
     _, cold = check_json(capsys)
     folder = next((project / ".newslint_cache").glob("results-*"))
-    for shard in folder.glob("f??.json"):
+    for shard in folder.glob("fZZ900-??.json"):
         shard.write_text("{not json")
     _, warm = check_json(capsys)  # nothing changed: the repository rules' findings come from the cache
     assert warm == cold
-    (project / "news" / "a002.md").write_text(article(2, published='"no"'))
-    _, changed = check_json(capsys)  # the repository rules run again, over facts parsed anew
-    assert changed["summary"]["by_rule"]["same-title-test"] == cold["summary"]["by_rule"]["same-title-test"]
+    (project / "news" / "a002.md").write_text(article(2, "A new title", published='"no"'))
+    _, changed = check_json(capsys)  # a title changed: the rule runs again, over facts parsed anew
+    assert changed["summary"]["by_rule"]["same-title-test"] == cold["summary"]["by_rule"]["same-title-test"] == 2
     assert changed["summary"]["findings"] == cold["summary"]["findings"] + 1
 
 
@@ -229,6 +230,36 @@ def test_repository_rules_rerun_only_when_some_file_s_facts_change(project, caps
     assert runs() == 2  # the same named files over the same facts
     _, whole = check_json(capsys, "--select", "ZZ900")
     assert runs() == 3 and whole["summary"]["findings"] == 3
+
+
+PUBLISHED_RULE = COUNTING_RULE.replace('"ZZ900"', '"ZZ901"').replace("same-title-test", "same-published-test").replace(
+    '"reports.log"', '"published.log"').replace('doc.data.get("title")', 'doc.data.get("published")').replace(
+    '"title": t', '"title": str(t)')
+
+
+def test_only_the_repository_rule_whose_facts_changed_runs_again(project, capsys):
+    """Each rule's findings are kept with the state of its own facts: a new title reruns the rule
+    that compares titles, not one that compares something else."""
+    (project / "rules_local" / "same.py").write_text(COUNTING_RULE)
+    (project / "rules_local" / "published.py").write_text(PUBLISHED_RULE)
+    (project / ".newslint.toml").write_text(
+        'plugins = ["rules_local/same.py", "rules_local/published.py"]\nselect = ["ZZ900", "ZZ901"]\n')
+    logs = project / "reports.log", project / "published.log"
+
+    def runs():
+        return [len(log.read_text()) if log.exists() else 0 for log in logs]
+
+    _, cold = check_json(capsys)
+    assert runs() == [1, 1] and cold["summary"]["by_rule"]["same-title-test"] == 2
+    (project / "news" / "a006.md").write_text(article(6, "Shared title", published='"false"'))  # as it was
+    _, titled = check_json(capsys)
+    assert runs() == [2, 1] and titled["summary"]["by_rule"]["same-title-test"] == 3
+    (project / "news" / "a007.md").write_text(article(7, published="false"))
+    _, named = check_json(capsys, "news/a007.md")  # the only `published: false` (a boolean)
+    assert runs() == [2, 2] and named["findings"] == []
+    _, whole = check_json(capsys)
+    assert runs() == [2, 3] and whole["summary"]["by_rule"]["same-title-test"] == 3
+    assert whole["summary"]["findings"] == titled["summary"]["findings"] - 1  # a007 left the `true` group
 
 
 def test_cached_repository_findings_name_files_as_seen_from_the_working_folder(project, capsys, monkeypatch):
