@@ -266,10 +266,10 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
     if cache is not None and stale and all(r.relpath in known for r in results):
         named = "\0".join(sorted(r.relpath for r in results if r.path in report_on)) if report_on is not None else None
+        files = sorted(((r.relpath, known[r.relpath][1]) for r in results), key=lambda file: file[0])
         for code in list(stale):
             # NUL cannot occur in a path and keys have a fixed length: the joined text is unambiguous
-            basis = "\0".join([str(cwd), *sorted(f"{r.relpath}\0{known[r.relpath][1][code]}"
-                                                 for r in results if code in known[r.relpath][1])])
+            basis = "\0".join([str(cwd), *(f"{relpath}\0{keys[code]}" for relpath, keys in files if code in keys)])
             slot, state = f"all {code}", _sha256(basis)
             rows = None
             if named is not None:  # a run on named files can use a whole run's findings, or its own
