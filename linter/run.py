@@ -8,6 +8,7 @@ import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 from linter.cache import DIRNAME, Cache, content_hash, facts_keys
@@ -266,10 +267,14 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
     if cache is not None and stale and all(r.relpath in known for r in results):
         named = "\0".join(sorted(r.relpath for r in results if r.path in report_on)) if report_on is not None else None
-        files = sorted(((r.relpath, known[r.relpath][1]) for r in results), key=lambda file: file[0])
+        ordered = sorted(r.relpath for r in results)
+        keys = [known[relpath][1] for relpath in ordered]
         for code in list(stale):
-            # NUL cannot occur in a path and keys have a fixed length: the joined text is unambiguous
-            basis = "\0".join([str(cwd), *(f"{relpath}\0{keys[code]}" for relpath, keys in files if code in keys)])
+            # The paths of the files with facts for the rule, then their keys. NUL cannot occur in a
+            # path and keys have a fixed length: the joined text is unambiguous.
+            mine = [k.get(code) for k in keys]
+            has = [key is not None for key in mine]
+            basis = "\0".join([str(cwd), *compress(ordered, has), "", *compress(mine, has)])
             slot, state = f"all {code}", _sha256(basis)
             rows = None
             if named is not None:  # a run on named files can use a whole run's findings, or its own
