@@ -19,6 +19,7 @@ from linter.progress import Progress
 from linter.runner import FileResult, Linter
 
 SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
+CHUNK = 64  # files per task at most: fixed files are written together, one flush per chunk
 
 
 @dataclass
@@ -93,53 +94,76 @@ _LINTER: Linter | None = None
 _OPTIONS: RunOptions | None = None
 
 
-def _work(item: tuple[Target, bool]) -> tuple:
-    """Lint (and fix) one file, or only collect its repository facts. Returns plain data:
-    (result JSON or None when only collected, facts, applied, diff, note, (size, mtime) and
-    content hash and facts keys (these three with a cache only))."""
-    data, facts, applied, diff, note, st, digest = _lint_one(*item)
-    if not _OPTIONS.cache or facts is None:  # a stat result costs 5 us to pass between processes
-        return data, facts, applied, diff, note, None, None, None
-    return data, facts, applied, diff, note, st and (st.st_size, st.st_mtime_ns), digest, facts_keys(facts)
+def _work(items: list[tuple[Target, bool]]) -> list[tuple]:
+    """Lint (and fix) each file, or only collect its repository facts; the files fixed are
+    written together (their bytes flushed to disk at once). Returns plain data per file: (result
+    JSON or None when only collected, facts, applied, diff, note, (size, mtime) and content hash
+    and facts keys (these three with a cache only))."""
+    outs = [_lint_one(*item) for item in items]
+    if any(out[7] for out in outs):
+        _write_fixed(outs, [t for t, _ in items])
+    shipped = []
+    for data, facts, applied, diff, note, st, digest, _ in outs:
+        if not _OPTIONS.cache or facts is None:  # a stat result costs 5 us to pass between processes
+            shipped.append((data, facts, applied, diff, note, None, None, None))
+        else:
+            shipped.append((data, facts, applied, diff, note, st and (st.st_size, st.st_mtime_ns), digest, facts_keys(facts)))
+    return shipped
 
 
-def _lint_one(target: Target, facts_only: bool) -> tuple:
+def _lint_one(target: Target, facts_only: bool) -> list:
+    """[result JSON, facts, applied, diff, note, stat, content hash, what to write]: the last is
+    (new bytes, old bytes) for a file fixed in place, written by `_write_fixed`."""
     linter, options = _LINTER, _OPTIONS
     try:
         st = os.stat(target.file)
-        with open(target.file, "rb") as fh:
-            raw = fh.read()
+        with open(target.file, "rb", buffering=0) as fh:
+            raw = fh.readall()
     except OSError as exc:
         note = None if facts_only else f"{target.path}: cannot read: {exc.strerror or exc}"
-        return None, None, [], None, note, None, None
+        return [None, None, [], None, note, None, None, None]
     digest = content_hash(raw)
     if facts_only:
-        return None, linter.collect_facts(linter.parse(raw, target.relpath)), [], None, None, st, digest
+        return [None, linter.collect_facts(linter.parse(raw, target.relpath)), [], None, None, st, digest, None]
     if not (options.fix or options.diff):
         result = linter.lint_bytes(raw, target.path, target.relpath)[1].to_json()
-        return result, result.pop("facts"), [], None, None, st, digest
+        return [result, result.pop("facts"), [], None, None, st, digest, None]
     from linter import fixer  # imported by fixing runs only
 
     outcome = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
     note = f"{target.path}: {outcome.error}" if outcome.error else None
-    result = outcome.result
-    applied, diff = outcome.applied, None
+    applied, diff, write = outcome.applied, None, None
     if applied:
         new_raw = fixer.encode(outcome.text, raw.startswith(b"\xef\xbb\xbf"))
         if options.diff:
             old_text = raw.decode("utf-8", "surrogateescape").lstrip("\ufeff")
             diff = fixer.unified_diff(target.path, old_text, outcome.text)
         else:
-            try:
-                fixer.atomic_write(target.abspath, new_raw, st, original=raw)
-                st, digest = os.stat(target.file), content_hash(new_raw)
-            except (fixer.WriteRefused, OSError) as exc:
-                reason = str(exc) if isinstance(exc, fixer.WriteRefused) else f"not fixed: {exc.strerror or exc}"
-                note = f"{target.path}: {reason}"
-                result, applied = linter.lint_bytes(raw, target.path, target.relpath)[1], []
+            write = (new_raw, raw)
     cacheable = not applied or not options.diff  # a --diff result describes text that is not on disk
-    data = result.to_json()
-    return data, data.pop("facts"), applied, diff, note, (st if cacheable else None), digest
+    data = outcome.result.to_json()
+    return [data, data.pop("facts"), applied, diff, note, (st if cacheable else None), digest, write]
+
+
+def _write_fixed(outs: list[list], targets: list[Target]) -> None:
+    """Write the fixed files among `outs` (from `_lint_one` on `targets`) and update each entry:
+    the new stat and hash, or the reason it was not written and its old text's result."""
+    from linter import fixer
+
+    fixed = [(out, t) for out, t in zip(outs, targets) if out[7]]
+    errors = fixer.write_files([(t.abspath, out[7][0], out[5], out[7][1]) for out, t in fixed])
+    for (out, target), error in zip(fixed, errors):
+        new_raw, raw = out[7]
+        if error is None:
+            try:
+                out[5], out[6] = os.stat(target.file), content_hash(new_raw)
+            except OSError:
+                out[5] = None  # written, but not known well enough to cache
+            continue
+        reason = str(error) if isinstance(error, fixer.WriteRefused) else f"not fixed: {error.strerror or error}"
+        out[4] = f"{target.path}: {reason}"
+        data = _LINTER.lint_bytes(raw, target.path, target.relpath)[1].to_json()
+        out[0], out[1], out[2] = data, data.pop("facts"), []
 
 
 def _jobs(requested: int | None) -> int:
@@ -152,26 +176,28 @@ def _jobs(requested: int | None) -> int:
 
 
 def _map(items: list, jobs: int, progress: Progress):
+    """`_work` over `items` in chunks (in worker processes for a large run), results in order."""
     parallel = jobs > 1 and len(items) >= SERIAL_BELOW
     if parallel:
         import multiprocessing  # imported by parallel runs only
 
         parallel = "fork" in multiprocessing.get_all_start_methods()
+    size = max(1, min(CHUNK, len(items) // (jobs * 8))) if parallel else CHUNK
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     if not parallel:
-        for item in items:
-            yield _work(item)
-            progress.advance()
+        for chunk in chunks:
+            yield from _work(chunk)
+            progress.advance(len(chunk))
         return
-    chunk = max(1, min(64, len(items) // (jobs * 8)))
     # Everything allocated so far (modules, rule tables, the list of targets) lives until the end:
     # frozen, the workers' garbage collections do not walk it again and again.
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             gc.disable()  # here, only results arrive, and they are kept: nothing to collect
-            for out in pool.imap(_work, items, chunksize=chunk):
-                yield out
-                progress.advance()
+            for outs in pool.imap(_work, chunks):
+                yield from outs
+                progress.advance(len(outs))
     finally:
         gc.enable()
         gc.unfreeze()

@@ -431,3 +431,70 @@ def test_the_fixer_reports_what_a_full_lint_of_its_text_reports(text, tmp_path):
     partial, complete = linter.lint_fixable(linter.parse(text.encode(), "p.md"), "p.md", "p.md")
     assert all(linter.settings.registry.lookup(f.rule).fixable for f in partial.findings)
     assert [f.to_row() for f in complete().findings] == [f.to_row() for f in linter.lint_bytes(text.encode(), "p.md", "p.md")[1].findings]
+
+
+def _batch(tmp_path: Path, n: int = 6) -> list[Path]:
+    posts = []
+    for i in range(n):
+        folder = tmp_path / f"f{i % 2}"
+        folder.mkdir(exist_ok=True)
+        posts.append(folder / f"post{i}.md")
+        posts[-1].write_bytes(NEEDS_FIX)
+        os.chmod(posts[-1], 0o640 if i % 2 else 0o604)
+    return posts
+
+
+def test_a_batch_is_flushed_to_disk_once_then_renamed(tmp_path, monkeypatch):
+    posts = _batch(tmp_path)
+    calls, fsyncs = [], []
+    monkeypatch.setattr(fixer, "_syncfs", lambda: lambda fd: calls.append(fd) or 0)
+    monkeypatch.setattr(os, "fsync", lambda fd: fsyncs.append(fd))
+    errors = fixer.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts])
+    assert errors == [None] * len(posts)
+    assert len(calls) == 1  # one file system
+    assert len(fsyncs) == 2  # the two folders, once each, after the renames
+    assert all(p.read_bytes() == FIXED for p in posts)
+    assert [stat.S_IMODE(p.stat().st_mode) for p in posts] == [0o604, 0o640] * 3
+    assert _temps(tmp_path) == []
+
+
+def test_a_batch_without_syncfs_fsyncs_each_file(tmp_path, monkeypatch):
+    posts = _batch(tmp_path)
+    real_fsync, fsyncs = os.fsync, []
+    monkeypatch.setattr(fixer, "_syncfs", lambda: None)
+    monkeypatch.setattr(os, "fsync", lambda fd: fsyncs.append(fd) or real_fsync(fd))
+    assert fixer.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts]) == [None] * len(posts)
+    assert len(fsyncs) == len(posts) + 2 and all(p.read_bytes() == FIXED for p in posts)
+
+
+def test_a_failed_flush_writes_nothing(tmp_path, monkeypatch):
+    posts = _batch(tmp_path)
+    monkeypatch.setattr(fixer, "_syncfs", lambda: lambda fd: -1)
+    errors = fixer.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts])
+    assert all(isinstance(e, OSError) for e in errors)
+    assert all(p.read_bytes() == NEEDS_FIX for p in posts) and _temps(tmp_path) == []
+
+
+def test_a_file_changed_while_its_batch_is_flushed_is_left_alone(tmp_path, monkeypatch):
+    posts = _batch(tmp_path)
+    writes = [(p, FIXED, p.stat(), NEEDS_FIX) for p in posts]
+    real_flush = fixer._flush
+
+    def racing_flush(files):
+        real_flush(files)
+        posts[2].write_bytes(b"---\ntitle: new scrape\n---\n")
+
+    monkeypatch.setattr(fixer, "_flush", racing_flush)
+    errors = fixer.write_files(writes)
+    assert [type(e).__name__ if e else None for e in errors] == [None, None, "WriteRefused", None, None, None]
+    assert posts[2].read_bytes() == b"---\ntitle: new scrape\n---\n"
+    assert all(p.read_bytes() == FIXED for i, p in enumerate(posts) if i != 2) and _temps(tmp_path) == []
+
+
+def test_fix_reports_a_file_it_could_not_write_and_writes_the_others(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    posts = _batch(tmp_path)
+    os.chmod(posts[3], 0o444)
+    assert check("--fix", "--no-cache", ".") == 1
+    assert "read-only" in capsys.readouterr().err
+    assert [p.read_bytes() == FIXED for p in posts] == [True, True, True, False, True, True]
