@@ -272,9 +272,13 @@ def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pat
         progress.close()
 
     out.results = [results[t.path] for t in targets]
+    # The results live until the end: frozen, the collections that the repository rules' work
+    # sets off do not walk them (a quarter of duplicate-title's time on 10,000 files).
+    gc.freeze()
     try:
         _finish(linter, cache, out.results + context, known, {t.path for t in targets} if partial else None, from_cache, cwd)
     finally:
+        gc.unfreeze()
         _LINTER = _OPTIONS = None
     if cache is not None:
         cache.save()
