@@ -235,6 +235,30 @@ def test_the_garbage_collector_is_left_as_it_was(project, capsys):
     capsys.readouterr()
 
 
+def test_a_parallel_run_leaves_the_garbage_collector_as_it_was(project, capsys, monkeypatch):
+    import gc
+
+    from linter import run
+
+    monkeypatch.setattr(run, "SERIAL_BELOW", 1)  # workers even for two files
+    write(project, "news/a.md", BAD)
+    write(project, "news/b.md", BAD)
+    args = ["check", "--no-cache", "--jobs", "2", *SEL]
+    assert main(args) == 1 and gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        assert main(args) == 1 and not gc.isenabled()
+    finally:
+        gc.enable()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert main(args) == 1 and gc.get_freeze_count() > frozen // 2
+    finally:
+        gc.unfreeze()
+    capsys.readouterr()
+
+
 def test_check_imports_no_other_command():
     """`newslint check` builds only its own parser: the other subcommands' modules stay unimported."""
     code = ("import sys\nfrom linter.cli import main\ntry:\n    main(['check', '--help'])\nexcept SystemExit:\n    pass\n"
