@@ -247,14 +247,16 @@ def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | N
     (see linter.files); on any error the temporary files are removed."""
     errors: list[Exception | None] = [None] * len(writes)
     staged: dict[int, str] = {}  # write number -> its temporary file, until renamed
+    syncfs = _syncfs() if len(writes) >= BATCH_SYNC_FROM else None
     try:
         for n, (path, data, expected, original) in enumerate(writes):
             try:
-                staged[n] = _stage(Path(path), data, expected)
+                staged[n] = _stage(Path(path), data, expected, fsync=syncfs is None)
             except (WriteRefused, OSError) as exc:
                 errors[n] = exc
         try:
-            _flush(list(staged.values()))
+            if syncfs is not None:
+                _flush(list(staged.values()), syncfs)
         except OSError as exc:
             for n in staged:
                 errors[n] = exc
@@ -292,9 +294,9 @@ def _unchanged(path: Path, expected: os.stat_result | None, original: bytes | No
     return True
 
 
-def _stage(path: Path, data: bytes, expected: os.stat_result | None) -> str:
+def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool) -> str:
     """Check that `path` may be replaced and write its new bytes to a temporary file beside it
-    (not yet durable); return that file's path."""
+    (durable at once if `fsync`, else when its batch is flushed); return that file's path."""
     st = os.lstat(path)
     if stat.S_ISLNK(st.st_mode):
         raise WriteRefused("is a symbolic link; not fixed (fix the file it points to)")
@@ -308,6 +310,9 @@ def _stage(path: Path, data: bytes, expected: os.stat_result | None) -> str:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            if fsync:
+                fh.flush()
+                os.fsync(fh.fileno())
         if hasattr(os, "geteuid") and os.geteuid() == 0 and (st.st_uid, st.st_gid) != (0, 0):
             try:  # root fixing someone else's file: keep it theirs (before chmod: chown clears setuid)
                 os.chown(tmp, st.st_uid, st.st_gid)
@@ -326,18 +331,8 @@ def _stage(path: Path, data: bytes, expected: os.stat_result | None) -> str:
 BATCH_SYNC_FROM = 4  # files: fewer are fsynced one by one (a syncfs also writes out others' data)
 
 
-def _flush(files: list[str]) -> None:
-    """Make the files' bytes durable: one syncfs per file system for a batch (Linux), else an
-    fsync per file."""
-    syncfs = _syncfs() if len(files) >= BATCH_SYNC_FROM else None
-    if syncfs is None:
-        for f in files:
-            fd = os.open(f, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        return
+def _flush(files: list[str], syncfs) -> None:
+    """Make the files' bytes durable: one syncfs per file system they are on."""
     done: set[int] = set()
     for f in files:
         fd = os.open(f, os.O_RDONLY)
@@ -359,5 +354,5 @@ def _syncfs():
         import ctypes
 
         return ctypes.CDLL(None, use_errno=True).syncfs
-    except (ImportError, OSError, AttributeError):
+    except (ImportError, OSError, AttributeError, TypeError):  # TypeError: Windows has no CDLL(None)
         return None

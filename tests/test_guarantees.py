@@ -478,10 +478,11 @@ def test_a_failed_flush_writes_nothing(tmp_path, monkeypatch):
 def test_a_file_changed_while_its_batch_is_flushed_is_left_alone(tmp_path, monkeypatch):
     posts = _batch(tmp_path)
     writes = [(p, FIXED, p.stat(), NEEDS_FIX) for p in posts]
+    monkeypatch.setattr(fixer, "_syncfs", lambda: lambda fd: 0)  # the batch path, wherever the tests run
     real_flush = fixer._flush
 
-    def racing_flush(files):
-        real_flush(files)
+    def racing_flush(files, syncfs):
+        real_flush(files, syncfs)
         posts[2].write_bytes(b"---\ntitle: new scrape\n---\n")
 
     monkeypatch.setattr(fixer, "_flush", racing_flush)
