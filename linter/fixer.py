@@ -22,6 +22,7 @@ from linter.runner import FileResult, Linter
 MAX_PASSES = 10
 TEMP_PREFIX = ".newslint-"
 TEMP_SUFFIX = ".tmp"
+BATCH_SYNC_FROM = 4  # files written together; fewer are fsynced one by one (syncfs flushes all)
 
 
 @dataclass
@@ -328,24 +329,23 @@ def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool
     return tmp
 
 
-BATCH_SYNC_FROM = 4  # files: fewer are fsynced one by one (a syncfs also writes out others' data)
-
-
 def _flush(files: list[str], syncfs) -> None:
     """Make the files' bytes durable: one syncfs per file system they are on."""
     done: set[int] = set()
     for f in files:
+        device = os.stat(f).st_dev
+        if device in done:
+            continue
         fd = os.open(f, os.O_RDONLY)
         try:
-            device = os.fstat(fd).st_dev
-            if device not in done and syncfs(fd) != 0:
+            if syncfs(fd) != 0:
                 import ctypes
 
                 err = ctypes.get_errno()
                 raise OSError(err, os.strerror(err))
-            done.add(device)
         finally:
             os.close(fd)
+        done.add(device)
 
 
 def _syncfs():
