@@ -91,6 +91,7 @@ class Linter:
         self.unused = next((a for a in settings.active if a.spec.name == dirs.UnusedSuppression.NAME), None)
         self.repository_rules = [a for a in settings.active if a.spec.kind == "repository"]
         self._supersedes = {a.spec.name: a.spec.supersedes for a in settings.active if a.spec.supersedes}
+        self._fixing_splits: dict[frozenset, tuple[list[Active], list[Active]]] = {}
 
     def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
         """A specific rule's finding replaces a general one's at the same pointer (one defect, one finding)."""
@@ -131,21 +132,30 @@ class Linter:
         rules that can fix (and of those that supersede them), and a function that completes it
         to `lint_document`'s result by running the other rules on the same document. A file that
         gets fixed is linted afresh, so the other rules' work on its old text is never done."""
-        rules = self.settings.rules_for(relpath)
-        fixing = {key for a in rules if a.spec.fixable for key in (a.spec.name, a.spec.code)}
-        needed = {a.spec.name for a in rules if a.spec.fixable}
-        needed |= {name for name, covered in self._supersedes.items() if fixing.intersection(covered)}
-        first = [a for a in rules if a.spec.name in needed]
+        first, rest = self._fixing_first(relpath)
         result = FileResult(path, relpath)
         findings = self._check(doc, path, first, result)
         partial = FileResult(path, relpath, facts=dict(result.facts), internal_error=result.internal_error)
         partial = self._settle(doc, partial, list(findings))
 
         def complete() -> FileResult:
-            rest = [a for a in rules if a.spec.name not in needed]
             return self._settle(doc, result, findings + self._check(doc, path, rest, result))
 
         return partial, complete
+
+    def _fixing_first(self, relpath: str) -> tuple[list[Active], list[Active]]:
+        """`relpath`'s rules split into those a fixer runs first and the rest (once per set of
+        per-file ignores: the split depends on nothing else)."""
+        ignored = self.settings.ignored_codes(relpath)
+        split = self._fixing_splits.get(ignored)
+        if split is None:
+            rules = self.settings.rules_for(relpath)
+            fixing = {key for a in rules if a.spec.fixable for key in (a.spec.name, a.spec.code)}
+            needed = {a.spec.name for a in rules if a.spec.fixable}
+            needed |= {name for name, covered in self._supersedes.items() if fixing.intersection(covered)}
+            split = self._fixing_splits[ignored] = ([a for a in rules if a.spec.name in needed],
+                                                    [a for a in rules if a.spec.name not in needed])
+        return split
 
     def _check(self, doc, path: str, rules: list[Active], result: FileResult) -> list[Finding]:
         """`rules`' findings on `doc`, unfiltered; repository rules' facts go into `result`."""
