@@ -7,7 +7,7 @@ import gc
 import hashlib
 import os
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import compress
 from pathlib import Path
@@ -21,6 +21,10 @@ from linter.runner import FileResult, Linter
 
 SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
 CHUNK = 64  # files per task at most: fixed files are written together, one flush per chunk
+
+
+class RunError(Exception):
+    """The run could not complete (not a finding: nothing about any one file)."""
 
 
 @dataclass
@@ -92,6 +96,7 @@ class RunResult:
 
 # ---- work done per file (in worker processes when parallel) ------------------------------------
 _LINTER: Linter | None = None
+_BUSY = nullcontext()  # in a worker, a lock held while it works on a chunk (see _worker_start)
 _OPTIONS: RunOptions | None = None
 
 
@@ -100,9 +105,10 @@ def _work(items: list[tuple[Target, bool]]) -> list[tuple]:
     written together (their bytes flushed to disk at once). Returns plain data per file: (result
     JSON or None when only collected, facts, applied, diff, note, (size, mtime) and content hash
     and facts keys (these three with a cache only))."""
-    outs = [_lint_one(*item) for item in items]
-    if any(out[7] for out in outs):
-        _write_fixed(outs, [t for t, _ in items])
+    with _BUSY:
+        outs = [_lint_one(*item) for item in items]
+        if any(out[7] for out in outs):
+            _write_fixed(outs, [t for t, _ in items])
     shipped = []
     for data, facts, applied, diff, note, st, digest, _ in outs:
         if not _OPTIONS.cache or facts is None:  # a stat result costs 5 us to pass between processes
@@ -191,17 +197,46 @@ def _map(items: list, jobs: int, progress: Progress):
             progress.advance(len(chunk))
         return
     # Everything allocated so far (modules, rule tables, the list of targets) lives until the end:
-    # frozen, the workers' garbage collections do not walk it again and again.
+    # frozen, the workers' garbage collections do not walk it again and again. concurrent.futures,
+    # not multiprocessing.Pool: a killed worker (the out-of-memory killer) makes the Pool wait
+    # forever, where the executor raises.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     enabled = gc.isenabled()
     try:
-        with _frozen(), multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with _frozen(), ProcessPoolExecutor(jobs, multiprocessing.get_context("fork"), _worker_start, (os.getpid(),)) as pool:
             gc.disable()  # here, only results arrive, and they are kept: nothing to collect
-            for outs in pool.imap(_work, chunks):
+            for outs in pool.map(_work, chunks):
                 yield from outs
                 progress.advance(len(outs))
+    except BrokenProcessPool:
+        raise RunError("a worker process ended abruptly (killed, or out of memory); "
+                       "run again, with --jobs 1 to see which file it was") from None
     finally:
         if enabled:
             gc.enable()
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: the garbage collector on (the main process turns it off while results
+    arrive), and a thread that ends the worker once the main process is gone, as soon as the chunk
+    in hand is done (its fixed files written whole). Killed, the main process cannot stop its
+    workers, and they would wait for work forever, holding its output pipes open: a pre-commit
+    hook or a CI step would never end."""
+    global _BUSY
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.1)
+        busy.acquire()
+        os._exit(1)
+
+    gc.enable()
+    _BUSY = busy = threading.Lock()
+    threading.Thread(target=watch, daemon=True).start()
 
 
 @contextmanager

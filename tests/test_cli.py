@@ -259,6 +259,25 @@ def test_a_parallel_run_leaves_the_garbage_collector_as_it_was(project, capsys, 
     capsys.readouterr()
 
 
+def _killed(items):
+    """What the kernel's out-of-memory killer does to a worker."""
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang_or_a_traceback(project, capsys, monkeypatch):
+    from linter import run
+
+    monkeypatch.setattr(run, "SERIAL_BELOW", 1)
+    monkeypatch.setattr(run, "_work", _killed)  # the workers are forked: they inherit it
+    write(project, "news/a.md", BAD)
+    write(project, "news/b.md", BAD)
+    assert main(["check", "--no-cache", "--jobs", "2", *SEL]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newslint: error: a worker process ended abruptly") and "Traceback" not in err
+
+
 def test_check_imports_no_other_command():
     """`newslint check` builds only its own parser: the other subcommands' modules stay unimported."""
     code = ("import sys\nfrom linter.cli import main\ntry:\n    main(['check', '--help'])\nexcept SystemExit:\n    pass\n"

@@ -4,6 +4,7 @@ or its new bytes exactly, and the next run leaves no temporary file behind."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -86,6 +87,36 @@ def test_sigkill_during_fix_leaves_every_file_old_or_new(fraction, full_run_seco
     assert proc.wait(timeout=600) == 0
     assert _states(tmp_path) == (0, N)
     assert _temps(tmp_path) == [], f"{len(left)} left by the kill; still there after the next run"
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as fh:
+        return [int(c) for c in fh.read().split()]
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"), reason="needs Linux /proc")
+def test_workers_end_with_a_killed_run(full_run_seconds, tmp_path):
+    """Killed, the main process cannot stop its workers: they end by themselves once their chunk
+    is written, else a pre-commit hook or CI step reading the output would wait forever."""
+    _make(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-m", "linter", "check", "--fix", "--no-cache", "--jobs", "2",
+                             "--select", "published-not-boolean", str(tmp_path)],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + full_run_seconds
+    while not _children(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(full_run_seconds * 0.2)
+    workers = _children(proc.pid)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert len(workers) == 2, "killed before or after the parallel part"
+    deadline = time.monotonic() + 30
+    while True:  # the output pipe reaches its end once every process holding it has ended
+        ready, _, _ = select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        assert ready, "a worker outlived the killed run, holding its output open"
+        if not os.read(proc.stdout.fileno(), 65536):
+            break
+    proc.stdout.close()
 
 
 def test_some_kill_landed_in_the_middle_of_the_writes():

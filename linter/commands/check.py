@@ -64,7 +64,11 @@ def run(args) -> int:
         cache=not args.no_cache, progress=False if args.no_progress else None,
     )
     partial = bool(args.paths) and all(not (cwd / p).is_dir() for p in args.paths)
-    result = runmod.run(targets, settings, options, cwd, partial=partial)
+    try:
+        result = runmod.run(targets, settings, options, cwd, partial=partial)
+    except runmod.RunError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return 2
     if args.write_baseline or args.baseline:
         from linter import baseline
     if args.write_baseline:
