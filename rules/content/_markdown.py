@@ -1,6 +1,8 @@
 """Markdown body -> blocks (headings, paragraphs, lists, block quotes) with their text and lines.
 
-Uses markdown-it-py (CommonMark), imported lazily and only for documents that have a body.
+Uses markdown-it-py (CommonMark), imported lazily and only for bodies that need it: a body of
+plain paragraphs (no line that could start any other block) is split at its blank lines here, as
+markdown-it would split it, without importing it (a third of a one-file run's start-up).
 Code blocks, HTML blocks, tables, front matter and link URLs are left out (inline code is kept): a block's `text` is the
 words a reader sees. Offsets are character offsets into `doc.text`, so rules can report spans and
 build removal fixes. The result is cached on the document: the content rules share one parse.
@@ -57,10 +59,9 @@ _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>|<[A-Za-z][A-Za-z0-9-]*
 _MARKUP = re.compile(r"[*`~]+|\\(?=[^\w\s])|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
-def _inline_text(token) -> str:
+def _inline_text(text: str) -> str:
     """The words a reader sees in an inline run: link texts without their URLs, no HTML tags,
     no emphasis or code markers."""
-    text = token.content
     if "[" in text:
         text = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", text))
     if "<" in text:
@@ -69,6 +70,36 @@ def _inline_text(token) -> str:
 
 
 _NON_SPACE = re.compile(r"\S")
+
+# A line that may start a block other than a paragraph, or that needs the full parser to place:
+# up to 3 spaces, then a marker of a heading, block quote, list, thematic break, setext underline,
+# code fence, HTML block or link reference definition, or a fourth space (indented code) or a tab.
+_NOT_PLAIN = re.compile(r"^(?: {4}| {0,3}(?:[#>*+\-=_`~<\[\t]|\d{1,9}[.)]))", re.M)
+
+
+def _plain_paragraphs(src: str) -> list[tuple[tuple[int, int], str]] | None:
+    """The paragraphs of a body made of nothing else, as markdown-it gives them: (first line, line
+    after the last) and the text (lines joined, whitespace trimmed at both ends). None when any line
+    could be more than paragraph text, or the text would start or end with a character the
+    CommonMark trim treats differently from Python (each markdown-it-py version has its own set)."""
+    if "\0" in src or _NOT_PLAIN.search(src):
+        return None
+    lines = src.split("\n")
+    if src.endswith("\n"):
+        lines.pop()  # no line after the last line break
+    paragraphs, first = [], None
+    for i, line in enumerate([*lines, ""]):
+        if line.strip(" \t"):
+            if first is None:
+                first = i
+            continue
+        if first is not None:
+            text = "\n".join(lines[first:i]).strip(" \t\n")
+            if text[0].isspace() or text[-1].isspace() or "\ufeff" in (text[0], text[-1]):
+                return None
+            paragraphs.append(((first, i), text))
+            first = None
+    return paragraphs
 
 
 def has_body(doc) -> bool:
@@ -129,8 +160,12 @@ def _parse(doc, max_bytes: int) -> Body:
         a, b = m[0], trimmed_end(m[1], m[0])
         return offset(a), offset(b), first_line + a, first_line + b - 1
 
+    plain = _plain_paragraphs(src)
+    if plain is not None:
+        blocks = [Block("paragraph", 0, _inline_text(text), *geometry(lines), ()) for lines, text in plain]
+        return Body(blocks, truncated, base, base + n)
     tokens = _parser().parse(src)
-    blocks: list[Block] = []
+    blocks = []
     i, count = 0, len(tokens)
     while i < count:
         tok = tokens[i]
@@ -140,7 +175,7 @@ def _parse(doc, max_bytes: int) -> Body:
         kind = tok.type
         if kind in ("heading_open", "paragraph_open"):
             inline = tokens[i + 1]
-            words = _inline_text(inline)
+            words = _inline_text(inline.content)
             level = int(tok.tag[1:]) if kind == "heading_open" else 0
             s, e, l1, l2 = geometry(tok.map)
             blocks.append(Block("heading" if level else "paragraph", level, words, s, e, l1, l2, ()))
@@ -160,7 +195,7 @@ def _parse(doc, max_bytes: int) -> Body:
                     items.append((" ".join(item_parts), s, e, l1, l2))
                     item_map = None
                 elif t.type == "inline":
-                    words = _inline_text(t)
+                    words = _inline_text(t.content)
                     parts.append(words)
                     item_parts.append(words)
                 j += 1
