@@ -45,12 +45,19 @@ def statistics(run, out) -> None:
 
 def run(args) -> int:
     with Startup():  # the engine's imports and the settings are start-up too
-        from linter import run as runmod
-        from linter.files import Discovery
-        from linter.reporters import get
+        from linter import files, reporters, run as runmod  # noqa: F401 (imported here: start-up)
 
         cwd = Path.cwd()
         settings = load_settings(args, cwd)
+    with runmod.collector_paused():  # what finding, linting and reporting make lives until the end
+        return _check(args, settings, cwd)
+
+
+def _check(args, settings, cwd: Path) -> int:
+    from linter import run as runmod
+    from linter.files import Discovery
+    from linter.reporters import get
+
     if args.fail_on:
         settings.config.fail_on = args.fail_on
     if args.unsafe_fixes and not (args.fix or args.diff):
