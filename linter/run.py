@@ -366,12 +366,13 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
             # path and keys have a fixed length: the joined text is unambiguous.
             mine = [k.get(code) for k in keys]
             has = [key is not None for key in mine]
-            basis = "\0".join([str(cwd), *compress(ordered, has), "", *compress(mine, has)])
-            slot, state = f"all {code}", _sha256(basis)
+            basis = _sha256("\0".join([str(cwd), *compress(ordered, has), "", *compress(mine, has)]))
+            slot, state = f"all {code}", basis.hexdigest()
             rows = None
             if named is not None:  # a run on named files can use a whole run's findings, or its own
                 rows = _cached_findings(cache, slot, state, results, report_on)
-                slot, state = f"named {code}", _sha256(f"{basis}\0\0{named}")
+                basis.update(f"\0\0{named}".encode("utf-8", "surrogatepass"))
+                slot, state = f"named {code}", basis.hexdigest()
             if rows is None:
                 rows = _cached_findings(cache, slot, state, results, report_on)
             if rows is None:
@@ -395,8 +396,8 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
     linter.finish(results, report_on, found)
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def _sha256(text: str):
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass"))
 
 
 def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResult],
