@@ -135,3 +135,28 @@ def test_related_image_title_is_compared_with_the_related_title():
 def test_case_spacing_and_entities_do_not_count():
     text = IMAGES.format(first="harbour  festival draws record CROWDS", second="Storm hits the coast")
     assert lint(text, ["title-image-mismatch"]) == []
+
+
+def test_url_path_is_urlsplits_path():
+    """`_slug._path` takes an http(s) URL's path by a regular expression: the path urlsplit gives,
+    or the same error."""
+    import random
+    from urllib.parse import urlsplit
+
+    from rules.titles._slug import _path
+
+    pieces = ["http://", "https://", "HTTP://", "ftp://", "a.example", "b.example:8080", "[::1]", "[", "]", "\u00e9",
+              "\u4e2d", "/", "//", "?", "#", "x", "-", "\t", "\n", "\r", " ", "%20", "@", "\x7f", "\x00", ":"]
+    rng = random.Random(7)
+    urls = ["https://news.example.com/2023/05/council-approves-bike-lanes-4821?utm=1#top", "http://h\u00e9.example/a-b-c"]
+    urls += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20_000)]
+    for url in urls:
+        try:
+            expected = urlsplit(url).path
+        except ValueError:
+            expected = ValueError
+        try:
+            got = _path(url)
+        except ValueError:
+            got = ValueError
+        assert got == expected, url

@@ -25,7 +25,10 @@ _APOS = re.compile(r"['’‘`´]")
 # up to the end of its path: exactly `urlsplit(url).path` for it (urlsplit removes those
 # characters, rejects bracketed or some non-ASCII hosts, and ends the path at the first '?' or
 # '#'). Possessive, so that a tab or line break makes it fail rather than match a shorter path.
-_HTTP_PATH = re.compile(r"https?://[^/?#\[\]\t\r\n\x80-\U0010ffff]*+(?=[/?#]|\Z)([^?#\t\r\n]*+)(?![\t\r\n])")
+# The host's class is ASCII but / ? # [ ] tab CR LF, spelt as ranges: as [^/?#\[\]\t\r\n\x80-\U0010ffff]
+# it took 2.8 ms to compile, a hundredth of a one-file run.
+_HTTP_PATH = re.compile(r"https?://[\x00-\x08\x0b\x0c\x0e-\x22\x24-\x2e\x30-\x3e\x40-\x5a\x5c\x5e-\x7f]*+(?=[/?#]|\Z)"
+                        r"([^?#\t\r\n]*+)(?![\t\r\n])")
 # For `ascii_words`: ASCII letters (lower-cased) and digits kept, every other byte a word break.
 _WORD_BYTES = bytes(
     c if chr(c).isdigit() or chr(c).islower() else c + 32 if chr(c).isupper() else 32 for c in range(128)
