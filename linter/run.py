@@ -96,8 +96,8 @@ class RunResult:
 
 # ---- work done per file (in worker processes when parallel) ------------------------------------
 _LINTER: Linter | None = None
-_BUSY = nullcontext()  # in a worker, a lock held while it works on a chunk (see _worker_start)
 _OPTIONS: RunOptions | None = None
+_BUSY = nullcontext()  # in a worker, a lock held while it works on a chunk (see _worker_start)
 
 
 def _work(items: list[tuple[Target, bool]]) -> list[tuple]:
@@ -209,8 +209,7 @@ def _map(items: list, jobs: int, progress: Progress):
                 yield from outs
                 progress.advance(len(outs))
     except BrokenProcessPool:
-        raise RunError("a worker process ended abruptly (killed, or out of memory); "
-                       "run again, with --jobs 1 to see which file it was") from None
+        raise RunError("a worker process ended abruptly (killed, or out of memory: try fewer --jobs)") from None
 
 
 def _worker_start(parent: int) -> None:
@@ -397,6 +396,7 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
 
 
 def _sha256(text: str):
+    """A hash object (more can be added to it) of `text`."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass"))
 
 
