@@ -123,13 +123,15 @@ def _lint_one(target: Target, facts_only: bool) -> list:
     (new bytes, old bytes) for a file fixed in place, written by `_write_fixed`."""
     linter, options = _LINTER, _OPTIONS
     try:
-        st = os.stat(target.file)
+        # The stat is for the cache, and for a fix (the file must still be as read when it is
+        # replaced); the hash for the cache only.
+        st = os.stat(target.file) if options.cache or options.fix else None
         with open(target.file, "rb", buffering=0) as fh:
             raw = fh.readall()
     except OSError as exc:
         note = None if facts_only else f"{target.path}: cannot read: {exc.strerror or exc}"
         return [None, None, [], None, note, None, None, None]
-    digest = content_hash(raw)
+    digest = content_hash(raw) if options.cache else None
     if facts_only:
         return [None, linter.collect_facts(linter.parse(raw, target.relpath)), [], None, None, st, digest, None]
     if not (options.fix or options.diff):
