@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
+from itertools import chain, combinations
 
 from linter.model import Report
 from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span
@@ -93,8 +93,11 @@ def _valid(facts) -> bool:
     return isinstance(facts, list) and len(facts) == 6 and isinstance(facts[0], str) and isinstance(facts[1], str) and facts[1] != ""
 
 
-def _numbers(tokens: list[str]) -> tuple[str, ...]:
-    return tuple(sorted(t for t in tokens if _DIGIT.search(t)))
+def _numbers(key: str) -> tuple[str, ...]:
+    """The words of `key` that hold a digit, sorted."""
+    if not _DIGIT.search(key):  # most titles: no need to look at each word
+        return ()
+    return tuple(sorted(t for t in key.split() if not t.isalpha() and _DIGIT.search(t)))  # (a digit is not a letter)
 
 
 def same_words(a: list[str], b: list[str], fuzz) -> bool:
@@ -134,54 +137,47 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
     """
     from rapidfuzz import fuzz, process
 
-    # Few long-lived containers (strings and ints only where possible): at 100,000 titles the
-    # garbage collector's full passes would otherwise cost more than the work itself.
-    df: Counter = Counter()
-    for key in keys:
-        df.update(set(key.split()))
+    df = Counter(chain.from_iterable(set(key.split()) for key in keys))
     ranked = sorted((t for t, n in df.items() if n > 1), key=lambda t: (df[t], t))
     rank = {t: r for r, t in enumerate(ranked)}
+    size = len(ranked)
     del ranked
 
-    def block_names(key: str) -> list[str]:
+    def block_names(key: str) -> list[int]:
+        """The blocks of `key`, each pair (a, b) of its word ranks (a < b) numbered a * size + b."""
         toks = key.split()
         if len(toks) < MIN_WORDS:
             return []
-        rare = sorted({t for t in toks if t in rank}, key=rank.__getitem__)[:RAREST]
-        return [f"{a} {b}" for a, b in combinations(rare, 2)]
+        ranks = set(map(rank.get, toks))
+        ranks.discard(None)
+        return [a * size + b for a, b in combinations(sorted(ranks)[:RAREST], 2)]
 
-    wanted: set[str] | None = None  # with focus: the blocks the focus keys are in
+    wanted: set[int] | None = None  # with focus: the blocks the focus keys are in
     if focus is not None:
         wanted = {name for i in focus for name in block_names(keys[i])}
-        words = {w for name in wanted for w in name.split()}
-    signatures: list[str] = []  # per key, the names of its blocks ("word word"), tab-separated
-    sizes: Counter = Counter()
+        words = {r for name in wanted for r in divmod(name, size)}
+    signatures: list[list[int]] = []  # per key, its blocks
     for key in keys:
-        if wanted is not None and len(words.intersection(key.split())) < 2:
-            signatures.append("")  # in no wanted block: it has not two of their words
+        if wanted is not None and len(words.intersection(rank[t] for t in key.split() if t in rank)) < 2:
+            signatures.append([])  # in no wanted block: it has not two of their words
             continue
-        names = block_names(key)
-        sizes.update(names)
-        signatures.append("\t".join(names))
-    blocks: dict[str, list[int]] = {}
-    for i, signature in enumerate(signatures):
-        if signature:
-            for name in signature.split("\t"):
-                if 2 <= sizes[name] <= MAX_BLOCK and (wanted is None or name in wanted):
-                    blocks.setdefault(name, []).append(i)
-    numbers: dict[int, tuple[str, ...]] = {}
-
-    def numbers_of(i):
-        if i not in numbers:
-            numbers[i] = _numbers(keys[i].split())
-        return numbers[i]
-
+        signatures.append(block_names(key))
+    sizes = Counter(chain.from_iterable(signatures))
+    blocks: dict[int, list[int]] = {}
+    for i, names in enumerate(signatures):
+        for name in names:
+            if 2 <= sizes[name] <= MAX_BLOCK and (wanted is None or name in wanted):
+                blocks.setdefault(name, []).append(i)
     # Only keys with the same numbers can be near-duplicates: pair block members within those groups.
+    numbers: dict[int, tuple[str, ...]] = {}  # of the keys in blocks
     candidates: dict[int, set[int]] = {}
     for members in blocks.values():
         groups: dict[tuple[str, ...], list[int]] = {}
         for i in members:  # members are in increasing order, and so is each group
-            groups.setdefault(numbers_of(i), []).append(i)
+            found = numbers.get(i)
+            if found is None:
+                found = numbers[i] = _numbers(keys[i])
+            groups.setdefault(found, []).append(i)
         for group in groups.values():
             for n, i in enumerate(group[:-1]):
                 later = group[n + 1 :]
