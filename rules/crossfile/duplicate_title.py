@@ -24,7 +24,7 @@ Scale: titles are never compared all against all. Each title is filed under ever
 four rarest words (among words some other title also has), and only titles filed together are
 compared; a pair of words shared by more than 20 titles (common words) is not searched. Titles
 that differ in at most two such words each always meet, unless the two rarest words they share
-are filed together for more than 20 titles. 100,000 titles take about two seconds.
+are filed together for more than 20 titles. 100,000 titles take about one and a half seconds.
 """
 
 from __future__ import annotations
