@@ -205,11 +205,15 @@ class Linter:
         found: dict[str, list[Finding]] = {}
         crashed: set[str] = set()
         wanted = None if codes is None else set(codes)
-        for active in self.repository_rules:
+        rules = [a for a in self.repository_rules if wanted is None or a.spec.code in wanted]
+        facts_of: dict[str, dict[str, Any]] = {a.spec.code: {} for a in rules}  # rule code -> path -> its facts
+        for r in results:  # one pass for every rule
+            for code, value in r.facts.items():
+                if code in facts_of:
+                    facts_of[code][r.path] = value
+        for active in rules:
             spec = active.spec
-            if wanted is not None and spec.code not in wanted:
-                continue
-            facts = {r.path: r.facts[spec.code] for r in results if spec.code in r.facts}
+            facts = facts_of[spec.code]
             try:
                 if spec.report_takes_only:
                     reports = spec.report(facts, active.options, only=report_on)
