@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import time
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -139,39 +140,42 @@ class Discovery:
                 out.setdefault(str(p), t)
             else:
                 raise FileNotFoundError(raw)
-        return sorted(out.values(), key=lambda t: t.path)
+        return sorted(out.values(), key=_PATH)
 
     def _walk(self, top: str, roots: list[Path]):
-        include, exclude = self._include, self._exclude
+        """The files below `top`, each folder's in name order. The hot loop of a large tree: the
+        cut that makes a file's shown and relative path is worked out once per folder."""
+        match_included, included = self._include.match_name, self._include.match
+        match_excluded, excluded, excluded_path = self._exclude.match_name, self._exclude.match, self._exclude.match_path
         stack = [top]
         while stack:
             folder = stack.pop()
             try:
                 with os.scandir(folder) as it:
-                    entries = sorted(it, key=lambda e: e.name)
+                    entries = sorted(it, key=_NAME)
             except OSError:
                 continue
             self._sweep(folder, [e.name for e in entries])
+            cut_path, cut_rel = (len(base) if (folder + os.sep).startswith(base) else 0 for base in self._bases)
             subfolders = []
             for entry in entries:
                 name = entry.name
                 if name.startswith("."):
                     continue
+                abspath = entry.path  # folder + os.sep + name: below a base exactly when the folder is
+                relpath = abspath[cut_rel:]
                 if entry.is_dir(follow_symlinks=False):
-                    t = self._target(entry.path)
-                    if exclude.match_name(name) or exclude.match(t.relpath):
-                        continue
-                    subfolders.append(entry.path)
+                    if not (match_excluded(name) or excluded(relpath)):
+                        subfolders.append(abspath)
                     continue
-                if entry.is_symlink() and entry.is_dir():
-                    self.skipped.append((self._target(entry.path).path, "symlinked folder; not followed"))
+                link = entry.is_symlink()
+                if link and entry.is_dir():
+                    self.skipped.append((abspath[cut_path:], "symlinked folder; not followed"))
                     continue
-                if not (include.match_name(name) or include.match(self._target(entry.path).relpath)):
+                if not (match_included(name) or included(relpath)) or match_excluded(name) or excluded_path(relpath):
                     continue
-                t = self._target(entry.path)
-                if exclude.match_name(name) or exclude.match_path(t.relpath):
-                    continue
-                if entry.is_symlink() and not _inside(t.abspath.resolve(), roots):
+                t = Target(abspath, abspath[cut_path:], relpath)
+                if link and not _inside(t.abspath.resolve(), roots):
                     self.skipped.append((t.path, "symlink leading out of the tree; not followed"))
                     continue
                 if not entry.is_file():  # a FIFO, socket or device would block or never end
@@ -179,6 +183,10 @@ class Discovery:
                     continue
                 yield t
             stack.extend(reversed(subfolders))
+
+
+_NAME = attrgetter("name")
+_PATH = itemgetter(1)  # Target.path
 
 
 def _prefix(folder: Path) -> str:
