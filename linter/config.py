@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.document import DEFAULT_LIMITS, Limits
 from linter.model import SEVERITIES, SEVERITY_RANK
@@ -27,25 +26,26 @@ class ConfigError(Exception):
     pass
 
 
-@dataclass
 class Config:
-    """The configuration file's settings, validated (defaults where it says nothing)."""
+    """The configuration file's settings, validated (defaults where it says nothing). (A plain
+    class, not a dataclass: see linter.model.Value.)"""
 
-    root: Path
-    source: Path | None = None
-    select: list[str] | None = None  # None: every rule that is on by default
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    schemas: dict[str, str] = field(default_factory=dict)
-    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
-    extend_exclude: list[str] = field(default_factory=list)
-    fail_on: str = "warning"
-    limits: Limits = DEFAULT_LIMITS
-    plugins: list[str] = field(default_factory=list)
+    def __init__(self, root: Path, source: Path | None = None, schemas: dict[str, str] | None = None):
+        self.root = root
+        self.source = source
+        self.select: list[str] | None = None  # None: every rule that is on by default
+        self.extend_select: list[str] = []
+        self.ignore: list[str] = []
+        self.severity: dict[str, str] = {}
+        self.per_file_ignores: dict[str, list[str]] = {}
+        self.rules: dict[str, dict[str, Any]] = {}
+        self.schemas: dict[str, str] = dict(schemas or {})
+        self.include = list(DEFAULT_INCLUDE)
+        self.exclude = list(DEFAULT_EXCLUDE)
+        self.extend_exclude: list[str] = []
+        self.fail_on = "warning"
+        self.limits: Limits = DEFAULT_LIMITS
+        self.plugins: list[str] = []
 
 
 _KEYS = {
@@ -139,13 +139,13 @@ def from_dict(data: dict, root: Path, source: Path | None = None) -> Config:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     cfg.fail_on = fail_on
     limits = data.get("limits", {})
-    known = {f.name.replace("_", "-"): f.name for f in fields(Limits)}
+    known = {name.replace("_", "-"): name for name in Limits._fields}
     for key, value in limits.items():
         if key not in known:
             raise ConfigError(f"{where}: unknown limit '{key}' (known: {', '.join(sorted(known))})")
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{where}: limit '{key}' must be a positive integer")
-    cfg.limits = replace(DEFAULT_LIMITS, **{known[k]: v for k, v in limits.items()})
+    cfg.limits = DEFAULT_LIMITS._replace(**{known[k]: v for k, v in limits.items()})
     cfg.plugins = list(data.get("plugins", []))
     return cfg
 
@@ -210,8 +210,7 @@ class GlobSet:
 
 
 # ---- resolution against the registry ------------------------------------------------------------
-@dataclass(frozen=True)
-class Active:
+class Active(NamedTuple):
     """A rule as this run uses it."""
 
     spec: RuleSpec
@@ -247,14 +246,15 @@ def _resolve_selectors(where: str, registry: Registry, selectors: list[str], wha
     return out
 
 
-@dataclass
 class Settings:
     """The configuration resolved against the rules: what runs, how, and where."""
 
-    config: Config
-    registry: Registry
-    active: list[Active]
-    per_file_ignores: list[tuple[str, frozenset[str]]]
+    def __init__(self, config: Config, registry: Registry, active: list[Active],
+                 per_file_ignores: list[tuple[str, frozenset[str]]]):
+        self.config = config
+        self.registry = registry
+        self.active = active
+        self.per_file_ignores = per_file_ignores
 
     def rules_for(self, relpath: str) -> list[Active]:
         ignored = self.ignored_codes(relpath)

@@ -10,21 +10,21 @@ directive entry that covered nothing with the engine's own rule below.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from linter.model import Finding
 
 _DIRECTIVE = re.compile(r"#\s*newslint:\s*disable(?:\s*=\s*([A-Za-z0-9_,\- ]*))?")
 
 
-@dataclass
 class Directive:
-    line: int  # 1-based line in the file
-    column: int
-    end_column: int
-    selectors: list[str]  # rule names or codes; ["all"] when none given
-    pointer: str | None  # None: whole file
-    used: set[str] = field(default_factory=set)
+    def __init__(self, line: int, column: int, end_column: int, selectors: list[str], pointer: str | None,
+                 used: set[str] | None = None):
+        self.line = line  # 1-based line in the file
+        self.column = column
+        self.end_column = end_column
+        self.selectors = selectors  # rule names or codes; ["all"] when none given
+        self.pointer = pointer  # None: whole file
+        self.used: set[str] = set() if used is None else used
 
 
 def parse(doc) -> list[Directive]:

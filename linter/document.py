@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -83,8 +82,7 @@ class _Loader(Loader):
             return tag
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Bounds that keep hostile input from using unbounded time or memory."""
 
     max_front_matter_bytes: int = 1_048_576
@@ -129,25 +127,29 @@ class _LimitExceeded(Exception):
     pass
 
 
-@dataclass
 class Document:
-    path: str
-    text: str = ""  # decoded, BOM removed, line endings untouched
-    bom: bool = False
-    has_front_matter: bool = False
-    fm_start: int = 0  # offset of the first character of the YAML text
-    fm_end: int = 0  # offset just past the YAML text (start of the closing delimiter line)
-    fm_first_line: int = 2  # 1-based line of the first YAML line
-    body_start: int = 0
-    data: Any = None
-    nodes: dict[str, Any] = field(default_factory=dict)  # pointer -> yaml node of the value
-    key_nodes: dict[str, Any] = field(default_factory=dict)  # pointer -> yaml node of its key
-    values: dict[str, Any] = field(default_factory=dict)  # pointer -> its value in `data`
-    by_key: dict[str, list[str]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    profile: str | None = None  # the schema/profile chosen for this file (set by the runner)
-    schema: Any = None  # the linter.schema.Schema chosen for this file (set by the runner)
-    _line_starts: list[int] | None = None
+    """One file: its text, where the front matter and the body are, the front matter's data and
+    every value's node by JSON Pointer, and the problems met parsing it. (A plain class, not a
+    dataclass: see linter.model.Value.)"""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.text = ""  # decoded, BOM removed, line endings untouched
+        self.bom = False
+        self.has_front_matter = False
+        self.fm_start = 0  # offset of the first character of the YAML text
+        self.fm_end = 0  # offset just past the YAML text (start of the closing delimiter line)
+        self.fm_first_line = 2  # 1-based line of the first YAML line
+        self.body_start = 0
+        self.data: Any = None
+        self.nodes: dict[str, Any] = {}  # pointer -> yaml node of the value
+        self.key_nodes: dict[str, Any] = {}  # pointer -> yaml node of its key
+        self.values: dict[str, Any] = {}  # pointer -> its value in `data`
+        self.by_key: dict[str, list[str]] = {}
+        self.problems: list[Problem] = []
+        self.profile: str | None = None  # the schema/profile chosen for this file (set by the runner)
+        self.schema: Any = None  # the linter.schema.Schema chosen for this file (set by the runner)
+        self._line_starts: list[int] | None = None
 
     # ---- text geometry -------------------------------------------------------------------
     @property

@@ -12,7 +12,6 @@ import os
 import stat
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import pointer as jp
@@ -25,12 +24,12 @@ TEMP_SUFFIX = ".tmp"
 BATCH_SYNC_FROM = 4  # files written together; fewer are fsynced one by one (syncfs flushes all)
 
 
-@dataclass
 class FixOutcome:
-    result: FileResult  # findings that remain after fixing
-    text: str  # the fixed text (== original when nothing applied)
-    applied: list[Finding] = field(default_factory=list)  # the findings whose fixes were applied
-    error: str | None = None  # why fixes were discarded
+    def __init__(self, result: FileResult, text: str, applied: list[Finding] | None = None, error: str | None = None):
+        self.result = result  # findings that remain after fixing
+        self.text = text  # the fixed text (== original when nothing applied)
+        self.applied = [] if applied is None else applied  # the findings whose fixes were applied
+        self.error = error  # why fixes were discarded
 
 
 def applicable(finding: Finding, unsafe: bool) -> bool:

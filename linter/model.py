@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
@@ -27,48 +26,80 @@ class Edit(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Value:
+    """A value class: equality, hash and repr by its fields (`FIELDS`; compared: `COMPARED`, by
+    default all), what @dataclass(frozen=True) would generate. Written out rather than generated:
+    creating a dataclass takes about a millisecond and importing the module 12 ms, a fifth of a
+    one-file run's start-up. Instances are not to be changed once made."""
+
+    __slots__ = ()
+    FIELDS: tuple[str, ...] = ()
+    COMPARED: tuple[str, ...] | None = None
+
+    def _key(self) -> tuple:
+        return tuple([getattr(self, name) for name in self.COMPARED or self.FIELDS])
+
+    def __eq__(self, other):
+        return self._key() == other._key() if other.__class__ is self.__class__ else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self.FIELDS)})"
+
+
+class Fix(Value):
     """Edits that repair a finding, safe (applied by --fix) or unsafe (only with --unsafe-fixes)."""
 
-    applicability: str  # "safe" | "unsafe"
-    description: str
-    edits: tuple[Edit, ...]
+    __slots__ = FIELDS = ("applicability", "description", "edits")
 
-    def __post_init__(self) -> None:
-        if self.applicability not in APPLICABILITIES:
-            raise ValueError(f"fix applicability must be safe or unsafe, not {self.applicability!r}")
+    def __init__(self, applicability: str, description: str, edits: tuple[Edit, ...]):
+        if applicability not in APPLICABILITIES:
+            raise ValueError(f"fix applicability must be safe or unsafe, not {applicability!r}")
+        self.applicability = applicability  # "safe" | "unsafe"
+        self.description = description
+        self.edits = edits
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Value):
     """What a rule yields. The runner turns it into a Finding: it adds the path, the rule's code,
     name and effective severity, and resolves `pointer` to a position unless `span` is given."""
 
-    message: str
-    pointer: str | None = None
-    span: Span | None = None
-    fix: Fix | None = None
-    at_key: bool = False  # point at the key rather than its value
-    fingerprint: str | None = None  # identifies the offending value for baselines; default: the value
+    __slots__ = FIELDS = ("message", "pointer", "span", "fix", "at_key", "fingerprint")
+
+    def __init__(self, message: str, pointer: str | None = None, span: Span | None = None, fix: Fix | None = None,
+                 at_key: bool = False, fingerprint: str | None = None):
+        self.message = message
+        self.pointer = pointer
+        self.span = span
+        self.fix = fix
+        self.at_key = at_key  # point at the key rather than its value
+        self.fingerprint = fingerprint  # identifies the offending value for baselines; default: the value
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Value):
     """One problem in one file, as reporters, the cache and baselines see it."""
 
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    code: str
-    rule: str
-    severity: str
-    message: str
-    pointer: str | None = None
-    fix: Fix | None = None
-    fingerprint: str = field(default="", compare=False)
+    __slots__ = FIELDS = ("path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
+                          "pointer", "fix", "fingerprint")
+    COMPARED = FIELDS[:-1]  # not the fingerprint
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, code: str, rule: str,
+                 severity: str, message: str, pointer: str | None = None, fix: Fix | None = None,
+                 fingerprint: str = ""):
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.code = code
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.pointer = pointer
+        self.fix = fix
+        self.fingerprint = fingerprint
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -111,16 +142,10 @@ class Finding:
 
     @classmethod
     def from_row(cls, path: str, row: list) -> "Finding":
-        # Runs once per cached finding. A frozen dataclass's __init__ sets each field through
-        # object.__setattr__; filling the instance's dict at once is two to three times quicker.
-        finding = object.__new__(cls)
-        fields = finding.__dict__
-        fields.update(zip(_ROW_FIELDS, row))
-        fields["path"] = path
-        fix = row[-1]
+        line, column, end_line, end_column, code, rule, severity, message, pointer, fingerprint, fix = row
         if fix is not None:
-            fields["fix"] = Fix(fix[0], fix[1], tuple(Edit(*e) for e in fix[2]))
-        return finding
+            fix = Fix(fix[0], fix[1], tuple(Edit(*e) for e in fix[2]))
+        return cls(path, line, column, end_line, end_column, code, rule, severity, message, pointer, fix, fingerprint)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Finding":
@@ -135,8 +160,3 @@ class Finding:
             ),
             fingerprint=d.get("fingerprint", ""),
         )
-
-
-# Finding.to_row's layout: the fields in row order (the path is not in a row).
-_ROW_FIELDS = ("line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "pointer",
-               "fingerprint", "fix")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -20,14 +19,12 @@ class RegistryError(Exception):
     pass
 
 
-@dataclass
 class Registry:
     """Every rule found, sorted by code, and what was loaded to find them."""
 
-    rules: list[RuleSpec]
-    plugins: list[str]  # "name=value" of every entry point loaded: part of the cache key
-
-    def __post_init__(self) -> None:
+    def __init__(self, rules: list[RuleSpec], plugins: list[str]):
+        self.rules = rules
+        self.plugins = plugins  # "name=value" of every entry point loaded: part of the cache key
         self.by_code = {r.code: r for r in self.rules}
         self.by_name = {r.name: r for r in self.rules}
 

@@ -8,7 +8,6 @@ import hashlib
 import os
 from collections import Counter
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
 from itertools import compress
 from pathlib import Path
 
@@ -27,26 +26,27 @@ class RunError(Exception):
     """The run could not complete (not a finding: nothing about any one file)."""
 
 
-@dataclass
 class RunOptions:
-    fix: bool = False
-    unsafe_fixes: bool = False
-    diff: bool = False
-    jobs: int | None = None  # None: one per core
-    cache: bool = True
-    progress: bool | None = None  # None: on a terminal only
+    def __init__(self, fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, jobs: int | None = None,
+                 cache: bool = True, progress: bool | None = None):
+        self.fix = fix
+        self.unsafe_fixes = unsafe_fixes
+        self.diff = diff
+        self.jobs = jobs  # None: one per core
+        self.cache = cache
+        self.progress = progress  # None: on a terminal only
 
 
-@dataclass
 class RunResult:
-    settings: Settings
-    cwd: Path
-    results: list[FileResult] = field(default_factory=list)
-    applied: list[Finding] = field(default_factory=list)
-    diffs: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # per-file problems outside findings (unreadable, not written)
-    unsafe_fixes: bool = False
-    baseline_gone: int | None = None  # with --baseline: baselined findings that no longer occur
+    def __init__(self, settings: Settings, cwd: Path, unsafe_fixes: bool = False):
+        self.settings = settings
+        self.cwd = cwd
+        self.results: list[FileResult] = []
+        self.applied: list[Finding] = []
+        self.diffs: list[str] = []
+        self.errors: list[str] = []  # per-file problems outside findings (unreadable, not written)
+        self.unsafe_fixes = unsafe_fixes
+        self.baseline_gone: int | None = None  # with --baseline: baselined findings that no longer occur
 
     @property
     def findings(self) -> list[Finding]:

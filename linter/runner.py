@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from linter import directives as dirs
@@ -17,16 +16,19 @@ from linter.schema import SchemaSet
 INTERNAL_ERROR = ("NL999", "internal-error")
 
 
-@dataclass
 class FileResult:
     """Everything a run needs to know about one file (JSON-serialisable: it is what the cache keeps)."""
 
-    path: str  # as displayed (relative to the working folder)
-    relpath: str  # relative to the configuration's folder (for globs)
-    findings: list[Finding] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)  # repository rule code -> facts
-    directives: list[dict] = field(default_factory=list)
-    internal_error: bool = False
+    __slots__ = ("path", "relpath", "findings", "facts", "directives", "internal_error")
+
+    def __init__(self, path: str, relpath: str, findings: list[Finding] | None = None, facts: dict[str, Any] | None = None,
+                 directives: list[dict] | None = None, internal_error: bool = False):
+        self.path = path  # as displayed (relative to the working folder)
+        self.relpath = relpath  # relative to the configuration's folder (for globs)
+        self.findings = [] if findings is None else findings
+        self.facts = {} if facts is None else facts  # repository rule code -> facts
+        self.directives = [] if directives is None else directives
+        self.internal_error = internal_error
 
     def to_json(self) -> dict:
         return {

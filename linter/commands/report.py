@@ -5,7 +5,6 @@ quality (findings per rule, severity, provider, month of publication; the worst 
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -39,9 +38,7 @@ def run(args) -> int:
         targets = Discovery(settings.config, cwd).find(args.paths)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc}") from None
-    known = {f.name for f in dataclasses.fields(runmod.RunOptions)}
-    wanted = {"cache": not args.no_cache, "jobs": args.jobs}
-    options = runmod.RunOptions(**{k: v for k, v in wanted.items() if k in known})
+    options = runmod.RunOptions(cache=not args.no_cache, jobs=args.jobs)
     result = runmod.run(targets, settings, options, cwd)
     for note in result.errors:
         print(f"newslint: {note}", file=sys.stderr)
