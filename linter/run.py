@@ -20,6 +20,7 @@ from linter.runner import FileResult, Linter
 
 SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
 CHUNK = 64  # files per task at most: fixed files are written together, one flush per chunk
+WORKER_GC_THRESHOLD = 20_000  # new objects between two collections in a worker process
 
 
 class RunError(Exception):
@@ -219,7 +220,11 @@ def _worker_start(parent: int) -> None:
     that ends the worker once the main process is gone, as soon as the chunk in hand is done (its
     fixed files written whole). Killed, the main process cannot stop its workers, and they would
     wait for work forever, holding its output pipes open: a pre-commit hook or a CI step would
-    never end."""
+    never end.
+
+    The collector runs after WORKER_GC_THRESHOLD new objects rather than 700: parsing one file
+    makes thousands, all freed with it, and collections every 700 walked them over and over (3 to
+    4% of the workers' CPU time on 10,000 files). Whatever cycles a fix makes are still freed."""
     global _BUSY
     import threading
     import time
@@ -230,6 +235,7 @@ def _worker_start(parent: int) -> None:
         busy.acquire()
         os._exit(1)
 
+    gc.set_threshold(WORKER_GC_THRESHOLD)
     gc.enable()
     _BUSY = busy = threading.Lock()
     threading.Thread(target=watch, daemon=True).start()
