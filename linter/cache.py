@@ -7,13 +7,18 @@ One folder per (newslint version, effective configuration, installed rule plugin
   f<CODE>-NN.json  per-file facts for the repository rule CODE, keyed by path, with their hash
   repository.json  each repository rule's last findings, for a whole run and for a run on named
                    files, each with the state of every file's facts for it they came from
-Each kind is spread over SHARDS files by a hash of the path, read only when needed and rewritten
-only where something changed: a warm run with nothing changed never reads facts, a pre-commit run
-reads the results of only the files it names and rewrites a few small files. A file whose size and mtime are unchanged is a hit; otherwise its content
-hash decides, so a `touch` or a checkout of identical content costs a hash, not a lint. A result
-or fact counts only if its hash is the file's current one. Writes are atomic (temporary file,
-then rename): concurrent runs never see a torn file, and a corrupt or foreign file is ignored.
-JSON only: nothing in the cache can execute code.
+Each kind is spread over SHARDS files by a hash of the path, read only when needed and
+rewritten only where something changed: a warm run with nothing changed never reads facts, a
+pre-commit run reads the results of only the files it names and rewrites a few small files. A
+file whose size and mtime are unchanged is a hit; otherwise its content hash decides, so a
+`touch` or a checkout of identical content costs a hash, not a lint. A result or fact counts only
+if its hash is the file's current one. Writes are atomic (temporary file, then rename):
+concurrent runs never see a torn file, and a corrupt or foreign file is ignored. JSON only:
+nothing in the cache can execute code.
+
+A new folder (a new version, configuration or plugin) leaves at most KEEP others, the most
+recently written; older ones are removed, so upgrades and configuration changes do not pile up
+copies of a large repository's results.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from linter import __version__
 DIRNAME = ".newslint_cache"
 FORMAT = 5
 SHARDS = 64
+KEEP = 4  # result folders kept besides the one in use
 
 
 def content_hash(raw: bytes) -> str:
@@ -162,10 +168,13 @@ class Cache:
         try:
             shards = (self._index, self._results, *self._facts.values())
             if any(s.dirty for s in shards) or self._repository_dirty:
+                new = not self.dir.is_dir()
                 self.dir.mkdir(parents=True, exist_ok=True)
                 ignore = self.folder / ".gitignore"
                 if not ignore.exists():
                     ignore.write_text("# Created by newslint automatically.\n*\n", encoding="utf-8")
+                if new:
+                    _prune(self.folder, self.dir)
             for s in shards:
                 s.save(self._write)
             if self._repository_dirty:
@@ -188,6 +197,23 @@ class Cache:
             except OSError:
                 pass
             raise
+
+
+def _prune(folder: Path, current: Path) -> None:
+    """Remove all but the KEEP most recently written result folders other than `current`. A run
+    still using one it removes only misses the cache (its reads find nothing, its writes fail
+    and are skipped)."""
+    import shutil
+
+    others = []
+    for entry in os.scandir(folder):
+        if entry.name.startswith("results-") and entry.path != str(current) and entry.is_dir(follow_symlinks=False):
+            try:
+                others.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+            except OSError:
+                continue
+    for _, path in sorted(others, reverse=True)[KEEP:]:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def clean(folder: Path) -> bool:

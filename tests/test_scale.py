@@ -2,6 +2,7 @@
 against the whole project, baselines."""
 
 import json
+import os
 
 import pytest
 from linter.cli import main
@@ -99,6 +100,30 @@ def test_cache_key_includes_configuration(project, capsys):
     (project / ".newslint.toml").write_text('plugins = ["rules_local/same.py"]\nselect = ["FM"]\n')
     code, data = check_json(capsys)
     assert code == 0 and data["summary"]["findings"] == 0
+
+
+def test_a_new_result_folder_leaves_only_the_most_recent_others(project, capsys):
+    from linter.cache import KEEP
+
+    cache = project / ".newslint_cache"
+    stale = []
+    for age in range(KEEP + 2):  # older result folders: other versions or configurations
+        folder = cache / f"results-old{age}"
+        folder.mkdir(parents=True)
+        (folder / "i00.json").write_text("{}")
+        os.utime(folder, ns=(10**18 - age * 10**9,) * 2)
+        stale.append(folder.name)
+    (cache / "unrelated").mkdir()
+    check_json(capsys)
+    names = sorted(p.name for p in cache.iterdir())
+    current = [n for n in names if n.startswith("results-") and n not in stale]
+    assert len(current) == 1
+    assert names == sorted([".gitignore", "unrelated", *current, *stale[:KEEP]])
+    for age in (KEEP, KEEP + 1):  # a run in a folder that exists removes nothing
+        (cache / f"results-new{age}").mkdir()
+    (project / "news" / "a001.md").write_text(article(1, published='"no"'))
+    check_json(capsys)
+    assert len(list(cache.glob("results-*"))) == KEEP + 3
 
 
 def test_clean_removes_the_cache(project, capsys):
