@@ -41,7 +41,9 @@ def main(argv=None) -> int:
     if not paths:
         print(f"no .md files under {args.corpus}", file=sys.stderr)
         return 2
-    config = Config(root=Path.cwd(), schemas={"**": args.schema} if args.schema else {})
+    config = Config(root=Path.cwd())
+    if args.schema:
+        config.schemas = {"**": args.schema}
     schemas = SchemaSet(config)
     raws = [(p, p.read_bytes()) for p in paths]
 

@@ -206,12 +206,13 @@ def _prune(folder: Path, current: Path) -> None:
     import shutil
 
     others = []
-    for entry in os.scandir(folder):
-        if entry.name.startswith("results-") and entry.path != str(current) and entry.is_dir(follow_symlinks=False):
-            try:
-                others.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
-            except OSError:
-                continue
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("results-") and entry.path != str(current) and entry.is_dir(follow_symlinks=False):
+                try:
+                    others.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+                except OSError:
+                    continue
     for _, path in sorted(others, reverse=True)[KEEP:]:
         shutil.rmtree(path, ignore_errors=True)
 

@@ -30,7 +30,7 @@ class Config:
     """The configuration file's settings, validated (defaults where it says nothing). (A plain
     class, not a dataclass: see linter.model.Value.)"""
 
-    def __init__(self, root: Path, source: Path | None = None, schemas: dict[str, str] | None = None):
+    def __init__(self, root: Path, source: Path | None = None):
         self.root = root
         self.source = source
         self.select: list[str] | None = None  # None: every rule that is on by default
@@ -39,7 +39,7 @@ class Config:
         self.severity: dict[str, str] = {}
         self.per_file_ignores: dict[str, list[str]] = {}
         self.rules: dict[str, dict[str, Any]] = {}
-        self.schemas: dict[str, str] = dict(schemas or {})
+        self.schemas: dict[str, str] = {}
         self.include = list(DEFAULT_INCLUDE)
         self.exclude = list(DEFAULT_EXCLUDE)
         self.extend_exclude: list[str] = []
