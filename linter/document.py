@@ -170,6 +170,16 @@ class Document:
             self._line_starts = _line_starts(self.text)
         return self._line_starts
 
+    @property
+    def line_count(self) -> int:
+        """len(line_starts), counted without building it (most findings need only the count)."""
+        if self._line_starts is not None:
+            return len(self._line_starts)
+        text = self.text
+        if "\r" not in text:  # nearly every file
+            return text.count("\n") + 1
+        return 1 + text.count("\n") + text.count("\r") - text.count("\r\n")
+
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
 

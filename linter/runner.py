@@ -44,17 +44,21 @@ class FileResult:
         return cls(path, relpath, findings, data.get("facts") or {}, data["directives"], data["internal_error"])
 
 
+# json.dumps(value, sort_keys=True, default=str, ensure_ascii=False), with its encoder made once.
+_FINGERPRINT_JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False).encode
+
+
 def fingerprint_of(doc, pointer: str | None, message: str) -> str:
     """Identifies the offending value, not its line: baselines survive edits elsewhere."""
     if pointer is not None and doc is not None and pointer in doc.nodes:
-        basis = json.dumps(doc.get(pointer), sort_keys=True, default=str, ensure_ascii=False)
+        basis = _FINGERPRINT_JSON(doc.get(pointer))
     else:
         basis = message
     return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _clamp(doc, span: Span) -> Span:
-    last = max(1, len(doc.line_starts)) if doc is not None and doc.text else max(span.line, span.end_line, 1)
+    last = max(1, doc.line_count) if doc is not None and doc.text else max(span.line, span.end_line, 1)
     line = min(max(1, span.line), last)
     end_line = min(max(line, span.end_line), last)
     column = max(1, span.column)

@@ -3,8 +3,11 @@
 `linter.document._Loader.resolve` must resolve every scalar to the tag PyYAML's own resolver
 gives, whether or not its tag was remembered from an earlier file; `linter.yamledit.double_quoted`
 must escape exactly as escaping character by character did; `rules.content._markdown` must split a
-body of plain paragraphs into exactly the blocks markdown-it gives.
+body of plain paragraphs into exactly the blocks markdown-it gives; a document's `line_count` must
+be the length of its `line_starts`; a finding's fingerprint must encode values as `json.dumps` did.
 """
+
+import json
 
 import pytest
 import yaml
@@ -186,3 +189,26 @@ _LINE_STARTS = ["", " ", "  ", "   ", "    ", "\t", "#", "# ", "-", "- ", "*", "
 def test_plain_paragraphs_property(lines, newline):
     fast, slow, _ = _bodies(newline.join(start + rest for start, rest in lines))
     assert fast == slow
+
+
+@given(st.lists(st.sampled_from(["a", "b c", "\n", "\r", "\r\n", "\n\r", " "]), max_size=30))
+def test_line_count_is_the_number_of_line_starts(parts):
+    doc = document.Document("x.md")
+    doc.text = "".join(parts)
+    counted = doc.line_count
+    assert counted == len(doc.line_starts) == len(document._line_starts(doc.text))
+    assert doc.line_count == counted  # and the same once line_starts is built
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES)
+def test_fingerprints_encode_values_as_json_dumps_did(value):
+    from linter.runner import _FINGERPRINT_JSON
+
+    assert _FINGERPRINT_JSON(value) == json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
