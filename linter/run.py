@@ -392,12 +392,12 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
         if cache is not None:
             _restore_facts(cache, known, from_cache, stale)
         fresh, crashed = linter.repository_findings(results, report_on, stale)
-        relpaths = {r.path: r.relpath for r in results}
-        for code in stale:
-            if code in where and code not in crashed:
-                slot, state = where[code]
-                cache.set_repository_findings(slot, state, {relpaths[p]: [f.to_row() for f in fs if f.code == code]
-                                                            for p, fs in fresh.items()})
+        keep = [code for code in stale if code in where and code not in crashed]
+        relpaths = {r.path: r.relpath for r in results} if keep else {}
+        for code in keep:
+            slot, state = where[code]
+            cache.set_repository_findings(slot, state, {relpaths[p]: [f.to_row() for f in fs if f.code == code]
+                                                        for p, fs in fresh.items()})
         for path, fs in fresh.items():
             found.setdefault(path, []).extend(fs)
     linter.finish(results, report_on, found)
