@@ -33,7 +33,7 @@ from typing import Callable
 from linter import __version__
 
 DIRNAME = ".newslint_cache"
-FORMAT = 5
+FORMAT = 6
 SHARDS = 64
 KEEP = 4  # result folders kept besides the one in use
 

@@ -6,6 +6,9 @@ from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+# A report whose confidence is below this is shown at `info` severity: it does not fail a CI run
+# by default (--fail-on warning or error), whatever the rule's configured severity.
+CONFIDENT = 0.8
 APPLICABILITIES = ("safe", "unsafe")
 
 
@@ -66,28 +69,31 @@ class Report(Value):
     """What a rule yields. The runner turns it into a Finding: it adds the path, the rule's code,
     name and effective severity, and resolves `pointer` to a position unless `span` is given."""
 
-    __slots__ = FIELDS = ("message", "pointer", "span", "fix", "at_key", "fingerprint")
+    __slots__ = FIELDS = ("message", "pointer", "span", "fix", "at_key", "fingerprint", "confidence")
 
     def __init__(self, message: str, pointer: str | None = None, span: Span | None = None, fix: Fix | None = None,
-                 at_key: bool = False, fingerprint: str | None = None):
+                 at_key: bool = False, fingerprint: str | None = None, confidence: float | None = None):
         self.message = message
         self.pointer = pointer
         self.span = span
         self.fix = fix
         self.at_key = at_key  # point at the key rather than its value
         self.fingerprint = fingerprint  # identifies the offending value for baselines; default: the value
+        # How sure the rule is, from 0 to 1; None: certain (a rule that only reports what it can prove).
+        # Below CONFIDENT the finding is shown at info severity.
+        self.confidence = confidence
 
 
 class Finding(Value):
     """One problem in one file, as reporters, the cache and baselines see it."""
 
     __slots__ = FIELDS = ("path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
-                          "pointer", "fix", "fingerprint")
-    COMPARED = FIELDS[:-1]  # not the fingerprint
+                          "pointer", "fix", "fingerprint", "confidence")
+    COMPARED = FIELDS[:-2] + FIELDS[-1:]  # not the fingerprint
 
     def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, code: str, rule: str,
                  severity: str, message: str, pointer: str | None = None, fix: Fix | None = None,
-                 fingerprint: str = ""):
+                 fingerprint: str = "", confidence: float | None = None):
         self.path = path
         self.line = line
         self.column = column
@@ -100,13 +106,14 @@ class Finding(Value):
         self.pointer = pointer
         self.fix = fix
         self.fingerprint = fingerprint
+        self.confidence = confidence
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def to_dict(self) -> dict:
-        """The JSON contract (version 1) for one finding."""
-        return {
+        """The JSON contract (version 1) for one finding; `confidence` only where the rule gave one."""
+        d = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -125,13 +132,16 @@ class Finding(Value):
                 "edits": [{"start": e.start, "end": e.end, "text": e.text} for e in self.fix.edits],
             },
         }
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
+        return d
 
     def to_row(self) -> list:
         """Compact form for the cache and worker processes (no path: the file is known)."""
         fix = self.fix
         return [
             self.line, self.column, self.end_line, self.end_column, self.code, self.rule, self.severity,
-            self.message, self.pointer, self.fingerprint,
+            self.message, self.pointer, self.fingerprint, self.confidence,
             None if fix is None else [fix.applicability, fix.description, [list(e) for e in fix.edits]],
         ]
 
@@ -142,10 +152,11 @@ class Finding(Value):
 
     @classmethod
     def from_row(cls, path: str, row: list) -> "Finding":
-        line, column, end_line, end_column, code, rule, severity, message, pointer, fingerprint, fix = row
+        line, column, end_line, end_column, code, rule, severity, message, pointer, fingerprint, confidence, fix = row
         if fix is not None:
             fix = Fix(fix[0], fix[1], tuple(Edit(*e) for e in fix[2]))
-        return cls(path, line, column, end_line, end_column, code, rule, severity, message, pointer, fix, fingerprint)
+        return cls(path, line, column, end_line, end_column, code, rule, severity, message, pointer, fix, fingerprint,
+                   confidence)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Finding":
@@ -158,5 +169,5 @@ class Finding(Value):
                 fix["applicability"], fix["description"],
                 tuple(Edit(e["start"], e["end"], e["text"]) for e in fix.get("edits", ())),
             ),
-            fingerprint=d.get("fingerprint", ""),
+            fingerprint=d.get("fingerprint", ""), confidence=d.get("confidence"),
         )

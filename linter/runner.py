@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 from linter import directives as dirs
 from linter import document
 from linter.config import Active, Settings
-from linter.model import Finding, Report, Span
+from linter.model import CONFIDENT, Finding, Report, Span
 from linter.schema import SchemaSet
 
 INTERNAL_ERROR = ("NL999", "internal-error")
@@ -73,11 +73,12 @@ def make_finding(doc, path: str, active: Active, report: Report) -> Finding:
         *_clamp(doc, span),
         code=active.spec.code,
         rule=active.spec.name,
-        severity=active.severity,
+        severity=active.severity if report.confidence is None or report.confidence >= CONFIDENT else "info",
         message=report.message,
         pointer=report.pointer,
         fix=report.fix if active.spec.fixable else None,  # FIX = "never" is binding: --fix skips such rules
         fingerprint=report.fingerprint or fingerprint_of(doc, report.pointer, report.message),
+        confidence=report.confidence,
     )
 
 

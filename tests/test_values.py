@@ -41,7 +41,7 @@ def test_a_value_is_not_equal_to_another_type_with_the_same_fields():
 def test_repr_names_every_field_in_order():
     assert repr(Report("m", span=Span(1, 2, 1, 3))) == (
         "Report(message='m', pointer=None, span=Span(line=1, column=2, end_line=1, end_column=3), fix=None, "
-        "at_key=False, fingerprint=None)"
+        "at_key=False, fingerprint=None, confidence=None)"
     )
 
 
@@ -51,9 +51,30 @@ def test_a_fix_needs_a_known_applicability():
 
 
 def test_finding_rows_round_trip():
-    for finding in (_finding(), _finding(fix=None, pointer=None)):
+    for finding in (_finding(), _finding(fix=None, pointer=None), _finding(confidence=0.5)):
         back = Finding.from_row(finding.path, finding.to_row())
         assert back == finding and back.fingerprint == finding.fingerprint
+        assert Finding.from_dict(finding.to_dict()) == finding
+
+
+def test_confidence_is_in_the_json_contract_only_when_given():
+    assert "confidence" not in _finding().to_dict()
+    assert _finding(confidence=0.6).to_dict()["confidence"] == 0.6
+    assert _finding(confidence=0.6) != _finding(confidence=0.9)
+
+
+def test_a_report_below_the_confidence_bar_is_shown_as_info():
+    from linter.model import CONFIDENT
+    from linter.runner import make_finding
+    from linter.config import Active
+
+    spec = RuleSpec("ZZ001", "zz-rule", "error", "s", "", "never", {}, "", "", "document", True, "test")
+    active = Active(spec, "error", {})
+    sure = make_finding(None, "a.md", active, Report("m", confidence=CONFIDENT))
+    unsure = make_finding(None, "a.md", active, Report("m", confidence=CONFIDENT - 0.01))
+    plain = make_finding(None, "a.md", active, Report("m"))
+    assert (sure.severity, unsure.severity, plain.severity) == ("error", "info", "error")
+    assert unsure.confidence == CONFIDENT - 0.01 and plain.confidence is None
 
 
 def test_rule_specs_compare_without_their_functions():
