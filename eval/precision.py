@@ -6,7 +6,8 @@ Runs `newslint check` (the checkout's, default configuration, --no-cache) with e
 working directory, matches its findings with the labels (format: eval/README.md) and prints per rule:
 findings, warning-or-worse, labelled tp / fp, precision = tp / (tp + fp) ('-' when none is labelled)
 and the unlabelled count; then the `fn` labels found / missed (recall); then the warning-or-worse
-findings per 100 files, all of them and those labelled fp. --sample N prints up to N unlabelled
+findings per 100 files: all of them, those labelled fp, and the fp estimated by applying each judged
+rule's labelled fp share to all its warning-or-worse findings. --sample N prints up to N unlabelled
 findings per rule (seeded: the same sample every run) ready to be judged.
 """
 
@@ -124,6 +125,8 @@ def evaluate(corpus: str, report: dict, judged: dict, missed: set, rules: set | 
                     if key[0] == corpus and (rules is None or key[2] in rules) and not reported(by_key, by_file, key))
     serious = sum(c["warning_or_worse"] for c in per_rule.values())
     serious_fp = sum(c["serious_fp"] for c in per_rule.values())
+    # the labelled fp share of each judged rule applied to all its warning-or-worse findings
+    estimated_fp = sum(c["warning_or_worse"] * c["fp"] / (c["tp"] + c["fp"]) for c in per_rule.values() if c["tp"] + c["fp"])
     result = {
         "corpus": corpus, "files": files, "rules": table,
         "recall": [{"rule": r, "fn_labels": c["found"] + c["missed"], "found": c["found"], "missed": c["missed"],
@@ -131,6 +134,7 @@ def evaluate(corpus: str, report: dict, judged: dict, missed: set, rules: set | 
         "labels_not_reported": {"tp": stale["tp"], "fp": stale["fp"]},
         "warning_or_worse_per_100_files": round(100 * serious / files, 2) if files else None,
         "labelled_fp_warning_or_worse_per_100_files": round(100 * serious_fp / files, 2) if files else None,
+        "estimated_fp_warning_or_worse_per_100_files": round(100 * estimated_fp / files, 2) if files else None,
     }
     return result, unlabelled
 
@@ -152,7 +156,8 @@ def print_table(result: dict) -> None:
     if stale["tp"] or stale["fp"]:
         print(f"\n  tp/fp labels no longer reported: {stale['tp']} tp (lost), {stale['fp']} fp (gone)")
     print(f"\n  warning-or-worse per 100 files: {result['warning_or_worse_per_100_files']} all, "
-          f"{result['labelled_fp_warning_or_worse_per_100_files']} labelled fp")
+          f"{result['labelled_fp_warning_or_worse_per_100_files']} labelled fp, "
+          f"{result['estimated_fp_warning_or_worse_per_100_files']} fp estimated from each judged rule's sample")
 
 
 def print_sample(corpus: str, unlabelled: dict, n: int) -> None:
