@@ -28,14 +28,17 @@ import re
 from functools import lru_cache
 
 from linter.model import Report
+from rules import wordweights
 from rules._memo import items
+from rules.crossfile._common import fingerprint, span_list, to_span
 from rules.text._fields import shorten
-from rules.titles._slug import Side, content, slug_tokens, tokens
+from rules.titles._slug import Side, content, slug_tokens, slug_url, tokens
 
 CODE = "TTL001"
 NAME = "title-slug-mismatch"
 SEVERITY = "warning"
 FIX = "never"
+KIND = "repository"
 OPTIONS = {"threshold": 0.25, "min-slug-words": 3}
 BAD = """---
 title: "Council approves bike lanes on Main Street"
@@ -59,17 +62,8 @@ related:
     webUrl: "https://news.example.com/2023/05/school-board-delays-vote-on-new-budget-4830"
 ---
 """
-
-_URL_KEYS = ("webUrl", "originalUrl", "url", "slug")
+TELLING = 0.5  # the weight of a word that tells one story from another (in 18% of the files or fewer)
 _NORM_URL = re.compile(r"^https?://(?:www\.)?|[?#].*$|/+$")
-
-
-def _url(item: dict) -> tuple[str, str] | None:
-    for key in _URL_KEYS:
-        value = item.get(key)
-        if isinstance(value, str) and value.strip():
-            return key, value
-    return None
 
 
 def _number(value, default, low, high):
@@ -94,52 +88,112 @@ def _options(options) -> tuple[float, int]:
         return _settings.__wrapped__(threshold, minimum)
 
 
-def check(doc, options):
-    threshold, minimum = _options(options)
+def collect(doc, options):
+    """[the file's word weights facts, its rows]: a row for each item whose title lacks a word of
+    its slug, [pointer, title, URL key, slug words, missing, title words, extra, span, pasted]
+    (pasted: [pointer, title] of an item with the same URL whose title matches it better)."""
+    words = wordweights.collect(doc)
+    if words is None:
+        return None
+    _, minimum = _options(options)
+    return [words, _rows(doc, minimum)]
+
+
+def _rows(doc, minimum: int) -> list:
     rows = []
     for ptr, item in items(doc):
         title = item.get("title")
-        found = _url(item)
+        found = slug_url(item)
         if not isinstance(title, str) or found is None:
             continue
         key, url = found
         toks = slug_tokens(url, minimum)
         if toks is None:
             continue
-        words = tokens(title)
+        words = tokens(title[: wordweights.MAX_WORDS * 40])[: wordweights.MAX_WORDS]
         if set(content(toks)).issubset(words):  # the title has every word of the slug (most do)
-            rows.append((ptr, title, key, url, [], [], 1.0, 1.0, None))
+            rows.append((ptr, title, url, [], None, None, 1.0))
             continue
         slug, head = Side(toks), Side(words)  # toks: a new list, Side's own
         if not slug.words or not head.words:
             continue
         missing = head.missing(slug)  # slug words not in the title
         extra = slug.missing(head) if missing else []  # title words not in the slug
-        s_cov = 1 - len(missing) / len(slug.words)
-        t_cov = 1 - len(extra) / len(head.words)
-        rows.append((ptr, title, key, url, missing, extra, s_cov, t_cov, slug.words))
-    if not any(row[4] for row in rows):  # every title has all the words of its slug
-        return
+        rows.append((ptr, title, url, missing, [key, slug.words, missing, head.words, extra], None,
+                     1 - len(missing) / len(slug.words)))
+    if not any(row[3] for row in rows):  # every title has all the words of its slug
+        return []
     by_url: dict[str, list] = {}
     for row in rows:
-        by_url.setdefault(_norm_url(row[3]), []).append(row)
-    for ptr, title, key, url, missing, extra, s_cov, t_cov, slug_words in rows:
+        by_url.setdefault(_norm_url(row[2]), []).append(row)
+    out = []
+    for ptr, title, url, missing, facts, _, s_cov in rows:
         if not missing:
             continue
-        twins = [r for r in by_url[_norm_url(url)] if r[0] != ptr and r[1] != title]
-        better = [r for r in twins if r[6] > s_cov]
-        if missing and better:
-            yield Report(
-                f"title: {_shown(title, key)}: the slug says {', '.join(missing)}, not {', '.join(extra) or 'this'}; "
-                f"{better[0][0] or 'the article'} has the same URL with the title {shorten(better[0][1], 70)}",
-                pointer=f"{ptr}/title",
-            )
-        elif s_cov < threshold and t_cov < threshold:
-            yield Report(
-                f"title: {_shown(title, key)}: they share {round(100 * s_cov)}% of the slug's words "
-                f"(slug: {' '.join(slug_words[:12])})",
-                pointer=f"{ptr}/title",
-            )
+        better = [r for r in by_url[_norm_url(url)] if r[0] != ptr and r[1] != title and r[6] > s_cov]
+        pasted = [better[0][0], better[0][1]] if better else None
+        out.append([ptr, title, *facts, span_list(doc, f"{ptr}/title") or [1, 1, 1, 1], pasted])
+    return out
+
+
+def _valid(facts) -> bool:
+    return isinstance(facts, list) and len(facts) == 2 and isinstance(facts[1], list)
+
+
+def report(facts_by_path, options, only=None):
+    threshold, _ = _options(options)
+    weights = wordweights.Weights(facts[0] for facts in facts_by_path.values() if _valid(facts))
+    for path, facts in facts_by_path.items():
+        if only is not None and path not in only or not _valid(facts):
+            continue
+        for row in facts[1]:
+            found = _judge(row, weights, threshold)
+            if found is not None:
+                yield path, found
+
+
+def _judge(row, weights, threshold) -> Report | None:
+    ptr, title, key, slug_words, missing, title_words, extra, span, pasted = row
+    where = dict(pointer=f"{ptr}/title", span=to_span(span), fingerprint=fingerprint(title))
+    if pasted:
+        return Report(
+            f"title: {_shown(title, key)}: the slug says {', '.join(missing)}, not {', '.join(extra) or 'this'}; "
+            f"{pasted[0] or 'the article'} has the same URL with the title {shorten(pasted[1], 70)}",
+            confidence=0.9, **where,
+        )
+    s_cov, t_cov = _coverage(slug_words, missing, title_words, extra, weights)
+    lacks = sorted(dict.fromkeys(missing), key=lambda w: -weights.weight(w))
+    if s_cov >= threshold or t_cov >= threshold or _telling(lacks, weights) < 2:
+        return None
+    shared = [w for w in dict.fromkeys(slug_words) if w not in set(missing)]
+    if any(map(weights.specific, shared)):  # a word few titles have: the same story, reworded
+        return None
+    confidence = 0.9 - max(s_cov, t_cov)
+    if shared and min(_telling(lacks, weights), _telling(dict.fromkeys(extra), weights)) < 3:
+        confidence = min(confidence, 0.7)  # a short title or slug sharing a word: little to go on
+    if weights.fallback or not shared:
+        share = f"they share {round(100 * s_cov)}% of the slug's words"
+    else:
+        most = max(map(weights.share, shared))
+        share = f"they share only {', '.join(shared[:4])}, words {round(100 * most)}% of this repository's files have"
+    return Report(
+        f"title: {_shown(title, key)}: the title lacks the slug's words {', '.join(lacks[:6])}; {share}",
+        confidence=round(confidence, 2), **where,
+    )
+
+
+def _telling(words, weights) -> int:
+    """How many of the words tell one story from another here (weight at least TELLING)."""
+    return sum(weights.weight(w) >= TELLING for w in words)
+
+
+def _coverage(slug_words, missing, title_words, extra, weights) -> tuple[float, float]:
+    """The weight of the words title and slug share, as a share of the slug's and of the title's
+    words' weight. What they share weighs the lesser of its weights on either side: a title's
+    "automotive industry" read as the slug's "ai" shares no more than "ai" weighs."""
+    slug_total, title_total = sum(map(weights.weight, slug_words)), sum(map(weights.weight, title_words))
+    shared = min(slug_total - sum(map(weights.weight, missing)), title_total - sum(map(weights.weight, extra)))
+    return (shared / slug_total if slug_total else 1.0), (shared / title_total if title_total else 1.0)
 
 
 def _norm_url(url: str) -> str:
