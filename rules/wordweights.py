@@ -49,7 +49,7 @@ FALLBACK = 1.0  # every word's weight in the fallback
 MAX_WORDS = 100  # words of a title read (a hostile 10,000-word title costs no more)
 GENERIC = 0.5  # a label on more than this share of labelled files is generic
 CAP = 0.3  # a word in this share of the files or more weighs nothing
-SPECIFIC = 0.05  # a word in at most this share of the files is specific to the few that have it
+SPECIFIC = 0.08  # a word in at most this share of the files (one in 12) is specific to the few that have it
 
 
 def key(word: str) -> str:
