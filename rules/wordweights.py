@@ -4,8 +4,8 @@ A word that stands in most of a repository's titles ("power" and "apps" on a Pow
 site, "AI" on an AI news site) says nothing about whether one title fits one slug or one label
 fits one article; a word that few titles have says much. The weight of a word is log(CAP /
 share), where share is the share of the files the run sees whose article's title, URL slug or
-topic labels have the word: 0 for a word in 30% of the files or more, 1.2 at 9%, 5.3 for one file
-in 700.
+topic labels have the word: 0 for a word in 30% of the files or more, 0.9 at 12%, 4.9 for one
+file in 674. docs/word-weights.md shows the weights at work.
 
 For repository rules (see linter/rule.py): collect each file's words with the rule's own facts,
 combine them once in `report`, then ask.
@@ -17,7 +17,7 @@ combine them once in `report`, then ask.
 
     def report(facts_by_path, options):
         weights = wordweights.Weights(facts["words"] for facts in facts_by_path.values())
-        weights.weight("apps")        # 0 where nearly every title has it, 5 where one in 700 does
+        weights.weight("apps")        # 0 where nearly every title has it, 4.9 where one in 674 does
         weights.share("apps")         # the share of files with the word (smoothed), 0-1
         weights.label_share("AI")     # the share of labelled files carrying the label, 0-1
         weights.generic("AI")         # carried by most labelled files: evidence neither way
