@@ -27,7 +27,9 @@ What title and slug share weighs the lesser of its weights on either side (a tit
 few files have (one in 12 or fewer) means the same story reworded: nothing is reported. Below 20
 files (one file checked alone, a test) every word weighs the same: the rule then counts words.
 Confidence falls from 0.9 as the shared weight nears `threshold`; a title or slug with fewer
-than three telling words that shares a word is shown at most at 0.7 (info).
+than three telling words that shares a word is shown at most at 0.7 (info), and so is (at 0.65)
+a title whose words the slug has in forms that weigh much less there ("artificial intelligence"
+as "ai").
 
 Publishers reword headlines all the time: a shortened title, a slug that adds the author's name,
 a keyword slug (`/warehouse-technology-robotics.html`), a word swapped, a translated title. None
@@ -183,7 +185,7 @@ def _judge(row, weights, threshold) -> Report | None:
             f"{pasted[0] or 'the article'} has the same URL with the title {shorten(pasted[1], 70)}",
             confidence=0.9, **where,
         )
-    s_cov, t_cov = _coverage(slug_words, missing, title_words, extra, weights)
+    s_cov, t_cov, t_more = _coverage(slug_words, missing, title_words, extra, weights)
     lacks = sorted(dict.fromkeys(missing), key=lambda w: -weights.weight(w))
     if s_cov >= threshold or t_cov >= threshold or _telling(lacks, weights) < 2:
         return None
@@ -193,6 +195,8 @@ def _judge(row, weights, threshold) -> Report | None:
     confidence = 0.9 - max(s_cov, t_cov)
     if shared and min(_telling(lacks, weights), _telling(dict.fromkeys(extra), weights)) < 3:
         confidence = min(confidence, 0.7)  # a short title or slug sharing a word: little to go on
+    if t_more > 0.1:  # title words matched to slug words that weigh little ("artificial intelligence"/"ai")
+        confidence = min(confidence, 0.65)
     if weights.fallback or not shared:
         share = f"they share {round(100 * s_cov)}% of the slug's words"
     else:
@@ -209,13 +213,19 @@ def _telling(words, weights) -> int:
     return sum(weights.weight(w) >= TELLING for w in words)
 
 
-def _coverage(slug_words, missing, title_words, extra, weights) -> tuple[float, float]:
+def _coverage(slug_words, missing, title_words, extra, weights) -> tuple[float, float, float]:
     """The weight of the words title and slug share, as a share of the slug's and of the title's
-    words' weight. What they share weighs the lesser of its weights on either side: a title's
-    "automotive industry" read as the slug's "ai" shares no more than "ai" weighs."""
+    words' weight; and how much more the title's words the slug has weigh on the title's side,
+    as a share of the title's weight. What they share
+    weighs the lesser of its weights on either side: a title's "automotive industry" read as the
+    slug's "ai" shares no more than "ai" weighs."""
     slug_total, title_total = sum(map(weights.weight, slug_words)), sum(map(weights.weight, title_words))
-    shared = min(slug_total - sum(map(weights.weight, missing)), title_total - sum(map(weights.weight, extra)))
-    return (shared / slug_total if slug_total else 1.0), (shared / title_total if title_total else 1.0)
+    in_slug = slug_total - sum(map(weights.weight, missing))
+    in_title = title_total - sum(map(weights.weight, extra))
+    shared = min(in_slug, in_title)
+    if not slug_total or not title_total:
+        return 1.0, 1.0, 1.0
+    return shared / slug_total, shared / title_total, (in_title - shared) / title_total
 
 
 def _norm_url(url: str) -> str:
