@@ -57,9 +57,15 @@ def key(word: str) -> str:
     return stem(word.lower())
 
 
+def title_tokens(title: str) -> list[str]:
+    """The first MAX_WORDS tokens of a title, as `tokens` reads them (linear in MAX_WORDS, not in
+    the title's length)."""
+    return tokens(title[: MAX_WORDS * 40])[:MAX_WORDS]
+
+
 def title_words(title: str) -> list[str]:
-    """The content words of a title (at most MAX_WORDS), as `tokens` reads them."""
-    return [w for w in tokens(title[: MAX_WORDS * 40])[:MAX_WORDS] if is_content(w)]
+    """The content words of a title's first MAX_WORDS tokens."""
+    return list(filter(is_content, title_tokens(title)))
 
 
 def collect(doc) -> list | None:
@@ -81,7 +87,7 @@ def _collect(data: dict) -> list:
     labels = sorted({label.casefold() for _, _, label in labels_of(data, LABEL_FIELDS)})
     for label in labels:
         words += [w for w in tokens(label) if is_content(w)]
-    return [sorted({key(w) for w in words}), labels]
+    return [sorted(set(map(key, words))), labels]
 
 
 class Weights:

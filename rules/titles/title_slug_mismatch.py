@@ -56,7 +56,7 @@ from rules import wordweights
 from rules._memo import items
 from rules.crossfile._common import fingerprint, span_list, to_span
 from rules.text._fields import shorten
-from rules.titles._slug import Side, content, slug_tokens, slug_url, tokens
+from rules.titles._slug import Side, content, slug_tokens, slug_url
 
 CODE = "TTL001"
 NAME = "title-slug-mismatch"
@@ -134,7 +134,7 @@ def _rows(doc, minimum: int) -> list:
         toks = slug_tokens(url, minimum)
         if toks is None:
             continue
-        words = tokens(title[: wordweights.MAX_WORDS * 40])[: wordweights.MAX_WORDS]
+        words = wordweights.title_tokens(title)
         if set(content(toks)).issubset(words):  # the title has every word of the slug (most do)
             rows.append((ptr, title, url, [], None, None, 1.0))
             continue
