@@ -4,7 +4,7 @@ A word that stands in most of a repository's titles ("power" and "apps" on a Pow
 site, "AI" on an AI news site) says nothing about whether one title fits one slug or one label
 fits one article; a word that few titles have says much. The weight of a word is log(CAP /
 share), where share is the share of the files the run sees whose article's title, URL slug or
-topic labels have the word: 0 for a word in 30% of the files or more, 0.9 at 12%, 4.9 for one
+topic labels have the word: 0 for a word in 20% of the files or more, 0.5 at 12%, 4.5 for one
 file in 674. docs/word-weights.md shows the weights at work.
 
 For repository rules (see linter/rule.py): collect each file's words with the rule's own facts,
@@ -17,7 +17,7 @@ combine them once in `report`, then ask.
 
     def report(facts_by_path, options):
         weights = wordweights.Weights(facts["words"] for facts in facts_by_path.values())
-        weights.weight("apps")        # 0 where nearly every title has it, 4.9 where one in 674 does
+        weights.weight("apps")        # 0 where nearly every title has it, 4.5 where one in 674 does
         weights.share("apps")         # the share of files with the word (smoothed), 0-1
         weights.label_share("AI")     # the share of labelled files carrying the label, 0-1
         weights.generic("AI")         # carried by most labelled files: evidence neither way
@@ -48,7 +48,7 @@ PSEUDO, PRIOR = 10.0, 0.05  # smoothing: PSEUDO files holding each word at a sha
 FALLBACK = 1.0  # every word's weight in the fallback
 MAX_WORDS = 100  # words of a title read (a hostile 10,000-word title costs no more)
 GENERIC = 0.5  # a label on more than this share of labelled files is generic
-CAP = 0.3  # a word in this share of the files or more weighs nothing
+CAP = 0.2  # a word in this share of the files or more weighs nothing
 SPECIFIC = 0.08  # a word in at most this share of the files (one in 12) is specific to the few that have it
 
 

@@ -11,7 +11,7 @@ things are reported:
   of the slug's telling words. The message names the slug's words the title lacks, most
   specific first.
 
-Words are weighed by the repository's own counts (rules/wordweights.py): a word in 30% or more
+Words are weighed by the repository's own counts (rules/wordweights.py): a word in 20% or more
 of the run's titles, slugs and labels weighs nothing, a rarer one the more the rarer it is. On a
 Power Apps news site nearly every title says "Power Apps":
 
@@ -86,7 +86,7 @@ related:
     webUrl: "https://news.example.com/2023/05/school-board-delays-vote-on-new-budget-4830"
 ---
 """
-TELLING = 0.5  # the weight of a word that tells one story from another (in 18% of the files or fewer)
+TELLING = 0.5  # the weight of a word that tells one story from another (in 12% of the files or fewer)
 _NORM_URL = re.compile(r"^https?://(?:www\.)?|[?#].*$|/+$")
 
 
@@ -195,7 +195,7 @@ def _judge(row, weights, threshold) -> Report | None:
     confidence = 0.9 - max(s_cov, t_cov)
     if shared and min(_telling(lacks, weights), _telling(dict.fromkeys(extra), weights)) < 3:
         confidence = min(confidence, 0.7)  # a short title or slug sharing a word: little to go on
-    if t_more > 0.1:  # title words matched to slug words that weigh little ("artificial intelligence"/"ai")
+    if t_more >= TELLING:  # title words matched to slug words that weigh little ("artificial intelligence"/"ai")
         confidence = min(confidence, 0.65)
     if weights.fallback or not shared:
         share = f"they share {round(100 * s_cov)}% of the slug's words"
@@ -215,8 +215,8 @@ def _telling(words, weights) -> int:
 
 def _coverage(slug_words, missing, title_words, extra, weights) -> tuple[float, float, float]:
     """The weight of the words title and slug share, as a share of the slug's and of the title's
-    words' weight; and how much more the title's words the slug has weigh on the title's side,
-    as a share of the title's weight. What they share
+    words' weight; and how much more the title's words the slug has weigh on the title's side.
+    What they share
     weighs the lesser of its weights on either side: a title's "automotive industry" read as the
     slug's "ai" shares no more than "ai" weighs."""
     slug_total, title_total = sum(map(weights.weight, slug_words)), sum(map(weights.weight, title_words))
@@ -225,7 +225,7 @@ def _coverage(slug_words, missing, title_words, extra, weights) -> tuple[float, 
     shared = min(in_slug, in_title)
     if not slug_total or not title_total:
         return 1.0, 1.0, 1.0
-    return shared / slug_total, shared / title_total, (in_title - shared) / title_total
+    return shared / slug_total, shared / title_total, in_title - shared
 
 
 def _norm_url(url: str) -> str:
