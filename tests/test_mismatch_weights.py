@@ -182,3 +182,12 @@ def test_a_label_on_most_of_the_repositorys_files_is_never_judged():
     assert not any(run(files, [TOPIC]).values())  # on every file: generic here, whatever the profile says
     alone = lint(next(iter(files.values())), [TOPIC])
     assert [f.pointer for f in alone] == ["/topics/0"]  # alone, the profile's view holds
+
+
+def test_a_slug_many_files_share_names_a_section_not_a_headline():
+    section = "https://harbour.example.com/harbour-boats-weekly-traffic-figures-data/"
+    extra = {f"section{i}.md": article(f"Harbour boats: {t}", section) for i, t in enumerate(["Ferry counts up", "Yacht visits fall"])}
+    one = run(site(**extra), [TITLE])
+    assert [f.pointer for f in one["section0.md"]] == ["/title"]  # two files: still headlines
+    extra["section2.md"] = article("Harbour boats: Cargo tonnage steady", section)
+    assert not any(run(site(**extra), [TITLE]).values())

@@ -24,7 +24,9 @@ Power Apps news site nearly every title says "Power Apps":
 
 What title and slug share weighs the lesser of its weights on either side (a title's
 "automotive industry" read as the slug's "AI" shares no more than "AI" weighs). A shared word
-few files have (one in 12 or fewer) means the same story reworded: nothing is reported. Below 20
+few files have (one in 12 or fewer) means the same story reworded: nothing is reported. Nor is a
+slug that three or more files with different titles lack words of: it names a section of the
+site (`/media-audience-and-business-data/`), not a headline. Below 20
 files (one file checked alone, a test) every word weighs the same: the rule then counts words.
 Confidence falls from 0.9 as the shared weight nears `threshold`; a title or slug with fewer
 than three telling words that shares a word is shown at most at 0.7 (info), and so is (at 0.65)
@@ -86,6 +88,7 @@ related:
     webUrl: "https://news.example.com/2023/05/school-board-delays-vote-on-new-budget-4830"
 ---
 """
+SECTION = 3  # a slug this many files with different titles lack words of names a section
 TELLING = 0.5  # the weight of a word that tells one story from another (in 12% of the files or fewer)
 _NORM_URL = re.compile(r"^https?://(?:www\.)?|[?#].*$|/+$")
 
@@ -167,13 +170,27 @@ def _valid(facts) -> bool:
 def report(facts_by_path, options, only=None):
     threshold, _ = _options(options)
     weights = wordweights.Weights(facts[0] for facts in facts_by_path.values() if _valid(facts))
+    sections = _sections(facts_by_path)
     for path, facts in facts_by_path.items():
         if only is not None and path not in only or not _valid(facts):
             continue
         for row in facts[1]:
+            if not row[8] and " ".join(row[3]) in sections:
+                continue  # a section's name, not a headline
             found = _judge(row, weights, threshold)
             if found is not None:
                 yield path, found
+
+
+def _sections(facts_by_path) -> set[str]:
+    """Slugs that SECTION or more files with different titles lack words of: the name of a
+    section of the site (`/media-audience-and-business-data/`), not a headline."""
+    titles: dict[str, set[str]] = {}
+    for facts in facts_by_path.values():
+        if _valid(facts):
+            for row in facts[1]:
+                titles.setdefault(" ".join(row[3]), set()).add(row[1])
+    return {slug for slug, seen in titles.items() if len(seen) >= SECTION}
 
 
 def _judge(row, weights, threshold) -> Report | None:
