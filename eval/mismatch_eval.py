@@ -125,7 +125,7 @@ def _support(terms, profile, label) -> float:
     return topic_mismatch._support(terms, topic_mismatch._marks(profile, label))[0]
 
 
-def planted_runs(folder: Path, files, plants, rng) -> list[tuple[tuple, list[dict]]]:
+def planted_runs(folder: Path, files, plants) -> list[tuple[tuple, list[dict]]]:
     """Check copies with at most ROUND of the files planted each; (plant, its findings) for each plant."""
     per_round = max(1, int(ROUND * len(files)))
     out = []
@@ -176,10 +176,10 @@ def main(argv=None) -> int:
             print(f"  unplanted copy: {len(mine)} {rule} findings ({warned} at warning or worse)")
             for f in mine:
                 print(f"    {f['path']} {f['pointer']} [{f['severity']}] {f['message'][:160]}")
-        titles = planted_runs(folder, files, title_plants(files, rng, args.plants), rng)
+        titles = planted_runs(folder, files, title_plants(files, rng, args.plants))
         recall("title swaps (title-slug-mismatch)", titles,
                lambda p, f: f["rule"] == "title-slug-mismatch" and f["pointer"] == "/title")
-        labels = planted_runs(folder, files, label_plants(files, rng, args.plants), rng)
+        labels = planted_runs(folder, files, label_plants(files, rng, args.plants))
         def swapped(p, f):
             return f["rule"] == "topic-mismatch" and f'"{p[3]}"' in f["message"]
 

@@ -233,9 +233,8 @@ def _telling(words, weights) -> int:
 def _coverage(slug_words, missing, title_words, extra, weights) -> tuple[float, float, float]:
     """The weight of the words title and slug share, as a share of the slug's and of the title's
     words' weight; and how much more the title's words the slug has weigh on the title's side.
-    What they share
-    weighs the lesser of its weights on either side: a title's "automotive industry" read as the
-    slug's "ai" shares no more than "ai" weighs."""
+    What they share weighs the lesser of its weights on either side: a title's "automotive
+    industry" read as the slug's "ai" shares no more than "ai" weighs."""
     slug_total, title_total = sum(map(weights.weight, slug_words)), sum(map(weights.weight, title_words))
     in_slug = slug_total - sum(map(weights.weight, missing))
     in_title = title_total - sum(map(weights.weight, extra))
