@@ -110,6 +110,46 @@ class TestDateInvalid:
         assert at(found, "date-invalid") == [(4, 3, "/date"), (5, 10, "/lastmod")]
         assert found[0].message == "date: a list is not a date"
 
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "2016-04-26 12:00:00 +0000",  # Jekyll's documented format, on every post of a Jekyll site
+            "'2016-04-26 12:00:00 +0000'",
+            '"2016-02-14 07:14:03"',  # Jekyll: offset optional
+            "2016-02-14 07:14",  # Jekyll: seconds optional
+            "2016-2-4",  # a YAML timestamp
+            "2016-02-14 07:14:03.5 -07:00",  # Hugo: 2006-01-02 15:04:05 -07:00
+            "2016-02-14 07:14:03Z",  # Hugo: 2006-01-02 15:04:05Z07:00
+            "2016-02-14T07:14:03-0700",  # Hugo: 2006-01-02T15:04:05-0700
+            "'14 Feb 2016'",  # Hugo: 02 Jan 2006
+            "'Sun, 14 Feb 2016 07:14:03 GMT'",  # Hugo: RFC 1123
+        ],
+    )
+    def test_what_jekyll_or_hugo_reads_is_valid_in_generator_fields(self, value):
+        for key in ("date", "lastmod", "publishDate", "expiryDate"):
+            assert lint(blog(f"{key}: {value}"), ["date-invalid"]) == []
+
+    @pytest.mark.parametrize("value", ["2016-04-26 12:00:00 +0000", "'2016-02-14 07:14'", "'14 Feb 2016'"])
+    def test_the_news_format_fields_stay_iso_8601(self, value):
+        found = lint(news(f"publishedDateTime: {value}"), ["date-invalid"])
+        assert at(found, "date-invalid") == [(3, 20, "/publishedDateTime")]
+        assert "is not an ISO 8601 date-time; write" in found[0].message
+
+    @pytest.mark.parametrize(
+        "value, message",
+        [
+            ("2021-02-30 10:00:00 +0000", 'date: "2021-02-30 10:00:00 +0000" is not a real date (February 2021 has no day 30)'),
+            ("2016-04-26 25:00:00", 'date: "2016-04-26 25:00:00" is not a real time (25:00:00 is not a time of day)'),
+            ("2016/04/26", 'date: "2016/04/26" is not a date Jekyll or Hugo reads; write 2016-04-26'),
+            ("'April 26, 2016'", 'date: "April 26, 2016" is not a date Jekyll or Hugo reads; write 2016-04-26'),
+            ("'2016-04-26 10:00 PM'", 'date: "2016-04-26 10:00 PM" is not a date Jekyll or Hugo reads; write 2016-04-26T22:00'),
+            ("last week", 'date: "last week" is a relative date, not a date-time; write the actual date as YYYY-MM-DDTHH:MM:SSZ'),
+        ],
+    )
+    def test_impossible_dates_and_what_no_generator_reads_are_reported_in_generator_fields(self, value, message):
+        found = lint(blog(f"date: {value}"), ["date-invalid"])
+        assert messages(found, "date-invalid") == [message]
+
     def test_date_keys_nested_elsewhere_are_not_dates(self):
         text = news("publishedDateTime: 2022-07-07T22:10:00Z", "event:", "  date: sometime in July")
         assert lint(text, ["date-invalid"]) == []
