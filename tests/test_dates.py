@@ -1,7 +1,7 @@
 """The date rules (DT): positives, negatives, exact positions and pointers, fix round trips."""
 
 import pytest
-from helpers import at, fix, lint
+from helpers import at, fix, lint, lint_files
 
 NOW = {"date-future": {"now": "2026-11-23T12:00:00Z"}}
 
@@ -157,39 +157,66 @@ class TestDateInvalid:
 
 # ---- date-naive -----------------------------------------------------------------------------
 class TestDateNaive:
-    def test_naive_date_time_is_reported(self):
-        text = news("publishedDateTime: 2022-07-07T22:10:00",
-                    related=[['title: "Seals"', "publishedDateTime: 2022-07-08T12:00:00Z"]])
-        found = lint(text, ["date-naive"])
-        assert at(found, "date-naive") == [(3, 20, "/publishedDateTime")]
-        assert found[0].message.startswith('publishedDateTime: "2022-07-07T22:10:00" has no timezone')
-        assert found[0].fix is None  # no fix unless assume-utc
+    """A repository rule: values without a timezone are reported only against a convention."""
 
-    def test_assume_utc_offers_an_unsafe_fix(self):
-        text = news("publishedDateTime: 2022-07-07T22:10:00.25", "updatedDateTime: '2022-07-08T10:00'")
-        options = {"date-naive": {"assume-utc": True}}
-        assert all(f.fix.applicability == "unsafe" for f in lint(text, ["date-naive"], options))
-        assert_fixed_point(
-            text, ["date-naive"],
-            news("publishedDateTime: 2022-07-07T22:10:00.25Z", "updatedDateTime: '2022-07-08T10:00Z'"),
-            options=options,
-        )
+    @staticmethod
+    def site(dates, path="_posts/{i:02d}-post.md", key="date"):
+        """One blog post per date value (a Jekyll-style site)."""
+        return {path.format(i=i): blog(f"{key}: {d}") for i, d in enumerate(dates)}
 
-    def test_bare_date_is_naive_for_news_fields_only(self):
-        text = news("publishedDateTime: 2022-07-07", "date: 2022-07-07", "lastmod: 2022-07-08")
-        found = lint(text, ["date-naive"])
-        assert at(found, "date-naive") == [(3, 20, "/publishedDateTime")]
-        assert "no time and no timezone" in found[0].message
-        assert lint(blog("date: 2022-07-07", "lastmod: 2022-07-08"), ["date-naive"]) == []
+    def test_one_naive_date_among_aware_ones_is_reported_naming_the_convention(self):
+        files = self.site(["2016-04-2%d 12:00:00 +0000" % i for i in range(1, 6)] + ['"2016-04-27 07:14:03"'])
+        out = lint_files(files, ["date-naive"])
+        assert {p: at(f, "date-naive") for p, f in out.items() if f} == {"_posts/05-post.md": [(3, 7, "/date")]}
+        [finding] = out["_posts/05-post.md"]
+        assert finding.message == ('date: "2016-04-27 07:14:03" has no timezone (5 of the 6 date values in this '
+                                   "repository have one); add Z (UTC) or an offset such as +02:00")
+        assert finding.severity == "warning" and finding.code == "DT002" and finding.fix is None
 
-    def test_non_iso_naive_value_is_reported_but_left_to_date_invalid_to_fix(self):
-        text = blog("date: 2022-07-07 22:10:00")
-        found = lint(text, ["date-naive"], {"date-naive": {"assume-utc": True}})
-        assert at(found, "date-naive") == [(3, 7, "/date")] and found[0].fix is None
+    @pytest.mark.parametrize("naive", ['"2016-02-14 07:14:03"', "2016-02-14 07:14:03", "2016-02-14T07:14:03"])
+    def test_a_site_that_writes_every_date_without_timezone_has_a_convention_not_defects(self, naive):
+        files = self.site([naive] * 6)
+        assert lint_files(files, ["date-naive"]) == {p: [] for p in files}
 
-    def test_values_with_zones_are_clean(self):
-        text = news("publishedDateTime: 2022-07-07T22:10:00Z", "updatedDateTime: 2022-07-08T04:10:00+06:00")
-        assert lint(text, ["date-naive"]) == []
+    def test_a_one_file_run_reports_nothing(self):
+        assert lint(news("publishedDateTime: 2022-07-07T22:10:00"), ["date-naive"]) == []
+        assert lint(blog("date: 2022-07-07 22:10:00", "lastmod: 2022-07-08T10:00:00Z"), ["date-naive"]) == []
+
+    def test_a_mixed_repository_reports_the_minority_at_info(self):
+        files = self.site(["2016-04-21T12:00:00Z", "2016-04-22T12:00:00Z", "2016-04-23T12:00:00", "2016-04-24T12:00:00Z"])
+        out = lint_files(files, ["date-naive"])
+        [finding] = out["_posts/02-post.md"]
+        assert finding.severity == "info" and finding.confidence == 0.5
+        assert "(3 of the 4 date values in this repository have one)" in finding.message
+
+    def test_each_field_has_its_own_convention(self):
+        # `date` always with an offset, `lastmod` always without: neither is an outlier
+        files = {f"p{i}.md": blog(f"date: 2016-04-2{i}T12:00:00+02:00", f"lastmod: 2016-04-2{i}T13:00:00") for i in range(6)}
+        assert lint_files(files, ["date-naive"]) == {p: [] for p in files}
+
+    def test_news_fields_and_related_items(self):
+        files = {f"n{i}.md": news(f"publishedDateTime: 2022-07-0{i}T10:00:00Z") for i in range(1, 9)}
+        files["bad.md"] = news("publishedDateTime: 2022-07-07T22:10:00",
+                               related=[['title: "Seals"', "publishedDateTime: 2022-07-08T12:00:00Z"]])
+        files["bare.md"] = news("publishedDateTime: 2022-07-07")
+        out = lint_files(files, ["date-naive"])
+        assert at(out["bad.md"], "date-naive") == [(3, 20, "/publishedDateTime")]
+        assert out["bad.md"][0].message.startswith('publishedDateTime: "2022-07-07T22:10:00" has no timezone (9 of the 11 ')
+        assert out["bad.md"][0].severity == "warning"
+        assert out["bare.md"][0].message == (
+            'publishedDateTime: "2022-07-07" has no time and no timezone (9 of the 11 publishedDateTime values in this '
+            "repository have one); write a date-time such as 2022-07-07T00:00:00Z")
+        assert all(not out[p] for p in files if p not in ("bad.md", "bare.md"))
+
+    def test_bare_dates_in_generator_fields_are_not_counted(self):
+        files = self.site(["2016-04-2%dT12:00:00Z" % i for i in range(1, 6)] + ["2016-04-27"])
+        assert lint_files(files, ["date-naive"]) == {p: [] for p in files}
+
+    def test_only_the_named_files_get_findings(self):
+        files = self.site(["2016-04-2%d 12:00:00 +0000" % i for i in range(1, 6)] + ["2016-04-27 07:14:03"])
+        out = lint_files(files, ["date-naive"], report_on={"_posts/00-post.md", "_posts/05-post.md"})
+        assert [p for p, f in out.items() if f] == ["_posts/05-post.md"]
+        assert lint_files(files, ["date-naive"], report_on={"_posts/00-post.md"}) == {p: [] for p in files}
 
 
 # ---- date-future ----------------------------------------------------------------------------
