@@ -148,7 +148,7 @@ def test_url_insecure_reports_one_http_link_among_https_links_of_the_same_host()
     assert insecure(files) == {"old.md": [(6, 10, "/images/0/url", "warning")]}
     assert out["old.md"][0].message == (
         'images[0].url: "http://www.cdn.example.com/9.jpg" uses http://; this repository links cdn.example.com '
-        "over https:// 4 times (over http:// 1); use https://")
+        "over https:// 4 times (over http:// once); use https://")
     assert out["old.md"][0].fix is None and out["old.md"][0].code == "URL003"
 
 

@@ -88,10 +88,14 @@ def report(facts_by_path, options):
             continue
         if secure[host]:
             confidence = outlier_confidence(secure[host], plain[host]) or 0.5
-            why = f"this repository links {host} over https:// {secure[host]} times (over http:// {plain[host]}); use https://"
+            why = f"this repository links {host} over https:// {_times(secure[host])} (over http:// {_times(plain[host])}); use https://"
         else:
             confidence = 0.5 if repository >= 1 else 0.0
             why = f"this repository links most hosts over https://, but never {host}; check whether it serves https://"
         if confidence:
             yield path, Report(f"{field_name(ptr)}: {show(value)} uses http://; {why}", pointer=ptr, span=to_span(span),
                                fingerprint=fingerprint(value), confidence=None if confidence >= 1 else confidence)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
