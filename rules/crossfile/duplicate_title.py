@@ -9,15 +9,20 @@ similarity (rapidfuzz's normalised Indel ratio, 0-100) reaches `threshold` (defa
 reports only exact duplicates).
 
 A near-duplicate may misspell or inflect a word (`ITSM`/`ISTM`, `expose`/`exposes`) and add
-words at its start or end (a site name, `RE-TRANSMISSION:`), but these are different stories:
+words at its start or end when punctuation sets them off (a site name after ` – ` or ` | `, a
+label such as `RE-TRANSMISSION:`), but these are different stories:
 - a word replaced by a different one: "... on Android" / "... on iOS", "March feature update" /
   "May feature update";
-- words added inside the title: "Power Apps overview" / "Power Apps Portals overview", "named a
-  leader" / "again named a leader";
+- words added inside the title, or run on at its start or end: "Power Apps overview" / "Power
+  Apps Portals overview", "named a leader" / "again named a leader", "wrap for Power Apps" /
+  "wrap for Power Apps wizard";
 - a number, version or date that differs, in value or order: "Node v12.22.7" / "Node v12.22.1",
   "Ruby 2.3.6 released" / "Ruby 2.6.3 released", "iOS 17" / "iOS 18";
 - a negation one title has and the other has not: "... may require ..." / "... do not require ...".
 Near-duplicates need at least three words; shorter titles are only reported when they are equal.
+
+A withdrawn copy (`published: false`, `draft: true`) is not compared: the site shows one copy,
+and withdrawing the others is how a site owner settles a duplicate.
 
 Translations are not duplicates: two files whose language differs (a `lang`, `language` or
 `locale` field, else a language folder such as `en/` or `ja/`, or a file-name suffix such as
@@ -111,8 +116,8 @@ def collect(doc, options):
     if not isinstance(data, dict):
         return None
     title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        return None
+    if not isinstance(title, str) or not title.strip() or data.get("published") is False or data.get("draft") is True:
+        return None  # no title, or a withdrawn copy: the site shows it to nobody
     key = title_key(title)
     if not key:
         return None
@@ -147,6 +152,30 @@ def _numbers(key: str) -> tuple[str, ...]:
     if not _DIGIT.search(key):  # most titles: no need to look at each word
         return ()
     return tuple(t for t in key.split() if not t.isalpha() and _DIGIT.search(t))  # (a digit is not a letter)
+
+
+_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014\u00b7\u2022]\s+|\s*[|:,\u2013\u2014]\s+")
+
+
+def affixes_set_off(a: str, b: str) -> bool:
+    """Whether the words one title (raw text) adds at its start or end are set off by punctuation,
+    as a site name or a label is ("... with low-code apps – Contoso", "RE-TRANSMISSION: ...");
+    words simply run on ("... wrap for the app builder" / "... wrap for the app builder wizard")
+    change what the title is about."""
+    from difflib import SequenceMatcher
+
+    ka, kb = title_key(a).split(), title_key(b).split()
+    ops = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+    for op, i1, i2, j1, j2 in (ops[0], ops[-1]) if len(ops) > 1 else ops:
+        if op == "equal" or op == "replace" and i2 - i1 == j2 - j1:
+            continue
+        start = i1 == 0 and j1 == 0
+        longer, added = (b, kb[j1:j2]) if j2 - j1 > i2 - i1 else (a, ka[i1:i2])
+        parts = _SEPARATOR.split(longer)
+        pieces = [" ".join(parts[:k]) if start else " ".join(parts[k:]) for k in range(1, len(parts))]
+        if " ".join(added) not in {title_key(piece) for piece in pieces}:
+            return False
+    return True
 
 
 def same_story(a: list[str], b: list[str], fuzz) -> bool:
@@ -316,7 +345,8 @@ def report(facts_by_path, options, only=None):
                 continue
             facts = facts_by_path[path]
             equal = [p for p in same if p != path and _same_story(path, p, facts, facts_by_path[p])]
-            close = [(p, s) for p, s in similar if _same_story(path, p, facts, facts_by_path[p])]
+            close = [(p, s) for p, s in similar
+                     if affixes_set_off(facts[0], facts_by_path[p][0]) and _same_story(path, p, facts, facts_by_path[p])]
             total = len(equal) + len(close)
             if total == 0:
                 continue
