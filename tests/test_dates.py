@@ -535,3 +535,33 @@ def test_any_values_give_findings_never_crashes_and_fixing_converges(published, 
     fixed = fix(text, ["DT"], NOW, unsafe=True, path="2022-07-07-x.md")
     assert fix(fixed, ["DT"], NOW, unsafe=True, path="2022-07-07-x.md") == fixed
     assert not [f for f in lint(fixed, ["DT"], NOW, path="2022-07-07-x.md") if f.fix]
+
+
+# ---- whole sites as their generators write them --------------------------------------------------
+JEKYLL_POST = """---
+layout: post
+title: "{title}"
+date: {date}
+categories: [release]
+author: A. Writer
+---
+
+Release notes for version {n}.
+"""
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        [f"2016-04-2{n} 12:00:00 +0000" for n in range(6)],  # Jekyll's documented format
+        [f'"2016-02-1{n} 07:14:03"' for n in range(6)],  # quoted, naive, on every post
+        [f"2016-02-1{n}T07:14:03-07:00" for n in range(3)] + [f"2016-02-2{n} 07:14:03 -0700" for n in range(3)],  # Hugo
+        [f"2016-02-1{n}" for n in range(6)],
+    ],
+)
+def test_a_site_written_the_way_its_generator_reads_dates_gets_no_date_finding(dates):
+    files = {f"_posts/2016-01-0{n}-release-{n}.md": JEKYLL_POST.format(title=f"Version 1.{n} released", date=d, n=n)
+             for n, d in enumerate(dates)}
+    out = lint_files(files)
+    assert {p: [f.rule for f in fs if f.code.startswith("DT") and f.rule != "date-filename-mismatch"] for p, fs in out.items()} == {
+        p: [] for p in files}
