@@ -152,6 +152,12 @@ def test_url_insecure_reports_one_http_link_among_https_links_of_the_same_host()
     assert out["old.md"][0].fix is None and out["old.md"][0].code == "URL003"
 
 
+def test_url_insecure_a_host_the_article_itself_links_over_https_serves_https():
+    text = news('webUrl: "https://paper.example.org/a"', 'originalUrl: "https://paper.example.org/a"',
+                "images:", "  - url: 'http://paper.example.org/a.jpg'")
+    assert [(f.pointer, f.severity) for f in lint(text, ["url-insecure"])] == [("/images/0/url", "warning")]
+
+
 def test_url_insecure_a_site_that_links_a_host_over_http_has_a_convention():
     files = {f"s{i}.md": image(i, "http", "photos.example.net") for i in range(6)}
     assert insecure(files) == {}

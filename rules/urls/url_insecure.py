@@ -6,15 +6,16 @@ from the text, and an old site that links everything over http has a convention,
 in every file. This repository-wide rule therefore judges each `http://` URL against the
 repository's own links:
 
-- the same host (ignoring `www.`) is linked over https elsewhere in the repository, in 80% or
-  more (and at least four) of its links: the host serves https and this link is an outlier;
-  reported at warning severity;
-- the same host is linked over https, but less often: reported at `info` (confidence 0.5);
+- the same host (ignoring `www.`) is linked over https elsewhere in the repository (so it
+  serves https), and more often than over http: this link is an outlier; reported at warning
+  severity;
+- the same host is linked over https, but as often over http or more (http is the repository's
+  habit for that host): reported at `info` (confidence 0.5);
 - the host is never linked over https: nothing is known about it. Reported at `info` only when
   the repository links 80% or more (and at least four) of all its URLs over https, else nothing.
 
-A one-file run (pre-commit without the project's cache) has nothing to compare with and reports
-at most at `info`. No fix: a repository rule cannot rewrite the file, and the host may not serve
+A one-file run (pre-commit without the project's cache) judges with that file's own links (an
+`http://` image on the host its `webUrl` links over https is still a warning). No fix: a repository rule cannot rewrite the file, and the host may not serve
 the same path over https; write `https://` where the finding says the host has it.
 
 Options:
@@ -26,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.model import Report
-from rules._convention import outlier_confidence
+from rules._convention import UNSURE, outlier_confidence
 from rules.crossfile._common import fingerprint, span_list, to_span
 from rules.urls._common import OK, classify, field_name, show, url_fields
 from rules.urls.normalize import host_of
@@ -87,10 +88,10 @@ def report(facts_by_path, options):
         if ignore and _ignored(host, ignore):
             continue
         if secure[host]:
-            confidence = outlier_confidence(secure[host], plain[host]) or 0.5
+            confidence = 1.0 if secure[host] > plain[host] else UNSURE
             why = f"this repository links {host} over https:// {_times(secure[host])} (over http:// {_times(plain[host])}); use https://"
         else:
-            confidence = 0.5 if repository >= 1 else 0.0
+            confidence = UNSURE if repository >= 1 else 0.0
             why = f"this repository links most hosts over https://, but never {host}; check whether it serves https://"
         if confidence:
             yield path, Report(f"{field_name(ptr)}: {show(value)} uses http://; {why}", pointer=ptr, span=to_span(span),
