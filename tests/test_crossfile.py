@@ -546,11 +546,11 @@ def test_withdrawn_copies_are_not_compared():
     assert reported(run({"a.md": live, "b.md": live, "c.md": withdrawn}, select=("DUP002",))) == ["a.md", "b.md"]
 
 
-def test_affixes_set_off_by_punctuation():
-    from rules.crossfile.duplicate_title import affixes_set_off
+def test_additions_set_off_by_punctuation():
+    from rules.crossfile.duplicate_title import additions_set_off
 
     base = "Regional bank moves its core systems to the cloud"
     for ok in (base + " \u2013 Wire", base + " | Wire", "RE-TRANSMISSION: " + base, base + ", report says", base.upper()):
-        assert affixes_set_off(base, ok) and affixes_set_off(ok, base)
-    for run_on in (base + " wizard", "Big " + base, base + " for good"):
-        assert not affixes_set_off(base, run_on) and not affixes_set_off(run_on, base)
+        assert additions_set_off(base, ok) and additions_set_off(ok, base)
+    for run_on in (base + " wizard", "Big " + base, base + " for good", "Regional bank moves its core banking systems to the cloud"):
+        assert not additions_set_off(base, run_on) and not additions_set_off(run_on, base)

@@ -124,7 +124,7 @@ def collect(doc, options):
     span = span_list(doc, "/title") or [1, 1, 1, 1]
     language = next(filter(None, (language_tag(data.get(k)) for k in LANGUAGE_KEYS)), "")
     translation = data.get("translationKey")
-    translation = str(translation).strip() if isinstance(translation, (str, int)) and not isinstance(translation, bool) else ""
+    translation = translation.strip() if isinstance(translation, str) else ""
     sketch = body_sketch(doc.text[doc.body_start : doc.body_start + MAX_BODY], SKETCH) if doc.has_front_matter else []
     return [title, key, *span, language, translation, sketch, _slug(data)]
 
@@ -157,41 +157,25 @@ def _numbers(key: str) -> tuple[str, ...]:
 _SEPARATOR = re.compile(r"\s+[-|\u2013\u2014\u00b7\u2022]\s+|\s*[|:,\u2013\u2014]\s+")
 
 
-def affixes_set_off(a: str, b: str) -> bool:
-    """Whether the words one title (raw text) adds at its start or end are set off by punctuation,
-    as a site name or a label is ("... with low-code apps – Contoso", "RE-TRANSMISSION: ...");
-    words simply run on ("... wrap for the app builder" / "... wrap for the app builder wizard")
-    change what the title is about."""
+def additions_set_off(a: str, b: str) -> bool:
+    """Whether the words one title (raw text) adds to the other stand at its start or end, set off
+    by punctuation as a site name or a label is ("... with low-code apps – Contoso",
+    "RE-TRANSMISSION: ..."). Words added inside a title ("Power Apps overview" / "Power Apps
+    Portals overview") or run on at an end ("wrap for the app builder" / "... wizard") change
+    what it is about. Replaced words (typos, inflections) are `same_words`' business."""
     from difflib import SequenceMatcher
 
     ka, kb = title_key(a).split(), title_key(b).split()
-    ops = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
-    for op, i1, i2, j1, j2 in (ops[0], ops[-1]) if len(ops) > 1 else ops:
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal" or op == "replace" and i2 - i1 == j2 - j1:
             continue
-        start = i1 == 0 and j1 == 0
+        start, end = i1 == 0 and j1 == 0, i2 == len(ka) and j2 == len(kb)
+        if not (start or end):
+            return False
         longer, added = (b, kb[j1:j2]) if j2 - j1 > i2 - i1 else (a, ka[i1:i2])
         parts = _SEPARATOR.split(longer)
         pieces = [" ".join(parts[:k]) if start else " ".join(parts[k:]) for k in range(1, len(parts))]
         if " ".join(added) not in {title_key(piece) for piece in pieces}:
-            return False
-    return True
-
-
-def same_story(a: list[str], b: list[str], fuzz) -> bool:
-    """Whether two near-identical titles (word lists) can tell the same story: `same_words`, no
-    negation on one side only, and words added only at the start or the end of a title."""
-    if not same_words(a, b, fuzz):
-        return False
-    if NEGATIONS.intersection(set(a) ^ set(b)):
-        return False
-    from difflib import SequenceMatcher
-
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        at_an_end = (i1 == 0 and j1 == 0) or (i2 == len(a) and j2 == len(b))
-        if op in ("insert", "delete") and not at_an_end:
-            return False
-        if op == "replace" and i2 - i1 != j2 - j1 and not at_an_end:
             return False
     return True
 
@@ -287,7 +271,8 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
         choices = [keys[j] for j in others]
         for _, score, n in process.extract(keys[i], choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
             j = others[n]
-            if same_story(keys[i].split(), keys[j].split(), fuzz):
+            a, b = keys[i].split(), keys[j].split()
+            if same_words(a, b, fuzz) and not NEGATIONS.intersection(set(a) ^ set(b)):
                 yield i, j, score
 
 
@@ -346,7 +331,7 @@ def report(facts_by_path, options, only=None):
             facts = facts_by_path[path]
             equal = [p for p in same if p != path and _same_story(path, p, facts, facts_by_path[p])]
             close = [(p, s) for p, s in similar
-                     if affixes_set_off(facts[0], facts_by_path[p][0]) and _same_story(path, p, facts, facts_by_path[p])]
+                     if additions_set_off(facts[0], facts_by_path[p][0]) and _same_story(path, p, facts, facts_by_path[p])]
             total = len(equal) + len(close)
             if total == 0:
                 continue
