@@ -29,7 +29,7 @@ from yaml.resolver import Resolver
 
 from linter.model import Edit
 from linter.yamledit import replace_value
-from rules._memo import ordered_subset, per_document
+from rules._memo import items, ordered_subset, per_document
 
 DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -328,18 +328,37 @@ def _values(doc, keys: tuple[str, ...]) -> Iterator[Value]:
         item = ptr[: ptr.rfind("/")]
         if item and not _ITEM.fullmatch(item):
             continue
-        node = nodes.get(ptr)
-        if node is None:
-            continue
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _NULL_TAG or (node.value == "" and not node.style):
-                continue
-            if node.value.strip() == "":
-                continue
-            yield Value(ptr, key, item, node.value, _shown(node.value), read(node.value))
-        else:
-            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-            yield Value(ptr, key, item, None, kind, Reading("invalid", reason="is not a date"))
+        value = _value(nodes.get(ptr), ptr, key, item)
+        if value is not None:
+            yield value
+
+
+def _value(node, ptr: str, key: str, item: str) -> Value | None:
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _NULL_TAG or (node.value == "" and not node.style):
+            return None
+        if node.value.strip() == "":
+            return None
+        return Value(ptr, key, item, node.value, _shown(node.value), read(node.value))
+    kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    return Value(ptr, key, item, None, kind, Reading("invalid", reason="is not a date"))
+
+
+def role_values(doc, role: str) -> tuple[Value, ...]:
+    """Each value of a date role (linter.fields: "published", "updated"...) of the article and of
+    each `related` item, each item's preferred key first; `key` is the field's own key. Read
+    once per document and role."""
+    return per_document(doc, ("date_role", role), lambda: tuple(_role_values(doc, role)))
+
+
+def _role_values(doc, role: str) -> Iterator[Value]:
+    for item, _ in items(doc):
+        for ptr, _ in doc.role(role, item):
+            value = _value(doc.nodes.get(ptr), ptr, ptr[ptr.rfind("/") + 1 :], item)
+            if value is not None:
+                yield value
 
 
 def by_item(doc, keys) -> dict[str, dict[str, Value]]:
