@@ -255,3 +255,9 @@ def test_show_settings_prints_settings_and_roles_by_layout(tmp_path, monkeypatch
     assert "    published         publishedDateTime (1)\n" in news
     assert "    canonical-url     webUrl (1)\n" in news
     assert "NL999" not in out and "date-url" not in out.split("Field roles")[-1]
+
+
+def test_date_rules_read_the_date_roles():
+    text = '---\ntitle: "Robots"\npublished_at: "2021-02-30 10:00"\nupdated_at: "2021-03-01T10:00:00Z"\n---\n'
+    assert at(lint(text, ["date-invalid"]), "date-invalid") == [(3, 15, "/published_at")]
+    assert lint(text.replace("02-30 10:00", "02-28T10:00:00Z"), ["date-invalid"]) == []

@@ -32,6 +32,7 @@ from linter.yamledit import replace_value
 from rules._memo import items, ordered_subset, per_document
 
 DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
+DATE_ROLES = ("published", "updated")  # linter.fields roles whose values are dates too (`published_at`...)
 _NULL_TAG = "tag:yaml.org,2002:null"
 _ITEM = re.compile(r"/related/\d+", re.A)
 
@@ -295,7 +296,8 @@ def _shown(source: str) -> str:
 
 
 def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> tuple[Value, ...]:
-    """Each date field of the article and of each `related` item, in file order. Empty values
+    """Each date field of the article and of each `related` item, in file order: under `keys`,
+    and by default the values of the DATE_ROLES too. Empty values
     (`date:`, `null`) are skipped: a missing date is the schema's business. Read once per
     document and set of keys (the eight date rules ask for the same few)."""
     keys = tuple(keys)
@@ -306,7 +308,19 @@ def _values_of(doc, keys: tuple[str, ...]) -> tuple[Value, ...]:
     if _picked_from_all(keys):
         # Picked out of the values of all DATE_KEYS: the same values in the same order.
         return tuple(v for v in values(doc) if v.key in keys)
-    return tuple(_values(doc, keys))
+    found = tuple(_values(doc, keys))
+    return _with_roles(doc, found) if keys == DATE_KEYS else found
+
+
+def _with_roles(doc, found: tuple[Value, ...]) -> tuple[Value, ...]:
+    """`found` and the values of the DATE_ROLES under other keys (`published_at`…), in file order."""
+    known = {v.pointer for v in found}
+    extra = [v for role in DATE_ROLES for v in role_values(doc, role) if v.pointer not in known]
+    if not extra:  # most files: their dates are all under DATE_KEYS
+        return found
+    nodes = doc.nodes
+    extra = list({v.pointer: v for v in extra}.values())
+    return tuple(sorted(found + tuple(extra), key=lambda v: nodes[v.pointer].start_mark.index))
 
 
 @lru_cache(maxsize=32)
