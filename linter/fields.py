@@ -76,7 +76,13 @@ class FieldMap:
         for role, value in (overrides or {}).items():
             keys[role] = check(role, value)
         self.keys: dict[str, tuple[str, ...]] = keys
-        self.paths: dict[str, tuple[tuple[str, ...], ...]] = {r: tuple(parse_path(k) for k in ks) for r, ks in keys.items()}
+        # first key -> (role, rank, pointer below the item or None for a path with `*`, path): a
+        # document's keys are looked up here, rather than every role's keys in the document.
+        self._by_first: dict[str, list[tuple[str, int, str | None, tuple[str, ...]]]] = {}
+        for role, ks in keys.items():
+            for rank, path in enumerate(map(parse_path, ks)):
+                suffix = None if _WILD in path else jp.from_path(path)
+                self._by_first.setdefault(path[0], []).append((role, rank, suffix, path))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, FieldMap) and other.keys == self.keys
@@ -86,12 +92,24 @@ class FieldMap:
 
     def find(self, values: dict[str, Any], item: str = "") -> dict[str, tuple[tuple[str, Any], ...]]:
         """Every role's (pointer, value) found under `item` ("" for the article, "/related/N"), by
-        a document's pointer -> value index. Roles without any value are left out."""
+        a document's pointer -> value index, preferred first. Roles without any value are left out."""
+        data = values.get(item)
+        if not isinstance(data, dict):
+            return {}
+        hits: dict[str, list[tuple[int, str, Any]]] = {}
+        by_first = self._by_first
+        for key in data:
+            for role, rank, suffix, path in by_first.get(key, ()) if isinstance(key, str) else ():
+                if suffix is not None:
+                    value = values.get(item + suffix)
+                    if value is not None:
+                        hits.setdefault(role, []).append((rank, item + suffix, value))
+                else:
+                    hits.setdefault(role, []).extend((rank, p, v) for p, v in _expand(values, item, path))
         out = {}
-        for role, paths in self.paths.items():
-            found = {ptr: value for path in paths for ptr, value in _expand(values, item, path)}
-            if found:
-                out[role] = tuple(found.items())  # a key named twice counts once
+        for role, found in hits.items():
+            found.sort(key=lambda hit: hit[0])  # stable: a `*` path's values stay in document order
+            out[role] = tuple({ptr: value for _, ptr, value in found}.items())  # a key named twice counts once
         return out
 
 
@@ -102,6 +120,8 @@ def check(role: str, value: Any) -> tuple[str, ...]:
     keys = [value] if isinstance(value, str) else value
     if not isinstance(keys, list) or not all(isinstance(k, str) and k.strip(".") for k in keys):
         raise FieldsError(f"field role '{role}' must be a key or a list of keys (dotted paths such as 'a.b')")
+    if any(parse_path(k)[0] == _WILD for k in keys):
+        raise FieldsError(f"field role '{role}': a path starts with a key, not '*'")
     return tuple(keys)
 
 
