@@ -261,3 +261,18 @@ def test_date_rules_read_the_date_roles():
     text = '---\ntitle: "Robots"\npublished_at: "2021-02-30 10:00"\nupdated_at: "2021-03-01T10:00:00Z"\n---\n'
     assert at(lint(text, ["date-invalid"]), "date-invalid") == [(3, 15, "/published_at")]
     assert lint(text.replace("02-30 10:00", "02-28T10:00:00Z"), ["date-invalid"]) == []
+
+
+def test_docs_list_the_builtin_keys():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "fields.md").read_text(encoding="utf-8")
+    for role, keys in BUILTIN.items():
+        row = next(line for line in text.splitlines() if line.startswith(f"| `{role}` |"))
+        assert row.split(" | ")[1] == ", ".join(f"`{k}`" for k in keys)
+
+
+def test_a_role_can_be_emptied():
+    config = cfg.from_dict({"fields": {"title-copy": []}}, None)
+    doc = _doc('title: "A"\nstructured_data:\n  headline: "B"', config.fields)
+    assert doc.role("title-copy") == ()
