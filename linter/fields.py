@@ -28,11 +28,11 @@ from linter import pointer as jp
 # tags…), aggregators and CMS exports (published_at, source_url, structured_data.*…).
 BUILTIN: dict[str, tuple[str, ...]] = {
     "title": ("title",),
+    # Copies, not SEO titles: `seo.title`, `meta_title` are often written to differ on purpose.
     "title-copy": ("structured_data.headline", "og:title", "og_title", "ogTitle", "twitter:title",
-                   "twitter_title", "seo.title", "meta_title"),
+                   "twitter_title"),
     "description": ("excerpt", "description", "summary", "subtitle", "structured_data.description",
-                    "og:description", "og_description", "twitter:description", "seo.description",
-                    "meta_description"),
+                    "og:description", "og_description", "twitter:description"),
     "published": ("publishedDateTime", "date", "published_at", "publishedAt", "publishDate", "pubDate",
                   "datePublished", "published_date", "structured_data.datePublished"),
     "updated": ("updatedDateTime", "lastmod", "updated_at", "updatedAt", "dateModified", "modified",
@@ -42,7 +42,7 @@ BUILTIN: dict[str, tuple[str, ...]] = {
     "source-url": ("originalUrl", "source_url", "original_url", "sourceUrl", "source_link",
                    "structured_data.original_source"),
     "amp-url": ("ampWebUrl", "cdnAmpWebUrl", "amp_url", "ampUrl"),
-    "image-url": ("image", "images.*.url", "featured_image", "cover_image", "thumbnail", "main_image",
+    "image-url": ("image", "images.*", "images.*.url", "featured_image", "cover_image", "thumbnail", "main_image",
                   "structured_data.main_image", "og:image"),
     "author": ("author", "authors", "byline", "creator", "author.name", "authors.*", "authors.*.name",
                "structured_data.author", "structured_data.author.name"),

@@ -32,8 +32,7 @@ OPTIONS = {
     "words": ["placeholder", "na", "n/a", "n.a.", "tbd", "tba", "tbc", "todo", "to do", "tk", "xxx",
               "none", "null", "nil", "undefined", "nan", "-", "--", "...", "…", "untitled", "no title",
               "no excerpt", "no description", "excerpt", "description", "title", "coming soon", "test"],
-    "author-words": ["unknown", "unknown author", "no author", "author", "admin", "administrator",
-                     "webmaster", "default", "user"],
+    "author-words": ["unknown", "unknown author", "no author", "author", "admin", "administrator", "webmaster"],
     "same-as-title": True,
 }
 BAD = '---\ntitle: "City council approves the new budget"\nexcerpt: "Placeholder."\n---\n'
