@@ -276,3 +276,9 @@ def test_a_role_can_be_emptied():
     config = cfg.from_dict({"fields": {"title-copy": []}}, None)
     doc = _doc('title: "A"\nstructured_data:\n  headline: "B"', config.fields)
     assert doc.role("title-copy") == ()
+
+
+def test_html_entity_in_source_url_round_trip():
+    text = aggregated("https://news.example.com/2024/09/robots?id=1&amp;page=2")
+    assert at(lint(text, ["html-entity"]), "html-entity") == [(4, 13, "/source_url")]
+    assert fix(text, ["html-entity"]) == aggregated("https://news.example.com/2024/09/robots?id=1&page=2")
