@@ -199,6 +199,7 @@ def test_placeholder_in_a_list_of_authors_and_a_byline():
     "Robots learn to fold la...",
     "Robots learn to fold\u2026",
     "Robots learn to fold laundry | Example News",
+    "Example News: Robots learn to fold laundry",
 ])
 def test_headline_that_is_the_title(headline):
     assert lint(aggregated(headline=headline), ["title-copy-mismatch"]) == []

@@ -6,7 +6,7 @@ copies are the "title-copy" field role (docs/fields.md) of the article and its `
 
 Not reported: a copy that is the title with HTML entities decoded, mojibake repaired, other
 quotes, spacing or letter case; a shortened copy (`…`, `...`, or cut at a word); a copy that
-adds the site's name (`Title | Example News`). A copy that differs by a few words only is
+adds the site's name (`Title | Example News`, `Example News: Title`). A copy that differs by a few words only is
 reported at `info` (low confidence: a reworded headline is sometimes deliberate).
 
 The fix (unsafe: the copy may be the right one and the title stale) writes the title into the
@@ -47,6 +47,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _ELLIPSIS = re.compile(r"\s*(?:\u2026|\.{2,})\s*\Z")
 _SITE_SUFFIX = re.compile(r"\s*[|\-\u2013\u2014:\u00b7\u2022]\s*\S.{0,60}\Z")
+_SITE_PREFIX = re.compile(r"\A.{0,60}\S\s*[|\-\u2013\u2014:\u00b7\u2022]\s*")
 _WORD = re.compile(r"[^\W_]+")
 _MINOR = 0.5  # above this share of shared words, a differing copy is only a rewording (info)
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a-\u201e\u2018-\u201d\u2022\u2013\u2014\u2122]")
@@ -75,7 +76,9 @@ def _same(title: str, copy: str) -> bool:
     cut = _norm(_ELLIPSIS.sub("", copy))
     if len(cut) >= 12 and t.startswith(cut):  # shortened, with or without an ellipsis
         return True
-    return c.startswith(t) and _SITE_SUFFIX.fullmatch(c[len(t):]) is not None  # "Title | Site"
+    if c.startswith(t) and _SITE_SUFFIX.fullmatch(c[len(t):]):  # "Title | Site"
+        return True
+    return c.endswith(t) and _SITE_PREFIX.fullmatch(c[: len(c) - len(t)]) is not None  # "Site: Title"
 
 
 def _shared(title: str, copy: str) -> float:
