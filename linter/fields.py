@@ -62,7 +62,7 @@ class FieldsError(ValueError):
 
 def parse_path(path: str) -> tuple[str, ...]:
     """`structured_data.headline` -> ("structured_data", "headline"); a JSON Pointer
-    (`/og:title`, for a key holding a dot) is read as one."""
+    (`/og.title`, for a key holding a dot) is read as one."""
     if path.startswith("/"):
         return tuple(jp.split(path))
     return tuple(path.split("."))
@@ -83,12 +83,6 @@ class FieldMap:
             for rank, path in enumerate(map(parse_path, ks)):
                 suffix = None if _WILD in path else jp.from_path(path)
                 self._by_first.setdefault(path[0], []).append((role, rank, suffix, path))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, FieldMap) and other.keys == self.keys
-
-    def __hash__(self) -> int:
-        return hash(tuple(sorted(self.keys.items())))
 
     def find(self, values: dict[str, Any], item: str = "") -> dict[str, tuple[tuple[str, Any], ...]]:
         """Every role's (pointer, value) found under `item` ("" for the article, "/related/N"), by
