@@ -17,7 +17,6 @@ import re
 from linter.model import Report
 from linter.yamledit import fix, replace_value
 from rules.text._fields import around, text_fields
-from rules.urls._common import url_fields
 
 CODE = "TXT001"
 NAME = "html-entity"
@@ -68,6 +67,8 @@ def check(doc, options):
             pointer=ptr,
             fix=None if broken else fix("safe", "unescape the HTML entities", replace_value(doc, ptr, fixed)),
         )
+    from rules.urls._common import url_fields  # here: importing the text rules loads no URL library
+
     for ptr, _, value in url_fields(doc):
         if "&" not in value:
             continue
