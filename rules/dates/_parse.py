@@ -34,9 +34,10 @@ from yaml.resolver import Resolver
 
 from linter.model import Edit
 from linter.yamledit import replace_value
-from rules._memo import ordered_subset, per_document
+from rules._memo import items, ordered_subset, per_document
 
 DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
+DATE_ROLES = ("published", "updated")  # linter.fields roles whose values are dates too (`published_at`...)
 _NULL_TAG = "tag:yaml.org,2002:null"
 _ITEM = re.compile(r"/related/\d+", re.A)
 
@@ -314,7 +315,8 @@ def _shown(source: str) -> str:
 
 
 def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> tuple[Value, ...]:
-    """Each date field of the article and of each `related` item, in file order. Empty values
+    """Each date field of the article and of each `related` item, in file order: under `keys`,
+    and by default the values of the DATE_ROLES too. Empty values
     (`date:`, `null`) are skipped: a missing date is the schema's business. Read once per
     document and set of keys (the eight date rules ask for the same few)."""
     keys = tuple(keys)
@@ -325,7 +327,19 @@ def _values_of(doc, keys: tuple[str, ...]) -> tuple[Value, ...]:
     if _picked_from_all(keys):
         # Picked out of the values of all DATE_KEYS: the same values in the same order.
         return tuple(v for v in values(doc) if v.key in keys)
-    return tuple(_values(doc, keys))
+    found = tuple(_values(doc, keys))
+    return _with_roles(doc, found) if keys == DATE_KEYS else found
+
+
+def _with_roles(doc, found: tuple[Value, ...]) -> tuple[Value, ...]:
+    """`found` and the values of the DATE_ROLES under other keys (`published_at`…), in file order."""
+    known = {v.pointer for v in found}
+    extra = [v for role in DATE_ROLES for v in role_values(doc, role) if v.pointer not in known]
+    if not extra:  # most files: their dates are all under DATE_KEYS
+        return found
+    nodes = doc.nodes
+    extra = list({v.pointer: v for v in extra}.values())
+    return tuple(sorted(found + tuple(extra), key=lambda v: nodes[v.pointer].start_mark.index))
 
 
 @lru_cache(maxsize=32)
@@ -347,18 +361,37 @@ def _values(doc, keys: tuple[str, ...]) -> Iterator[Value]:
         item = ptr[: ptr.rfind("/")]
         if item and not _ITEM.fullmatch(item):
             continue
-        node = nodes.get(ptr)
-        if node is None:
-            continue
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _NULL_TAG or (node.value == "" and not node.style):
-                continue
-            if node.value.strip() == "":
-                continue
-            yield Value(ptr, key, item, node.value, _shown(node.value), read(node.value))
-        else:
-            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-            yield Value(ptr, key, item, None, kind, Reading("invalid", reason="is not a date"))
+        value = _value(nodes.get(ptr), ptr, key, item)
+        if value is not None:
+            yield value
+
+
+def _value(node, ptr: str, key: str, item: str) -> Value | None:
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _NULL_TAG or (node.value == "" and not node.style):
+            return None
+        if node.value.strip() == "":
+            return None
+        return Value(ptr, key, item, node.value, _shown(node.value), read(node.value))
+    kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    return Value(ptr, key, item, None, kind, Reading("invalid", reason="is not a date"))
+
+
+def role_values(doc, role: str) -> tuple[Value, ...]:
+    """Each value of a date role (linter.fields: "published", "updated"...) of the article and of
+    each `related` item, each item's preferred key first; `key` is the field's own key. Read
+    once per document and role."""
+    return per_document(doc, ("date_role", role), lambda: tuple(_role_values(doc, role)))
+
+
+def _role_values(doc, role: str) -> Iterator[Value]:
+    for item, _ in items(doc):
+        for ptr, _ in doc.role(role, item):
+            value = _value(doc.nodes.get(ptr), ptr, ptr[ptr.rfind("/") + 1 :], item)
+            if value is not None:
+                yield value
 
 
 def news_format(key: str) -> bool:
