@@ -38,7 +38,7 @@ BUILTIN: dict[str, tuple[str, ...]] = {
     "updated": ("updatedDateTime", "lastmod", "updated_at", "updatedAt", "dateModified", "modified",
                 "last_modified_at", "structured_data.dateModified"),
     "scraped": ("exported_at", "scraped_at", "crawled_at", "fetched_at", "retrieved_at"),
-    "canonical-url": ("webUrl", "canonical_url", "canonicalUrl", "canonical", "url", "link", "permalink"),
+    "canonical-url": ("webUrl", "canonical_url", "canonicalUrl", "canonical", "url", "permalink"),
     "source-url": ("originalUrl", "source_url", "original_url", "sourceUrl", "source_link",
                    "structured_data.original_source"),
     "amp-url": ("ampWebUrl", "cdnAmpWebUrl", "amp_url", "ampUrl"),

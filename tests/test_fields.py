@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import at, fix, lint, settings
+from helpers import at, fix, lint, lint_files, settings
 
 from linter import config as cfg
 from linter import document
@@ -109,10 +109,10 @@ def test_field_map_is_part_of_the_cache_key(tmp_path):
 
 
 def test_configured_role_reaches_the_rules():
-    text = '---\ntitle: "Robots"\nsrc: "http://a.example.com/robots"\n---\n'
-    assert lint(text, ["url-insecure"]) == []
-    found = lint(text, ["url-insecure"], extra={"fields": {"source-url": ["src"]}})
-    assert at(found, "url-insecure") == [(3, 6, "/src")]
+    text = '---\ntitle: "Robots"\nsrc: "https://a.example.com/robots?utm_source=feed"\n---\n'
+    assert lint(text, ["url-tracking-params"]) == []
+    found = lint(text, ["url-tracking-params"], extra={"fields": {"source-url": ["src"]}})
+    assert at(found, "url-tracking-params") == [(3, 6, "/src")]
 
 
 # ---- an unknown layout still gets the rules whose roles it has ---------------------------------
@@ -137,9 +137,13 @@ def aggregated(url="https://news.example.com/2024/09/robots-fold-laundry", headl
 
 def test_url_rules_run_on_source_url():
     text = aggregated("http://news.example.com/2024/09/robots?utm_source=feed")
-    found = lint(text, ["url-insecure", "url-tracking-params", "url-invalid"])
-    assert sorted((f.rule, f.pointer) for f in found) == [("url-insecure", "/source_url"),
-                                                          ("url-tracking-params", "/source_url")]
+    found = lint(text, ["url-tracking-params", "url-invalid"])
+    assert sorted((f.rule, f.pointer) for f in found) == [("url-tracking-params", "/source_url")]
+    # url-insecure judges against the repository: the same host linked over https in the other files
+    files = {f"n{i}.md": aggregated(f"https://news.example.com/2024/09/story-{i}") for i in range(5)}
+    files["odd.md"] = text
+    out = lint_files(files, ["url-insecure"])
+    assert [(f.rule, f.pointer) for f in out["odd.md"]] == [("url-insecure", "/source_url")]
     assert lint(aggregated(), ["url-insecure", "url-tracking-params", "url-invalid"]) == []  # '' is no URL
 
 

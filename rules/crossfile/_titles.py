@@ -67,7 +67,6 @@ LANGUAGES = frozenset(
     "so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
 )
 _LANGUAGE_TAG = re.compile(r"([a-z]{2})(?:-(?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl))?", re.A)  # region or script
-LANGUAGE_KEYS = ("lang", "language", "locale")
 
 
 def language_tag(value) -> str:

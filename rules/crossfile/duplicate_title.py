@@ -57,7 +57,6 @@ from itertools import chain, combinations
 from linter.model import Report
 from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span
 from rules.crossfile._titles import (
-    LANGUAGE_KEYS,
     NEGATIONS,
     body_sketch,
     language_tag,
@@ -105,34 +104,36 @@ SKETCH = 64  # line hashes kept of each body
 MIN_LINES = 3  # a body with fewer lines of four words tells nothing
 SAME_BODY = 0.5  # bodies sharing this share of their lines are the same story
 MAX_BODY = 1_000_000  # characters of a body read for its sketch
-URL_KEYS = ("webUrl", "originalUrl", "source_url", "original_url", "canonical_url", "url", "link")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", re.A)  # three words or more: a story's own slug
 
 
 def collect(doc, options):
     """[title, key, line, column, end line, end column, language, translationKey, body sketch,
-    URL slug] or None."""
+    URL slug] or None. The language, translation key, publication flag and URLs are read through
+    the field roles (linter.fields), so a layout mapped in `[tool.newslint.fields]` is understood."""
     data = doc.data
     if not isinstance(data, dict):
         return None
     title = data.get("title")
-    if not isinstance(title, str) or not title.strip() or data.get("published") is False or data.get("draft") is True:
-        return None  # no title, or a withdrawn copy: the site shows it to nobody
+    if not isinstance(title, str) or not title.strip():
+        return None
+    if any((ptr.endswith("/published") and v is False) or (ptr.endswith("/draft") and v is True)
+           for ptr, v in doc.role("publication-flag")):
+        return None  # a withdrawn copy: the site shows it to nobody
     key = title_key(title)
     if not key:
         return None
     span = span_list(doc, "/title") or [1, 1, 1, 1]
-    language = next(filter(None, (language_tag(data.get(k)) for k in LANGUAGE_KEYS)), "")
-    translation = data.get("translationKey")
-    translation = translation.strip() if isinstance(translation, str) else ""
+    language = next(filter(None, (language_tag(v) for _, v in doc.role("language"))), "")
+    translation = next((v.strip() for _, v in doc.role("translation-key") if isinstance(v, str)), "")
     sketch = body_sketch(doc.text[doc.body_start : doc.body_start + MAX_BODY], SKETCH) if doc.has_front_matter else []
-    return [title, key, *span, language, translation, sketch, _slug(data)]
+    urls = [v for role in ("source-url", "canonical-url") for _, v in doc.role(role)]
+    return [title, key, *span, language, translation, sketch, _slug(urls)]
 
 
-def _slug(data: dict) -> str:
-    """The last path segment of the first source URL, when it is a story's slug (three words)."""
-    for k in URL_KEYS:
-        url = data.get(k)
+def _slug(urls) -> str:
+    """The last path segment of the first absolute URL, when it is a story's slug (three words)."""
+    for url in urls:
         if isinstance(url, str) and "://" in url:
             path = url.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0].rstrip("/")
             last = path.rsplit("/", 1)[-1].lower() if "/" in path else ""
