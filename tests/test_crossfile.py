@@ -554,3 +554,11 @@ def test_additions_set_off_by_punctuation():
         assert additions_set_off(base, ok) and additions_set_off(ok, base)
     for run_on in (base + " wizard", "Big " + base, base + " for good", "Regional bank moves its core banking systems to the cloud"):
         assert not additions_set_off(base, run_on) and not additions_set_off(run_on, base)
+
+
+def test_withdrawn_copies_are_not_duplicate_articles():
+    url = ("webUrl", '"https://news.example.org/2022/03/harbour-ferry-terminal"')
+    live = post("Harbour ferry terminal approved", extra=[url])
+    withdrawn = post("Ferry terminal gets the go-ahead", extra=[url, ("published", "false")])
+    assert {p for p, fs in run({"a.md": live, "b.md": withdrawn}).items() if fs} == set()
+    assert {p for p, fs in run({"a.md": live, "b.md": live, "c.md": withdrawn}).items() if fs} == {"a.md", "b.md"}

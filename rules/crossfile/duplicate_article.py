@@ -9,7 +9,8 @@ dates or two slugs, gives such a pair.
 
 Each file of a group gets one finding, on its first field holding the shared URL, naming the
 other files (and the line of their URL). A file whose canonical and source URLs are equal does
-not duplicate itself. `related` items are not compared here (see `related-duplicate`).
+not duplicate itself. `related` items are not compared here (see `related-duplicate`), nor are
+withdrawn copies (`published: false`, `draft: true`): the site shows them to nobody.
 
 When only some files are named on the command line (pre-commit), they are compared with the
 whole project through the cache, and only the named files get findings. Delete or merge the
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.model import Report
-from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span
+from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
 
 CODE = "DUP001"
 NAME = "duplicate-article"
@@ -67,7 +68,7 @@ def _canonical_url(url: str) -> str | None:
 def collect(doc, options):
     """[[canonical URL, pointer, value, line, column, end line, end column], ...] or None."""
     data = doc.data
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or withdrawn(doc):
         return None
     out = []
     seen = canon = None

@@ -55,7 +55,7 @@ from collections import Counter
 from itertools import chain, combinations
 
 from linter.model import Report
-from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span
+from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
 from rules.crossfile._titles import (
     NEGATIONS,
     body_sketch,
@@ -117,9 +117,8 @@ def collect(doc, options):
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         return None
-    if any((ptr.endswith("/published") and v is False) or (ptr.endswith("/draft") and v is True)
-           for ptr, v in doc.role("publication-flag")):
-        return None  # a withdrawn copy: the site shows it to nobody
+    if withdrawn(doc):
+        return None
     key = title_key(title)
     if not key:
         return None
