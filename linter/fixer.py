@@ -225,14 +225,16 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def atomic_write(path: Path, data: bytes, expected: os.stat_result | None = None,
-                 original: bytes | None = None) -> None:
-    """Replace one file atomically (see `write_files`); raise what stopped it."""
-    error = write_files([(Path(path), data, expected, original)])[0]
+                 original: bytes | None = None, create: bool = False) -> None:
+    """Replace one file atomically (see `write_files`); raise what stopped it. With `create`, the
+    file may not exist yet (an output: a report, a baseline): it is made with the usual mode."""
+    error = write_files([(Path(path), data, expected, original)], create)[0]
     if error is not None:
         raise error
 
 
-def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | None]]) -> list[Exception | None]:
+def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | None]],
+                create: bool = False) -> list[Exception | None]:
     """Replace each file of `writes` (path, new bytes, its stat when read, its bytes when read)
     atomically, and say per file what stopped it: None, or the WriteRefused or OSError that left
     that file as it was.
@@ -251,7 +253,7 @@ def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | N
     try:
         for n, (path, data, expected, original) in enumerate(writes):
             try:
-                staged[n] = _stage(Path(path), data, expected, fsync=syncfs is None)
+                staged[n] = _stage(Path(path), data, expected, fsync=syncfs is None, create=create)
             except (WriteRefused, OSError) as exc:
                 errors[n] = exc
         try:
@@ -284,6 +286,8 @@ def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | N
 
 
 def _unchanged(path: Path, expected: os.stat_result | None, original: bytes | None) -> bool:
+    if expected is None and original is None:
+        return True
     now = os.lstat(path)
     if expected is not None and _identity(now) != _identity(expected):
         return False
@@ -294,18 +298,28 @@ def _unchanged(path: Path, expected: os.stat_result | None, original: bytes | No
     return True
 
 
-def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool) -> str:
-    """Check that `path` may be replaced and write its new bytes to a temporary file beside it
-    (durable at once if `fsync`, else when its batch is flushed); return that file's path."""
-    st = os.lstat(path)
-    if stat.S_ISLNK(st.st_mode):
+def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool, create: bool = False) -> str:
+    """Check that `path` may be replaced (or, with `create`, made) and write its new bytes to a
+    temporary file beside it (durable at once if `fsync`, else when its batch is flushed); return
+    that file's path."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        if not create:
+            raise
+        st = None
+    if st is None:
+        mode = 0o666 & ~_umask()
+    elif stat.S_ISLNK(st.st_mode):
         raise WriteRefused("is a symbolic link; not fixed (fix the file it points to)")
-    if not stat.S_ISREG(st.st_mode):
+    elif not stat.S_ISREG(st.st_mode):
         raise WriteRefused("is not a regular file; not fixed")
-    if _read_only(path, st):
+    elif _read_only(path, st):
         raise WriteRefused("file is read-only; not fixed")
-    if expected is not None and _identity(st) != _identity(expected):
+    elif expected is not None and _identity(st) != _identity(expected):
         raise WriteRefused("file changed on disk while it was being fixed; not overwritten")
+    else:
+        mode = st.st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -313,12 +327,12 @@ def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool
             if fsync:
                 fh.flush()
                 os.fsync(fh.fileno())
-        if hasattr(os, "geteuid") and os.geteuid() == 0 and (st.st_uid, st.st_gid) != (0, 0):
+        if st is not None and hasattr(os, "geteuid") and os.geteuid() == 0 and (st.st_uid, st.st_gid) != (0, 0):
             try:  # root fixing someone else's file: keep it theirs (before chmod: chown clears setuid)
                 os.chown(tmp, st.st_uid, st.st_gid)
             except OSError:
                 pass
-        os.chmod(tmp, st.st_mode & 0o7777)
+        os.chmod(tmp, mode)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -326,6 +340,12 @@ def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool
             pass
         raise
     return tmp
+
+
+def _umask() -> int:
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
 
 
 def _flush(files: list[str], syncfs) -> None:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections import Counter
 from pathlib import Path
 
 from linter.cli import Startup, UsageError
-from linter.commands.common import load_settings
+from linter.commands.common import load_settings, output_path, write_output
 from linter.config import FAIL_ON
 from linter.reporters import REPORTERS
 
 
 def add_arguments(p) -> None:
     p.add_argument("paths", nargs="*", help="files or folders (default: .)")
-    p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
+    p.add_argument("--output-format", "--format", dest="format", choices=sorted(REPORTERS), default="text",
+                   help="output format (default: text; --format is an alias)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--select", action="append", metavar="RULES", help="comma-separated codes, names or prefixes (replaces the config's select)")
     p.add_argument("--ignore", action="append", metavar="RULES", help="comma-separated codes, names or prefixes to skip")
     p.add_argument("--fix", action="store_true", help="apply safe fixes")
-    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too (alone: writes nothing)")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: warning)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
@@ -60,8 +62,16 @@ def _check(args, settings, cwd: Path) -> int:
 
     if args.fail_on:
         settings.config.fail_on = args.fail_on
-    if args.unsafe_fixes and not (args.fix or args.diff):
-        args.fix = True
+    # Where the results go is checked before any work: a run that cannot write them writes nothing.
+    output = output_path(args.output, "--output")
+    baseline_out = output_path(args.write_baseline, "--write-baseline")
+    if args.write_baseline or args.baseline:
+        from linter import baseline
+    if args.baseline:
+        try:
+            known = baseline.load(Path(args.baseline))
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
     try:
         targets = Discovery(settings.config, cwd).find(args.paths)
     except FileNotFoundError as exc:
@@ -76,38 +86,32 @@ def _check(args, settings, cwd: Path) -> int:
     except runmod.RunError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return 2
-    if args.write_baseline or args.baseline:
-        from linter import baseline
     if args.write_baseline:
-        n = baseline.write(Path(args.write_baseline), result.results)
+        text, n = baseline.dumps(result.results)
+        write_output(baseline_out, text)
         print(f"Wrote {n} finding{'s' if n != 1 else ''} to the baseline {args.write_baseline}.", file=sys.stderr)
         return 2 if result.internal_error else 0
     if args.baseline:
-        try:
-            result.baseline_gone = baseline.apply(baseline.load(Path(args.baseline)), result.results)
-        except baseline.BaselineError as exc:
-            raise UsageError(str(exc)) from None
+        result.baseline_gone = baseline.apply(known, result.results)
     for note in result.errors:
         print(f"newslint: {note}", file=sys.stderr)
 
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
-        if args.diff:
-            for d in result.diffs:
-                out.write(d)
-            if not args.quiet:
-                print(f"Would fix {len(result.applied)} finding{'s' if len(result.applied) != 1 else ''} in {len(result.diffs)} file{'s' if len(result.diffs) != 1 else ''}.", file=sys.stderr)
-        elif args.statistics:
-            statistics(result, out)
-        else:
-            colour = out is sys.stdout and sys.stdout.isatty() and args.format in ("text", "full", "concise")
-            get(args.format).render(result, out, {
-                "format": args.format, "colour": colour, "quiet": args.quiet,
-                "show_fixes": args.show_fixes, "show_source": args.show_source,
-            })
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    out = io.StringIO() if output else sys.stdout
+    if args.diff:
+        for d in result.diffs:
+            out.write(d)
+        if not args.quiet:
+            print(f"Would fix {len(result.applied)} finding{'s' if len(result.applied) != 1 else ''} in {len(result.diffs)} file{'s' if len(result.diffs) != 1 else ''}.", file=sys.stderr)
+    elif args.statistics:
+        statistics(result, out)
+    else:
+        colour = out is sys.stdout and sys.stdout.isatty() and args.format in ("text", "full", "concise")
+        get(args.format).render(result, out, {
+            "format": args.format, "colour": colour, "quiet": args.quiet,
+            "show_fixes": args.show_fixes, "show_source": args.show_source,
+        })
+    if output:
+        write_output(output, out.getvalue())
     if result.internal_error:
         return 2
     if args.diff:

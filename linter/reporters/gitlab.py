@@ -14,9 +14,8 @@ field above a finding does not make it "new". Two findings that would collide ge
 from __future__ import annotations
 
 import hashlib
-import json
 
-from linter.reporters._common import clean, posix, rules_by_code
+from linter.reporters._common import dumps, posix, rules_by_code
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -54,5 +53,5 @@ def issues(run) -> list[dict]:
 
 
 def render(run, out, options) -> None:
-    out.write(clean(json.dumps(issues(run), ensure_ascii=False, indent=2)))
+    out.write(dumps(issues(run), indent=2))
     out.write("\n")
