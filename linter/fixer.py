@@ -25,11 +25,14 @@ BATCH_SYNC_FROM = 4  # files written together; fewer are fsynced one by one (syn
 
 
 class FixOutcome:
-    def __init__(self, result: FileResult, text: str, applied: list[Finding] | None = None, error: str | None = None):
+    def __init__(self, result: FileResult, text: str, applied: list[Finding] | None = None, error: str | None = None,
+                 repaired: list[Finding] | None = None):
         self.result = result  # findings that remain after fixing
         self.text = text  # the fixed text (== original when nothing applied)
-        self.applied = [] if applied is None else applied  # the findings whose fixes were applied
+        self.applied = [] if applied is None else applied  # the findings whose fixes were applied, pass after pass
         self.error = error  # why fixes were discarded
+        # The findings of the text as it was that are gone: what a run reports as fixed.
+        self.repaired = self.applied if repaired is None else repaired
 
 
 def applicable(finding: Finding, unsafe: bool) -> bool:
@@ -158,9 +161,13 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
     text = original_text
     applied: list[Finding] = []
     seen = {text}
+    fixable = [f for f in result.findings if applicable(f, unsafe)]
 
     def outcome(error: str | None = None) -> FixOutcome:
-        return FixOutcome(result if applied else complete(), text, applied, error)
+        repaired = _repaired(fixable, result.findings, unsafe) if applied else []
+        if not repaired:  # nothing the check reported is gone: the file stays as it was
+            return FixOutcome(complete(), original_text, [], error)
+        return FixOutcome(result, text, applied, error, repaired)
 
     for _ in range(MAX_PASSES):
         chosen = _choose(result.findings, unsafe)
@@ -182,6 +189,21 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
         text, result, doc = new_text, new_result, new_doc
         applied.extend(chosen)
     return outcome()
+
+
+def _repaired(fixable: list[Finding], remaining: list[Finding], unsafe: bool) -> list[Finding]:
+    """The findings of the text as it was that the fixes repaired: those that had a fix, less as
+    many of each rule at each place as still have one. Counted this way, --fix and --diff say
+    the number the check before them called fixable (a finding a fix made and the next pass
+    repaired is not counted; one whose fix changed the text but not the verdict is not either)."""
+    left = Counter((f.code, f.pointer) for f in remaining if applicable(f, unsafe))
+    out = []
+    for f in fixable:
+        if left[(f.code, f.pointer)] > 0:
+            left[(f.code, f.pointer)] -= 1
+        else:
+            out.append(f)
+    return out
 
 
 def encode(text: str, bom: bool) -> bytes:

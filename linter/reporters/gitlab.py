@@ -3,7 +3,9 @@
 
 A JSON array of issues: `description` (CODE rule: message), `check_name` (the rule's code),
 `fingerprint`, `severity` (error -> major, warning -> minor, info -> info), `location.path` and
-`location.lines.begin`/`end`, plus `type`, `categories` and `content` for Code Climate tools.
+`location.lines.begin`/`end`, plus `type`, `categories` and `content` for Code Climate tools
+(`content.body`: the rule's one-sentence summary and where its documentation is, not the whole
+documentation in every issue).
 
 The fingerprint is what GitLab uses to tell new findings from old ones in a merge request. It is
 derived from the path, the rule and the JSON pointer of the offending value (and, for findings
@@ -46,8 +48,9 @@ def issues(run) -> list[dict]:
             "fingerprint": fp,
             "location": {"path": posix(f.path), "lines": {"begin": f.line, "end": f.end_line}},
         }
-        if spec is not None:
-            issue["content"] = {"body": spec.summary + (f"\n\n{spec.description}" if spec.description else "")}
+        if spec is not None:  # short: the rule's page says the rest (not repeated in every issue)
+            issue["content"] = {"body": f"{spec.summary} See [docs/rules/{spec.name}.md](docs/rules/{spec.name}.md)"
+                                        f" in newslint's source, or run `newslint rule {spec.name}`."}
         out.append(issue)
     return out
 

@@ -22,7 +22,6 @@ from linter import __version__
 from linter.reporters._common import SARIF_LEVEL, dumps, posix, rules_by_code
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://pypi.org/project/newslint/"
 _FIX_KIND = {"never": "no fix", "sometimes": "fixable in some cases", "always": "fixable"}
 
 
@@ -109,7 +108,7 @@ def document(run) -> dict:
     cwd = getattr(run, "cwd", None)
     sarif_run = {
         "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": INFO_URI, "rules": rules}},
+                            "rules": rules}},  # no informationUri: newslint has no public page yet
         "invocations": [{
             "executionSuccessful": not getattr(run, "internal_error", False),
             "toolExecutionNotifications": [
