@@ -171,6 +171,7 @@ def _report(args, result, output: Path | None, out=None) -> None:
         get(args.format).render(result, out, {
             "format": args.format, "quiet": args.quiet, "show_fixes": args.show_fixes, "show_source": args.show_source,
             "colour": out is not sys.stderr and output is None and colour_wanted(args.color, out),
+            "base": str(output.parent.resolve()) if output else None,  # what links in a report are relative to
         })
     if output:
         write_output(output, out.getvalue())

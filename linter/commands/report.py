@@ -43,7 +43,8 @@ def run(args) -> int:
     result = runmod.run(targets, settings, options, cwd)
     for note in result.errors:
         print(f"newslint: {visible(note)}", file=sys.stderr)
-    page = html.page(result, {"top": args.top, "title": args.title, "paths": args.paths or ["."]})
+    page = html.page(result, {"top": args.top, "title": args.title, "paths": args.paths or ["."],
+                              "base": str(output.parent.resolve()) if output else None})
     if output is None:
         sys.stdout.write(page)
     else:
