@@ -416,3 +416,19 @@ def test_github_annotations_come_with_a_step_summary(project, capsys, monkeypatc
     assert text.startswith("earlier step\n## newslint\n")  # appended
     assert "| 30 | PUB002 | unpublished | warning |" in text
     assert all(f"| news/{n}.md | 3 | warning | PUB002 |" in text for n in range(30))
+
+
+# ---- dependencies used where users see them ---------------------------------------------------
+def test_a_fix_keeps_a_wrapped_value_wrapped(project, capsys):
+    text = ("---\ntitle: \"A story\"\nstructured_data:\n  description: MIT researchers discuss applying AI to sports\n"
+            "    such as figure skating,  whether AI systems could ever be used to judge\n"
+            "    Olympic events, and when we might see a skater land a quint.\n  inLanguage: en\n---\nBody.\n")
+    p = write(project, "a.md", text)
+    assert check("--select", "TXT003", "--fix") == 0
+    fixed = p.read_text()
+    assert fixed.count("\n    ") == 2 and fixed.endswith("  inLanguage: en\n---\nBody.\n"), fixed  # still 3 lines
+    import yaml
+
+    value = yaml.safe_load(fixed.split("---\n")[1])["structured_data"]["description"]
+    assert "  " not in value and value.endswith("land a quint.")
+    assert max(len(line) for line in fixed.splitlines()) < 90
