@@ -172,7 +172,7 @@ class Discovery:
                 abspath = entry.path  # folder + os.sep + name: below a base exactly when the folder is
                 relpath = abspath[cut_rel:]
                 if entry.is_dir(follow_symlinks=False):
-                    if not (match_excluded(name) or excluded(relpath) or ignores and gitignore.ignored(ignores, abspath, True)):
+                    if not (match_excluded(name) or excluded(relpath) or ignores and gitignore.ignored(ignores, abspath, name, True)):
                         subfolders.append((abspath, ignores))
                     continue
                 link = entry.is_symlink()
@@ -181,7 +181,7 @@ class Discovery:
                     continue
                 if not (match_included(name) or included(relpath)) or match_excluded(name) or excluded_path(relpath):
                     continue
-                if ignores and gitignore.ignored(ignores, abspath, False):
+                if ignores and gitignore.ignored(ignores, abspath, name, False):
                     continue
                 t = Target(abspath, abspath[cut_path:], relpath)
                 if link and not _inside(t.abspath.resolve(), roots):

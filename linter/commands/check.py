@@ -106,11 +106,6 @@ def _check(args, settings, cwd: Path) -> int:
             known = baseline.load(Path(args.baseline))
         except baseline.BaselineError as exc:
             raise UsageError(str(exc)) from None
-    options = runmod.RunOptions(
-        fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
-        cache=not args.no_cache, progress=False if args.no_progress else None,
-        respect_gitignore=args.respect_gitignore, cache_dir=Path(args.cache_dir) if args.cache_dir else None,
-    )
     fixed_stdin = stdin and args.fix and not args.diff  # standard output holds the fixed text
     if stdin:
         result = _stdin(args, settings, cwd)
@@ -128,6 +123,11 @@ def _check(args, settings, cwd: Path) -> int:
             return 0
         warn_if_none(targets, args.paths)
         partial = bool(args.paths) and all(not (cwd / p).is_dir() for p in args.paths)
+        options = runmod.RunOptions(
+            fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
+            cache=not args.no_cache, progress=False if args.no_progress else None,
+            respect_gitignore=args.respect_gitignore, cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+        )
         try:
             result = runmod.run(targets, settings, options, cwd, partial=partial)
         except runmod.RunError as exc:
@@ -153,6 +153,7 @@ def _check(args, settings, cwd: Path) -> int:
 
 
 def _report(args, result, output: Path | None, out=None) -> None:
+    """Notes on stderr, then the report: to `out` if given, else to `output` or stdout."""
     from linter.reporters import get
     from linter.reporters.text import visible
 

@@ -20,12 +20,15 @@ import os
 from collections import Counter
 
 from linter.reporters._common import clean, posix
+from linter.reporters.text import visible
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return clean(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """`text` as workflow-command data: control characters (a terminal escape sequence in a
+    scraped title) shown escaped, as in every text output; then the runner's own escapes."""
+    return visible(clean(text), keep_lines=True).replace("%", "%25").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
