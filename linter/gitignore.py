@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import re
 
-import pathspec
-
 Rules = tuple  # of (folder prefix ending in os.sep, _Ignore), shallowest first
 
 
@@ -56,8 +54,14 @@ def _combine(sources: list[str]):
 def _read(path: str) -> _Ignore | None:
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
-            return _Ignore(pathspec.GitIgnoreSpec.from_lines(fh.read().splitlines()))
+            lines = fh.read().splitlines()
     except (OSError, ValueError):
+        return None
+    import pathspec  # only when there is a file to read: importing it takes some 18 ms
+
+    try:
+        return _Ignore(pathspec.GitIgnoreSpec.from_lines(lines))
+    except ValueError:
         return None
 
 

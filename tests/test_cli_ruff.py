@@ -432,3 +432,13 @@ def test_a_fix_keeps_a_wrapped_value_wrapped(project, capsys):
     value = yaml.safe_load(fixed.split("---\n")[1])["structured_data"]["description"]
     assert "  " not in value and value.endswith("land a quint.")
     assert max(len(line) for line in fixed.splitlines()) < 90
+
+
+def test_output_through_a_symlink_or_to_a_stream(project):
+    write(project, "news/a.md", BAD)
+    real = write(project, "reports/real.json", "old\n")
+    (project / "link.json").symlink_to(real)
+    assert check(*SEL, "--output-format", "json", "-o", "link.json") == 1
+    assert (project / "link.json").is_symlink() and json.loads(real.read_text())["findings"]
+    done = run_cli(["check", "--no-cache", *SEL, "--output-format", "json", "-o", "/dev/stdout", "news"], b"", project)
+    assert done.returncode == 1 and json.loads(done.stdout)["findings"][0]["code"] == "PUB001"

@@ -98,26 +98,42 @@ def load_registry(args) -> registry.Registry:
 
 def output_path(value: str | None, flag: str) -> Path | None:
     """The file an option names for newslint to write (a report, a baseline), checked before any
-    work: a run that cannot write its result fails at once (exit 2) and changes nothing."""
+    work: a run that cannot write its result fails at once (exit 2) and changes nothing. A
+    symbolic link is followed (the file it names is replaced, the link stays); a terminal or a
+    pipe (`-o /dev/stdout`) is written as a stream."""
     from linter.cli import UsageError
 
     if value is None:
         return None
-    path = Path(value)
-    folder = path.parent
-    if path.is_symlink():
-        why = "it is a symbolic link"
-    elif path.is_dir():
+    if _stream(Path(value)):  # checked on the name given: /dev/stdout leads to no path that exists
+        if not os.access(value, os.W_OK):
+            raise UsageError(f"cannot write {flag} {value}: permission denied")
+        return Path(value)
+    path = Path(os.path.realpath(value))
+    if path.is_dir():
         why = "it is a folder"
     elif path.exists() and not path.is_file():
         why = "it is not a regular file"
-    elif not folder.is_dir():
-        why = f"no folder {folder}"
-    elif not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        why = "permission denied"
+    elif not path.parent.is_dir():
+        why = f"no folder {Path(value).parent}"
+    elif not os.access(path.parent, os.W_OK | os.X_OK):
+        why = f"cannot create files in {Path(value).parent}"
+    elif path.exists() and not os.access(path, os.W_OK):
+        why = "the file is read-only"
     else:
         return path
     raise UsageError(f"cannot write {flag} {value}: {why}")
+
+
+def _stream(path: Path) -> bool:
+    """A character device or a FIFO: written as it is, not replaced."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def write_output(path: Path, text: str) -> None:
@@ -126,8 +142,13 @@ def write_output(path: Path, text: str) -> None:
     from linter.cli import UsageError
     from linter.fixer import WriteRefused, atomic_write
 
+    data = text.encode("utf-8", "surrogateescape")
     try:
-        atomic_write(path, text.encode("utf-8", "surrogateescape"), create=True)
+        if _stream(path):
+            with open(path, "wb") as fh:
+                fh.write(data)
+        else:
+            atomic_write(path, data, create=True)
     except (OSError, WriteRefused) as exc:
         raise UsageError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}; left as it was") from None
 
