@@ -442,3 +442,10 @@ def test_output_through_a_symlink_or_to_a_stream(project):
     assert (project / "link.json").is_symlink() and json.loads(real.read_text())["findings"]
     done = run_cli(["check", "--no-cache", *SEL, "--output-format", "json", "-o", "/dev/stdout", "news"], b"", project)
     assert done.returncode == 1 and json.loads(done.stdout)["findings"][0]["code"] == "PUB001"
+
+
+def test_diff_of_a_crlf_file_keeps_its_line_ends(project, capsys):
+    write(project, "news/a.md", BAD.replace("\n", "\r\n"))
+    assert check(*SEL, "--diff") == 1
+    out = capsys.readouterr().out
+    assert '-published: "false"\r\n+published: false\r\n' in out and "\\x0d" not in out

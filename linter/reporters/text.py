@@ -41,7 +41,7 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bol
             "blue": "\033[34m", "reset": "\033[0m"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the same line breaks the document model counts
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_CONTROL_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL_KEEP_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\r(?!\n)")
 MAX_LINES = 5  # source lines shown for one finding's span
 MAX_WIDTH = 160  # characters of one source line shown
 CONTEXT = 40  # characters shown before a defect in a line too long to show whole
@@ -62,7 +62,8 @@ def _escape(m: re.Match) -> str:
 def visible(text: str, keep_lines: bool = False) -> str:
     """`text` safe to write to a terminal or a text report: control characters (escape sequences
     too), bidi overrides and undecodable bytes shown escaped (`\\x1b`, `\\u202e`, `\\xe9`).
-    With `keep_lines`, line feeds and tabs stay (a diff), else tabs become 4 spaces."""
+    With `keep_lines`, line feeds, CRLF line ends and tabs stay (a diff of a CRLF file still
+    applies), else tabs become 4 spaces."""
     pattern = _CONTROL_KEEP_LINES if keep_lines else _CONTROL
     if not keep_lines:
         text = text.replace("\t", "    ")
