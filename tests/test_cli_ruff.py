@@ -449,3 +449,13 @@ def test_diff_of_a_crlf_file_keeps_its_line_ends(project, capsys):
     assert check(*SEL, "--diff") == 1
     out = capsys.readouterr().out
     assert '-published: "false"\r\n+published: false\r\n' in out and "\\x0d" not in out
+
+
+def test_full_carets_the_defect_in_a_wrapped_value(project, capsys):
+    write(project, "a.md", "---\ntitle: \"A story\"\nexcerpt: 'Researchers discuss applying AI to sports such as figure\n"
+                           "  skating, and when we might see a skater land a quint. '\n---\nBody.\n")
+    assert check("--select", "TXT003", "--output-format", "full") == 1
+    lines = capsys.readouterr().out.splitlines()
+    source = next(line for line in lines if line.startswith("4 | "))
+    carets = lines[lines.index(source) + 1]
+    assert carets.replace(" ", "") == "|^TXT003" and source[carets.index("^")] == " " and source[carets.index("^") + 1] == "'"

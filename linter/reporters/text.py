@@ -119,21 +119,45 @@ def _defect(finding: Finding, source: _Source) -> tuple[int, int, int, int]:
 
 def _changed(text: str, edit) -> tuple[int, int]:
     """The part of `text` an edit really changes: its replaced text less what the new text keeps
-    at either end, widened to whole words (`&amp;`, not `amp;`)."""
-    old, new = text[edit.start : edit.end], edit.text
+    at either end, widened to whole words (`&amp;`, not `amp;`). A value wrapped over lines is
+    compared with its line breaks (and the indentation after them) read as single spaces, so
+    that re-wrapping it does not count as the change."""
+    old, where = _unwrapped(text[edit.start : edit.end])
+    new = _unwrapped(edit.text)[0]
     head = 0
     while head < min(len(old), len(new)) and old[head] == new[head]:
         head += 1
     tail = 0
     while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
-    start, end = edit.start + head, edit.end - tail
+    if head == len(old) - tail:  # an insertion: where it goes
+        start = end = edit.start + (where[head] if head < len(where) else len(text[edit.start : edit.end]))
+    else:
+        start, end = edit.start + where[head], edit.start + where[len(old) - tail - 1] + 1
     if text[start:end].strip():
         while start > edit.start and not text[start - 1].isspace() and text[start - 1] not in "\"'":
             start -= 1
         while end < edit.end and not text[end].isspace() and text[end] not in "\"'":
             end += 1
     return start, end
+
+
+_WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def _unwrapped(text: str) -> tuple[str, list[int]]:
+    """`text` with each line break and the blanks around it as one space, and for each of its
+    characters the offset it comes from."""
+    out, where, pos = [], [], 0
+    for m in _WRAP.finditer(text):
+        out.append(text[pos : m.start()])
+        where.extend(range(pos, m.start()))
+        out.append(" ")
+        where.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(range(pos, len(text)))
+    return "".join(out), where
 
 
 def source_block(finding: Finding, source: _Source | None, colour: bool = False) -> list[str]:
