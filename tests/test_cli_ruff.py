@@ -364,6 +364,8 @@ def test_cache_dir(project, capsys, tmp_path_factory):
     elsewhere = tmp_path_factory.mktemp("cache")
     assert main(["check", "--no-progress", *SEL, "--cache-dir", str(elsewhere / "c")]) == 1
     assert (elsewhere / "c").is_dir() and not (project / ".newslint_cache").exists()
+    assert main(["clean", "--cache-dir", str(elsewhere / "c")]) == 0
+    assert not (elsewhere / "c").exists()
 
 
 def run_cli(args, stdin: bytes, cwd):
