@@ -18,7 +18,7 @@ def add_arguments(p) -> None:
     p.add_argument("paths", nargs="*", help="files or folders (default: .); '-' reads standard input (see --stdin-filename)")
     out = p.add_argument_group("output")
     out.add_argument("--output-format", "--format", dest="format", choices=sorted(REPORTERS), default="text",
-                     help="output format (default: text; --format is an alias)")
+                     metavar="FORMAT", help=f"{', '.join(sorted(REPORTERS))} (default: text; --format is an alias)")
     out.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour the text output (default: auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)")
