@@ -1,0 +1,70 @@
+"""Where in the body the text rules look: the text of its blocks, never code.
+
+The blocks come from the engine's one scan of the body (`doc.blocks`). The rules find candidate
+characters with one regular-expression pass over the body, then keep those in a block of the kinds
+they read and not in code (code blocks and inline code spans are left alone), and group them by
+line: one finding per line, at the line and column of the first.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from rules._memo import per_document
+
+PROSE = frozenset(("heading", "paragraph", "list", "quote", "table"))  # what a reader reads as text
+SHOWN = PROSE | {"html"}  # also the text between the tags of HTML blocks
+
+
+def _starts(doc) -> list[int]:
+    return per_document(doc, "block_starts", lambda: [b.start for b in doc.blocks])
+
+
+def block_at(doc, offset: int):
+    """The block of the body that holds `offset`, or None (a blank line, the front matter)."""
+    blocks = doc.blocks
+    k = bisect.bisect_right(_starts(doc), offset) - 1
+    if k < 0 or offset >= blocks[k].end:
+        return None
+    return blocks[k]
+
+
+def in_text(doc, offset: int, kinds=PROSE) -> bool:
+    """Whether `offset` is in a block of `kinds` and not in code."""
+    block = block_at(doc, offset)
+    return block is not None and block.kind in kinds and not doc.in_code(offset)
+
+
+def by_line(doc, matches, kinds=PROSE) -> dict[int, list]:
+    """The matches (re.Match over doc.text) that are in text of `kinds`, by 1-based line."""
+    out: dict[int, list] = {}
+    for m in matches:
+        if in_text(doc, m.start(), kinds):
+            out.setdefault(doc.line_of(m.start()), []).append(m)
+    return out
+
+
+def line_bounds(doc, line: int) -> tuple[int, int]:
+    """Start and end (before its line break) of a 1-based line."""
+    starts = doc.line_starts
+    start = starts[line - 1]
+    end = starts[line] if line < len(starts) else len(doc.text)
+    text = doc.text
+    while end > start and text[end - 1] in "\r\n":
+        end -= 1
+    return start, end
+
+
+def text_runs(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of [start, end) that are not code."""
+    runs, run = [], None
+    for pos in range(start, end):
+        if doc.in_code(pos):
+            if run is not None:
+                runs.append((run, pos))
+                run = None
+        elif run is None:
+            run = pos
+    if run is not None:
+        runs.append((run, end))
+    return runs
