@@ -27,9 +27,9 @@ def stories(folder="news", names=None, extra=""):
             for i, (name, text) in enumerate(zip(names or [f"2024-03-0{i}-story.md" for i in range(1, 6)], BODIES))}
 
 
-def test_an_empty_body_among_bodies_is_reported_at_the_closing_line():
+def test_an_empty_body_among_bodies_is_reported_where_the_body_would_start():
     files = {**stories(), "news/2024-03-06-park.md": STORY.format(title="Park opens", extra="", body="\n\n")}
-    assert lint_many(files) == [("news/2024-03-06-park.md", 3, "warning")]
+    assert lint_many(files) == [("news/2024-03-06-park.md", 4, "warning")]
 
 
 def test_a_near_empty_body_is_reported_with_low_confidence():
@@ -40,7 +40,7 @@ def test_a_near_empty_body_is_reported_with_low_confidence():
 def test_page_bundles_are_judged_with_their_section():
     names = [f"story-{i}/index.md" for i in range(5)]
     files = {**stories("content/news", names), "content/news/park/index.md": STORY.format(title="Park", extra="", body="")}
-    assert lint_many(files) == [("content/news/park/index.md", 3, "warning")]
+    assert lint_many(files) == [("content/news/park/index.md", 4, "warning")]
 
 
 def test_a_front_matter_only_repository_is_not_reported():

@@ -53,12 +53,11 @@ _WORDS_KEPT = 50  # a body's word count is kept up to this many: enough to tell 
 
 
 def collect(doc, options):
-    """[group, words of text (capped; -1: code or media), line to report at] for each file."""
+    """[layout and type, words of text (capped; -1: code or media), line to report at] for each file."""
     data = doc.data
     if not doc.has_front_matter or not isinstance(data, dict):
         return None
     kind = [str(data.get(key)) if isinstance(data.get(key), str) else None for key in ("layout", "type")]
-    line = doc.line_of(doc.fm_end)  # the closing '---' of the front matter
     words = 0
     for block in doc.blocks:
         if block.kind == "code":
@@ -69,8 +68,7 @@ def collect(doc, options):
             break
     if 0 <= words < _WORDS_KEPT and _MEDIA.search(doc.text, doc.body_start):
         words = -1
-    if words and doc.blocks:
-        line = doc.blocks[0].line
+    line = doc.blocks[0].line if doc.blocks else doc.body_line  # where the body is, or would be
     return [kind, words, line]
 
 
