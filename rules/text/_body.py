@@ -57,14 +57,17 @@ def line_bounds(doc, line: int) -> tuple[int, int]:
 
 def text_runs(doc, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of [start, end) that are not code."""
-    runs, run = [], None
-    for pos in range(start, end):
-        if doc.in_code(pos):
-            if run is not None:
-                runs.append((run, pos))
-                run = None
-        elif run is None:
-            run = pos
-    if run is not None:
-        runs.append((run, end))
+    ranges = doc.code_ranges
+    k = bisect.bisect_right(ranges, (start, float("inf"))) - 1
+    runs, pos = [], start
+    for code_start, code_end in ranges[max(k, 0) :]:
+        if code_start >= end:
+            break
+        if code_end <= pos:
+            continue
+        if code_start > pos:
+            runs.append((pos, code_start))
+        pos = max(pos, code_end)
+    if pos < end:
+        runs.append((pos, end))
     return runs

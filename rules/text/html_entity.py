@@ -116,11 +116,12 @@ def _fields(doc):
 _BODY_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MARKDOWN = frozenset("\\`*_{}[]()#+-.!|<>&~")  # Markdown syntax: an entity for one may be an escape
 _TAG_START = re.compile(r"</?[A-Za-z]")
+_LOOK_BACK = 2000  # characters before an entity searched for the URL or tag it may be in
 
 
 def _in_markup(text: str, line_start: int, pos: int) -> bool:
     """Whether `pos` is inside a URL (a link's destination, an autolink, a bare URL) or an HTML tag."""
-    before = text[line_start:pos]
+    before = text[max(line_start, pos - _LOOK_BACK) : pos]
     word = before[max(before.rfind(" "), before.rfind("\t")) + 1 :]
     if "://" in word or "](" in word or "www." in word or word.startswith("<"):
         return True
