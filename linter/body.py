@@ -332,9 +332,9 @@ def _paragraph(lines, i, n, add) -> int:
 
 def _cells(row: str) -> int:
     """The number of cells of a table row (0 for a line without a pipe)."""
-    if "|" not in row:
-        return 0
     row = row.strip(" \t")
+    if "|" not in row or not row.strip("|"):
+        return 0  # no pipe, or nothing but pipes: no cells
     count = row.count("|") - row.count("\\|") + 1
     return count - row.startswith("|") - (row.endswith("|") and not row.endswith("\\|") and len(row) > 1)
 
