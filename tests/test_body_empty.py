@@ -58,6 +58,13 @@ def test_list_pages_and_other_layouts_are_not_judged_with_articles():
     assert lint_many(files) == []
 
 
+def test_drafts_and_withdrawn_items_are_left_out():
+    files = {**stories(),
+             "news/2024-03-06-draft.md": STORY.format(title="Draft", extra="draft: true\n", body=""),
+             "news/2024-03-07-withdrawn.md": STORY.format(title="Gone", extra="published: false\n", body="")}
+    assert lint_many(files) == []
+
+
 def test_bodies_of_code_images_or_embeds_are_not_empty():
     files = {**stories(),
              "news/2024-03-06-photo.md": STORY.format(title="Photo", extra="", body="\n![The new park](park.jpg)\n"),

@@ -11,7 +11,9 @@ files of that kind have a body and at least `min-share` of them do; it says noth
 repository, folder or layout without bodies.
 
 A near-empty body (fewer than `min-words` words of text, no code, image, embed or shortcode) is
-reported with a lower confidence (shown at `info`): a short note can be the whole article.
+reported with a lower confidence (shown at `info`): a short note can be the whole article. Drafts
+(`draft: true`) and withdrawn items (`published: false`) are left out: `hugo new` writes a draft
+with no body.
 
 Options: `min-words` (5), `min-files` (5), `min-share` (0.8).
 """
@@ -57,6 +59,8 @@ def collect(doc, options):
     data = doc.data
     if not doc.has_front_matter or not isinstance(data, dict):
         return None
+    if data.get("draft") is True or data.get("published") is False:
+        return None  # a draft or withdrawn item: an empty body is no defect yet
     kind = [str(data.get(key)) if isinstance(data.get(key), str) else None for key in ("layout", "type")]
     words = 0
     for block in doc.blocks:
