@@ -201,8 +201,8 @@ class Document:
         """The body's top-level blocks (linter.body.Block), scanned on first use; none when the
         file has no front matter (its text is not known to be a body). Do not modify the list."""
         if self._blocks is None:
-            if not self.has_front_matter:
-                self._blocks = []
+            if not self.has_front_matter or self.text.isspace() or not self.text[self.body_start :].strip():
+                self._blocks = []  # (without importing the scanner: front-matter-only sites)
             else:
                 from linter import body
 

@@ -12,8 +12,13 @@ import bisect
 
 from rules._memo import per_document
 
-PROSE = frozenset(("heading", "paragraph", "list", "quote", "table"))  # what a reader reads as text
-SHOWN = PROSE | {"html"}  # also the text between the tags of HTML blocks
+
+def kinds(html: bool = False) -> frozenset:
+    """The kinds of blocks whose text a reader reads (linter.body.PROSE); with `html`, also HTML
+    blocks, whose text between the tags is shown. (linter.body is imported only for a body.)"""
+    from linter.body import PROSE
+
+    return PROSE | {"html"} if html else PROSE
 
 
 def _starts(doc) -> list[int]:
@@ -29,17 +34,14 @@ def block_at(doc, offset: int):
     return blocks[k]
 
 
-def in_text(doc, offset: int, kinds=PROSE) -> bool:
-    """Whether `offset` is in a block of `kinds` and not in code."""
-    block = block_at(doc, offset)
-    return block is not None and block.kind in kinds and not doc.in_code(offset)
-
-
-def by_line(doc, matches, kinds=PROSE) -> dict[int, list]:
-    """The matches (re.Match over doc.text) that are in text of `kinds`, by 1-based line."""
+def by_line(doc, matches, html: bool = False) -> dict[int, list]:
+    """The matches (re.Match over doc.text) that are in the text of a block (see `kinds`) and not
+    in code, by 1-based line."""
+    wanted = kinds(html)
     out: dict[int, list] = {}
     for m in matches:
-        if in_text(doc, m.start(), kinds):
+        block = block_at(doc, m.start())
+        if block is not None and block.kind in wanted and not doc.in_code(m.start()):
             out.setdefault(doc.line_of(m.start()), []).append(m)
     return out
 

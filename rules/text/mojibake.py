@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
-from rules.text._body import SHOWN, by_line, line_bounds, text_runs
+from rules.text._body import by_line, line_bounds, text_runs
 from rules.text._fields import shorten, text_fields
 
 CODE = "TXT002"
@@ -85,7 +85,7 @@ def _body(doc):
     first = _MAYBE.search(text, doc.body_start)
     if first is None:
         return
-    for line, _ in by_line(doc, _MAYBE.finditer(text, first.start()), SHOWN).items():
+    for line, _ in by_line(doc, _MAYBE.finditer(text, first.start()), html=True).items():
         start, end = line_bounds(doc, line)
         edits, steps_seen = [], None
         for a, b in text_runs(doc, start, end):

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from linter.model import Report
-from rules.text._body import PROSE
+from rules.text._body import kinds
 from rules.text._fields import SUMMARY_KEYS, TEXT_KEYS, shorten, text_fields
 
 CODE = "TXT006"
@@ -93,7 +93,10 @@ _FILL_IN = frozenset(("placeholder", "coming soon", "insert text here", "text go
 
 
 def _body(doc, words):
-    blocks = [b for b in doc.blocks if b.kind in PROSE]
+    if not doc.blocks:
+        return
+    prose = kinds()
+    blocks = [b for b in doc.blocks if b.kind in prose]
     if not blocks:
         return
     if len(blocks) == len(doc.blocks) and len(blocks) <= 2 and doc.text.find("`", blocks[0].start) < 0:  # a word or two

@@ -25,7 +25,7 @@ import re
 
 from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
-from rules.text._body import SHOWN, by_line, line_bounds
+from rules.text._body import by_line, line_bounds
 from rules.text._fields import around, text_fields
 
 CODE = "TXT003"
@@ -102,7 +102,7 @@ def _body(doc):
     first = _ANY_DEFECT.search(text, doc.body_start)
     if first is None:
         return
-    for line, matches in by_line(doc, _BODY_DEFECT.finditer(text, first.start()), SHOWN).items():
+    for line, matches in by_line(doc, _BODY_DEFECT.finditer(text, first.start()), html=True).items():
         start, end = line_bounds(doc, line)
         edits = []
         for m in matches:
