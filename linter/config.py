@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from linter import fields as field_roles
 from linter.document import DEFAULT_LIMITS, Limits
 from linter.model import SEVERITIES, SEVERITY_RANK
+from linter.options import OptionError
 from linter.registry import Registry
 from linter.rule import RuleSpec
 
@@ -225,22 +226,20 @@ class Active(NamedTuple):
     options: dict[str, Any]
 
 
-def _check_option(where: str, rule: RuleSpec, key: str, value: Any) -> None:
-    if key not in rule.options:
-        known = ", ".join(sorted(rule.options)) or "none"
-        raise ConfigError(f"{where}: rule '{rule.name}' has no option '{key}' (its options: {known})")
-    default = rule.options[key]
-    if default is None:
-        return
-    ok = isinstance(value, type(default))
-    if isinstance(default, bool) != isinstance(value, bool):
-        ok = False
-    elif isinstance(default, float) and isinstance(value, int):
-        ok = True
-    if not ok:
-        raise ConfigError(
-            f"{where}: option '{key}' of rule '{rule.name}' must be a {type(default).__name__}, not {type(value).__name__}"
-        )
+def _option_values(where: str, rule: RuleSpec, given: dict[str, Any]) -> dict[str, Any]:
+    """The values the rule receives: each declared option's given value (else its default),
+    checked and parsed (linter.options)."""
+    for key in given:
+        if key not in rule.declared:
+            known = ", ".join(sorted(rule.declared)) or "none"
+            raise ConfigError(f"{where}: rule '{rule.name}' has no option '{key}' (its options: {known})")
+    out = {}
+    for key, option in rule.declared.items():
+        try:
+            out[key] = option.value(given.get(key, option.default))
+        except OptionError as exc:
+            raise ConfigError(f"{where}: rule {rule.name} option {key}: {exc}") from None
+    return out
 
 
 def _resolve_selectors(where: str, registry: Registry, selectors: list[str], what: str) -> set[str]:
@@ -316,11 +315,10 @@ def resolve(config: Config, registry: Registry, select: list[str] | None = None,
         rule = registry.lookup(key)
         if rule is None:
             raise ConfigError(f"{where}: [rules.{key}] names no known rule (see `newslint rules`)")
-        for opt, value in opts.items():
-            _check_option(where, rule, opt, value)
+        _option_values(where, rule, opts)  # checked even when the rule is not selected
         options[rule.code] = opts
     active = [
-        Active(r, severity.get(r.code, r.severity), {**r.options, **options.get(r.code, {})})
+        Active(r, severity.get(r.code, r.severity), _option_values(where, r, options.get(r.code, {})))
         for r in registry.rules
         if r.code in chosen
     ]

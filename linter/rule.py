@@ -7,7 +7,8 @@ A rule is a module (or any object) with these attributes:
     SEVERITY = "error"         # default: error | warning | info
     SUMMARY = "..."            # one sentence (defaults to the docstring's first paragraph)
     FIX = "never"              # never | sometimes | always ("never": fixes it yields are ignored)
-    OPTIONS = {"floor": "1995-01-01"}   # option names (kebab-case) and defaults
+    OPTIONS = {"floor": "1995-01-01"}   # option names (kebab-case) and defaults, or Option(...)
+                                        # declarations (linter.options): checked at load
     BAD = "---\n...\n---\n"    # a document the rule reports
     GOOD = "---\n...\n---\n"   # the same document, fixed
     ENABLED = True             # on unless deselected (optional)
@@ -36,6 +37,7 @@ import re
 from typing import Any, Callable
 
 from linter.model import SEVERITIES, Value
+from linter.options import Option, OptionError, declare
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -50,13 +52,14 @@ class RuleSpec(Value):
     """A rule as the registry knows it: what `spec_from` read and checked of a rule module or object."""
 
     __slots__ = ("code", "name", "severity", "summary", "description", "fix", "options", "bad", "good", "kind",
-                 "enabled", "source", "supersedes", "check", "collect", "report", "report_takes_only")
+                 "enabled", "source", "supersedes", "check", "collect", "report", "declared", "report_takes_only")
     FIELDS = __slots__[:13] + __slots__[-1:]  # shown and compared: not the functions
 
     def __init__(self, code: str, name: str, severity: str, summary: str, description: str, fix: str,
                  options: dict[str, Any], bad: str, good: str, kind: str, enabled: bool, source: str,
                  supersedes: tuple[str, ...] = (), check: Callable | None = None, collect: Callable | None = None,
-                 report: Callable | None = None, report_takes_only: bool = False):
+                 report: Callable | None = None, declared: dict[str, Option] | None = None,
+                 report_takes_only: bool = False):
         self.code = code
         self.name = name
         self.severity = severity
@@ -73,6 +76,8 @@ class RuleSpec(Value):
         self.check = check
         self.collect = collect
         self.report = report
+        # each option's declaration (type, choices, range, parser); `options` holds the defaults
+        self.declared = declared if declared is not None else {k: declare(v) for k, v in options.items()}
         self.report_takes_only = report_takes_only  # report(facts, options, only=...) accepted
 
     @property
@@ -117,10 +122,15 @@ def spec_from(obj: Any, source: str) -> RuleSpec:
     if not summary:
         raise RuleDefinitionError(f"{where}: needs a SUMMARY or a docstring")
     description = rest.strip()
-    options = dict(attr("OPTIONS", {}))
-    for key in options:
+    declared = {key: declare(value) for key, value in dict(attr("OPTIONS", {})).items()}
+    for key, option in declared.items():
         if not NAME_RE.match(key):
             raise RuleDefinitionError(f"{where}: option {key!r} must be kebab-case")
+        try:
+            option.value(option.default)
+        except OptionError as exc:
+            raise RuleDefinitionError(f"{where}: option {key}'s default: {exc}") from None
+    options = {key: option.default for key, option in declared.items()}
     fns: dict[str, Any] = {"check": None, "collect": None, "report": None}
     if kind == "document":
         fns["check"] = attr("check")
@@ -132,7 +142,8 @@ def spec_from(obj: Any, source: str) -> RuleSpec:
     return RuleSpec(
         code=code, name=name, severity=severity, summary=summary, description=description, fix=fix,
         options=options, bad=attr("BAD", ""), good=attr("GOOD", ""), kind=kind,
-        enabled=bool(attr("ENABLED", True)), source=source, supersedes=tuple(attr("SUPERSEDES", ())), **fns,
+        enabled=bool(attr("ENABLED", True)), source=source, supersedes=tuple(attr("SUPERSEDES", ())),
+        declared=declared, **fns,
     )
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from helpers import at, fix, lint, lint_files
+from linter.config import ConfigError
 
 NOW = {"date-future": {"now": "2026-11-23T12:00:00Z"}}
 
@@ -262,11 +263,12 @@ class TestDateFuture:
         text = blog("date: 2026-11-25", "lastmod: 2026-11-24T11:00:00")
         assert at(lint(text, ["date-future"], NOW), "date-future") == [(3, 7, "/date")]
 
-    def test_bad_now_option_is_a_finding_not_a_crash(self):
-        found = lint(news("publishedDateTime: 2022-07-07T22:10:00Z"), ["date-future"],
-                     {"date-future": {"now": "tomorrow"}})
-        assert [(f.rule, f.line) for f in found] == [("date-future", 1)]
-        assert 'option now = "tomorrow"' in found[0].message
+    def test_bad_now_option_is_refused_when_the_configuration_loads(self):
+        with pytest.raises(ConfigError, match="rule date-future option now: expected an ISO 8601 date-time or 'now', got 'tomorrow'"):
+            lint(news("publishedDateTime: 2022-07-07T22:10:00Z"), ["date-future"], {"date-future": {"now": "tomorrow"}})
+
+    def test_now_option_now_is_the_clock(self):
+        assert lint(news("publishedDateTime: 2022-07-07T22:10:00Z"), ["date-future"], {"date-future": {"now": "now"}}) == []
 
 
 # ---- date-implausible -------------------------------------------------------------------------
@@ -288,9 +290,9 @@ class TestDateImplausible:
         found = lint(text, ["date-implausible"], {"date-implausible": {"floor": "2005-01-01"}})
         assert at(found, "date-implausible") == [(3, 7, "/date")]
 
-    def test_bad_floor_option_is_a_finding(self):
-        found = lint(blog("date: 2004-05-06"), ["date-implausible"], {"date-implausible": {"floor": "1995"}})
-        assert len(found) == 1 and "option floor" in found[0].message
+    def test_bad_floor_option_is_refused_when_the_configuration_loads(self):
+        with pytest.raises(ConfigError, match="rule date-implausible option floor: expected an ISO 8601 date, got '1995'"):
+            lint(blog("date: 2004-05-06"), ["date-implausible"], {"date-implausible": {"floor": "1995"}})
 
 
 # ---- date-not-utc -----------------------------------------------------------------------------

@@ -60,6 +60,11 @@ def _cell(value) -> str:
     return json.dumps(value, default=str, ensure_ascii=False).replace("|", "\\|")
 
 
+def _text(text: str) -> str:
+    """Plain text fit for a Markdown table cell."""
+    return text.replace("|", "\\|")
+
+
 def render(r) -> str:
     """The rule's page (Markdown)."""
     parts = sections(r)
@@ -75,8 +80,8 @@ def render(r) -> str:
             out += [""] + _example("Use instead:", r.good)
     out += ["", "## Options", ""]
     if r.options:
-        out += ["| Option | Default |", "| --- | --- |"]
-        out += [f"| `{k}` | `{_cell(v)}` |" for k, v in r.options.items()]
+        out += ["| Option | Type | Default | Description |", "| --- | --- | --- | --- |"]
+        out += [f"| `{k}` | {_text(o.type_text)} | `{_cell(o.default)}` | {_text(o.doc)} |" for k, o in r.declared.items()]
         out += [line for p in parts["options"] for line in ["", *p.split("\n")]]
     else:
         out.append("None.")

@@ -431,51 +431,51 @@ def replace(doc, pointer: str, text: str):
     return replace_value(doc, pointer, text)
 
 
-# ---- options -------------------------------------------------------------------------------
+# ---- options (parsed once, when the configuration loads: see linter.options) ------------------
 class OptionError(ValueError):
     pass
 
 
-def now_from(option: str) -> datetime:
-    """The option's instant, else SOURCE_DATE_EPOCH, else the clock (aware, UTC). Read once per
-    process for each (option, SOURCE_DATE_EPOCH): a run compares every file with the same now."""
-    key = (option, os.environ.get("SOURCE_DATE_EPOCH", ""))
+def now_option(text: str) -> datetime | None:
+    """date-future's `now`: an ISO 8601 date-time's instant, or None for '' or 'now' (the clock)."""
+    if text.strip() in ("", "now"):
+        return None
+    r = read(text)
+    if not r.usable:
+        raise ValueError
+    return r.when.instant()
+
+
+def date_option(text: str) -> Moment:
+    """An option's ISO 8601 date (date-implausible's `floor`)."""
+    r = read(text)
+    if not r.usable:
+        raise ValueError
+    return r.when
+
+
+def now_from(instant: datetime | None) -> datetime:
+    """The `now` option's instant, else SOURCE_DATE_EPOCH, else the clock (aware, UTC). Read once
+    per process for each SOURCE_DATE_EPOCH: a run compares every file with the same now."""
+    if instant is not None:
+        return instant
+    key = os.environ.get("SOURCE_DATE_EPOCH", "")
     got = _NOW.get(key)
     if got is None:
-        got = _NOW[key] = _now_from(option)
+        got = _NOW[key] = _clock(key.strip())
     return got
 
 
-_NOW: dict[tuple[str, str], datetime] = {}
+_NOW: dict[str, datetime] = {}
 
 
-def _now_from(option: str) -> datetime:
-    if option:
-        r = read(option)
-        if not r.usable:
-            raise OptionError(f'option now = "{option}" is not an ISO 8601 date-time')
-        return r.when.instant()
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+def _clock(epoch: str) -> datetime:
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), timezone.utc)
         except (ValueError, OverflowError, OSError):
             raise OptionError(f'SOURCE_DATE_EPOCH="{epoch}" is not a number of seconds') from None
     return datetime.now(timezone.utc)
-
-
-def date_option(name: str, option: str) -> Moment:
-    """The option's date. Read once per process for each (name, option): the same for every file."""
-    got = _DATE_OPTIONS.get((name, option))
-    if got is None:
-        r = read(option)
-        got = _DATE_OPTIONS[name, option] = r.when if r.usable else f'option {name} = "{option}" is not an ISO 8601 date'
-    if isinstance(got, str):
-        raise OptionError(got)
-    return got
-
-
-_DATE_OPTIONS: dict[tuple[str, str], Moment | str] = {}  # (name, option) -> its date, or why it is none
 
 
 def days_between(a: Moment, b: Moment) -> float:

@@ -7,13 +7,14 @@ zone bug, and Jekyll and Hugo silently leave future posts out of the site. Check
 
 Options: `tolerance-days` (default 1: clocks and time zones differ), and `now`, an ISO 8601
 date-time to compare with instead of the clock, for reproducible runs (CI, tests). When `now` is
-empty the `SOURCE_DATE_EPOCH` environment variable is used if set, else the system clock. A
-value without a timezone is taken as UTC.
+empty or `now` the `SOURCE_DATE_EPOCH` environment variable is used if set, else the system
+clock. A value without a timezone is taken as UTC.
 """
 
 from datetime import timedelta
 
 from linter.model import Report
+from linter.options import Option
 
 from rules.dates import _parse
 
@@ -22,7 +23,8 @@ NAME = "date-future"
 SEVERITY = "error"
 FIX = "never"
 OPTIONS = {
-    "now": "",
+    "now": Option("", parse=_parse.now_option, expect="an ISO 8601 date-time or 'now'",
+                  doc="the instant to compare with ('' or 'now': SOURCE_DATE_EPOCH, else the clock)"),
     "tolerance-days": 1,
     "fields": ["publishedDateTime", "updatedDateTime", "date", "lastmod"],
 }
@@ -31,15 +33,15 @@ GOOD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-0
 
 
 def check(doc, options):
-    found = list(_parse.values(doc, tuple(options.get("fields") or OPTIONS["fields"])))
+    found = list(_parse.values(doc, tuple(options["fields"])))
     if not found:
         return
     try:
-        now = _parse.now_from(str(options.get("now") or ""))
-    except _parse.OptionError as exc:
+        now = _parse.now_from(options["now"])
+    except _parse.OptionError as exc:  # SOURCE_DATE_EPOCH is not a number
         yield Report(f"{NAME}: {exc}; the rule cannot run")
         return
-    tolerance = float(options.get("tolerance-days", 1))
+    tolerance = float(options["tolerance-days"])
     limit = now + timedelta(days=tolerance)
     # A value written two calendar years or more before the limit's year is before it whatever
     # the offsets (each moves an instant by less than a day): no datetime needed.

@@ -8,6 +8,7 @@ as UTC.
 """
 
 from linter.model import Report
+from linter.options import Option
 
 from rules.dates import _parse
 
@@ -15,7 +16,8 @@ CODE = "DT004"
 NAME = "date-implausible"
 SEVERITY = "warning"
 FIX = "never"
-OPTIONS = {"floor": "1995-01-01"}
+OPTIONS = {"floor": Option("1995-01-01", parse=_parse.date_option, expect="an ISO 8601 date",
+                          doc="the earliest plausible date")}
 BAD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 1970-01-01T00:00:00Z\n---\n'
 GOOD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n---\n'
 
@@ -26,12 +28,8 @@ def check(doc, options):
     found = list(_parse.values(doc))
     if not found:
         return
-    text = str(options.get("floor") or OPTIONS["floor"])
-    try:
-        floor = _parse.date_option("floor", text).instant()
-    except _parse.OptionError as exc:
-        yield Report(f"{NAME}: {exc}; the rule cannot run")
-        return
+    text = options["floor"].iso()
+    floor = options["floor"].instant()
     # A value written two calendar years or more after the floor's year is after it whatever the
     # offsets (each moves an instant by less than a day): no datetime needed.
     clear = floor.year + 1

@@ -51,9 +51,9 @@ be compared.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from linter.model import Report
+from linter.options import Option
 from rules import wordweights
 from rules._memo import items
 from rules.crossfile._common import fingerprint, span_list, to_span
@@ -65,7 +65,7 @@ NAME = "title-slug-mismatch"
 SEVERITY = "warning"
 FIX = "never"
 KIND = "repository"
-OPTIONS = {"threshold": 0.25, "min-slug-words": 3}
+OPTIONS = {"threshold": Option(0.25, low=0.0, high=1.0), "min-slug-words": Option(3, low=1, high=50)}
 BAD = """---
 title: "Council approves bike lanes on Main Street"
 webUrl: "https://news.example.com/2023/05/council-approves-bike-lanes-on-main-street-4821"
@@ -93,28 +93,6 @@ TELLING = 0.5  # the weight of a word that tells one story from another (in 12% 
 _NORM_URL = re.compile(r"^https?://(?:www\.)?|[?#].*$|/+$")
 
 
-def _number(value, default, low, high):
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return default
-    return min(max(value, low), high)
-
-
-@lru_cache(maxsize=32)
-def _settings(threshold, minimum) -> tuple[float, int]:
-    """The options as numbers, worked out once per configuration (see `_options`)."""
-    return _number(threshold, 0.25, 0.0, 1.0), int(_number(minimum, 3, 1, 50))
-
-
-def _options(options) -> tuple[float, int]:
-    threshold, minimum = options.get("threshold", 0.25), options.get("min-slug-words", 3)
-    try:
-        return _settings(threshold, minimum)
-    except TypeError:  # an unhashable value (a list, say): nothing to remember it by
-        return _settings.__wrapped__(threshold, minimum)
-
-
 def collect(doc, options):
     """[the file's word weights facts, its rows]: a row for each item whose title lacks a word of
     its slug, [pointer, title, URL key, slug words, missing, title words, extra, span, pasted]
@@ -122,8 +100,7 @@ def collect(doc, options):
     words = wordweights.collect(doc)
     if words is None:
         return None
-    _, minimum = _options(options)
-    return [words, _rows(doc, minimum)]
+    return [words, _rows(doc, options["min-slug-words"])]
 
 
 def _rows(doc, minimum: int) -> list:
@@ -168,7 +145,7 @@ def _valid(facts) -> bool:
 
 
 def report(facts_by_path, options, only=None):
-    threshold, _ = _options(options)
+    threshold = options["threshold"]
     weights = wordweights.Weights(facts[0] for facts in facts_by_path.values() if _valid(facts))
     sections = _sections(facts_by_path)
     for path, facts in facts_by_path.items():
