@@ -41,7 +41,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from linter import document  # noqa: E402
 from rules.content import _profiles, _terms, topic_mismatch  # noqa: E402
-from rules.titles._slug import content, slug_tokens, slug_url, stem, tokens  # noqa: E402
+from rules.slugs import content, slug_tokens, slug_url, stem, tokens  # noqa: E402
 
 COMMON = 0.10  # a word in at least this share of the titles is common
 ROUND = 0.10  # at most this share of the files is planted in one copy

@@ -10,10 +10,10 @@ from typing import Sequence
 
 from linter import __version__
 from linter.commands import COMMANDS
+from linter.errors import ConfigError, RegistryError, UsageError
+from linter.startup import Startup
 
-
-class UsageError(Exception):
-    """A problem with how newslint was called or configured: one line on stderr, exit 2."""
+COMMAND_GROUP = "newslint.commands"
 
 
 class _Commands(argparse._SubParsersAction):
@@ -36,15 +36,32 @@ def _complete(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return p
 
 
-def build_parser(complete: bool = True) -> argparse.ArgumentParser:
+def plugin_commands() -> dict[str, tuple[str, str]]:
+    """{name: (module, help)} of the commands plugins add (entry-point group `newslint.commands`)."""
+    from linter.entrypoints import entry_points
+
+    out = {}
+    for ep in entry_points(COMMAND_GROUP):
+        try:
+            module = ep.load()
+        except Exception as exc:  # a broken plugin must be named, not crash the run
+            raise RegistryError(f"cannot load command plugin {ep.name} = {ep.value}: {type(exc).__name__}: {exc}") from None
+        out.setdefault(ep.name, (module.__name__, getattr(module, "HELP", "")))
+    return out
+
+
+def build_parser(complete: bool = True, argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; with complete=False, each subcommand gets its arguments only when parsing
-    reaches it (what `main` does: the help, the errors and the result are the same)."""
+    reaches it (what `main` does: the help, the errors and the result are the same). Plugins'
+    commands are looked for unless `argv` names a built-in command."""
     parser = argparse.ArgumentParser(
         prog="newslint", description="A data-quality linter for scraped news articles (Markdown + YAML front matter)."
     )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=_Commands)
-    for name, (module, help_text) in COMMANDS.items():
+    commands = COMMANDS if argv and argv[0] in COMMANDS else {**plugin_commands(), **COMMANDS}
+    commands = {**COMMANDS, **commands}  # built-ins first, and never replaced by a plugin's
+    for name, (module, help_text) in commands.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(_module=module)
         if complete:
@@ -52,45 +69,19 @@ def build_parser(complete: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-class Startup:
-    """`with Startup():` around newslint's start-up (imports, the parser, the configuration, the
-    rules). It makes some 20,000 container objects that live until the end and frees few, so
-    the cyclic garbage collector, which runs every 700 allocations and walks ever more of them,
-    finds next to nothing (about 30 collections, 4-5 ms of a one-file run). It is paused instead, and
-    what start-up made is frozen (gc.freeze) rather than walked once more by the next
-    collection. Outside `main`, nothing is frozen. Called with arguments (from Python code),
-    `main` unfreezes it when it returns. Called as the program (no arguments: the `newslint`
-    script, `python -m linter`), the process ends when it returns, so it stays frozen: the
-    interpreter's collections at exit skip it and do not free it object by object (~10 ms of
-    a one-file run; the system takes the memory back at once). A caller that paused the
-    collector or froze objects of its own is left as it was."""
-
-    in_main = False  # `main` is running: it decides whether what start-up froze is unfrozen
-    frozen = False
-
-    def __enter__(self) -> None:
-        self.enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc) -> None:
-        if self.enabled:
-            if Startup.in_main and (Startup.frozen or gc.get_freeze_count() == 0):
-                gc.freeze()
-                Startup.frozen = True
-            gc.enable()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     outer, Startup.in_main = Startup.in_main, True
     try:
         with Startup():
-            parser = build_parser(complete=False)
+            try:
+                parser = build_parser(complete=False, argv=sys.argv[1:] if argv is None else argv)
+            except RegistryError as exc:  # a command plugin that cannot be loaded
+                print(f"newslint: error: {exc}", file=sys.stderr)
+                return 2
             args = parser.parse_args(argv)
             if not getattr(args, "_module", None):
                 parser.print_help(sys.stderr)
                 return 2
-            from linter.config import ConfigError
-            from linter.registry import RegistryError
 
         try:
             with Startup():

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from linter import fields as field_roles
 from linter.document import DEFAULT_LIMITS, Limits
+from linter.errors import ConfigError
 from linter.model import SEVERITIES, SEVERITY_RANK
 from linter.options import OptionError
 from linter.registry import Registry
@@ -22,10 +23,6 @@ DEFAULT_INCLUDE = ["*.md", "*.markdown"]
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", "node_modules", "_site", ".newslint_cache", "__pycache__",
                    # a repository's own documents are Markdown without front matter, not articles
                    "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE.md", "SECURITY.md"]
-
-
-class ConfigError(Exception):
-    pass
 
 
 class Config:

@@ -10,13 +10,10 @@ from pathlib import Path
 from types import ModuleType
 
 from linter.entrypoints import entry_points
+from linter.errors import RegistryError
 from linter.rule import RuleDefinitionError, RuleSpec, spec_from
 
 GROUP = "newslint.rules"
-
-
-class RegistryError(Exception):
-    pass
 
 
 class Registry:

@@ -31,7 +31,8 @@ from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from linter import pointer as jp
-from linter.config import Config, ConfigError, glob_match
+from linter.config import Config, glob_match
+from linter.errors import ConfigError
 from linter.model import Report
 from linter.schemacheck import FORMAT_NAMES, Compiler, Unsupported, format_checker, json_equal
 

@@ -41,7 +41,7 @@ from typing import Iterable
 from rules._memo import per_document
 from rules.content._profiles import LABEL_FIELDS, labels_of
 from rules.content._terms import stem
-from rules.titles._slug import is_content, slug_url, slug_tokens, tokens
+from rules.slugs import is_content, slug_url, slug_tokens, tokens
 
 MIN_FILES = 20  # fewer files than this: the fixed fallback
 PSEUDO, PRIOR = 10.0, 0.05  # smoothing: PSEUDO files holding each word at a share of PRIOR

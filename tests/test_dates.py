@@ -2,7 +2,7 @@
 
 import pytest
 from helpers import at, fix, lint, lint_files
-from linter.config import ConfigError
+from linter.errors import ConfigError
 
 NOW = {"date-future": {"now": "2026-11-23T12:00:00Z"}}
 

@@ -11,6 +11,7 @@ from helpers import at, fix, lint, lint_files, settings
 from linter import config as cfg
 from linter import document
 from linter.cli import main
+from linter.errors import ConfigError
 from linter.fields import BUILTIN, FieldMap, parse_path
 from linter.runner import Linter
 
@@ -98,7 +99,7 @@ def test_newslint_toml_fields_table(tmp_path):
     ({"title": ["ok", ""]}, "must be a key or a list of keys"),
 ])
 def test_bad_fields_configuration(tmp_path, fields, message):
-    with pytest.raises(cfg.ConfigError, match=message):
+    with pytest.raises(ConfigError, match=message):
         cfg.from_dict({"fields": fields}, tmp_path)
 
 

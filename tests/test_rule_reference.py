@@ -9,7 +9,7 @@ from pathlib import Path
 from helpers import get_registry
 
 from linter.cli import main
-from linter.commands.rule import render, sections
+from linter.ruledoc import render, sections
 from linter.commands.rules import markdown, pages
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"

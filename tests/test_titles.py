@@ -3,7 +3,7 @@
 import pytest
 from helpers import at, lint
 
-from rules.titles._slug import Side, slug_tokens, tokens
+from rules.slugs import Side, slug_tokens, tokens
 
 RULE = "title-slug-mismatch"
 
@@ -138,12 +138,12 @@ def test_case_spacing_and_entities_do_not_count():
 
 
 def test_url_path_is_urlsplits_path():
-    """`_slug._path` takes an http(s) URL's path by a regular expression: the path urlsplit gives,
+    """`slugs._path` takes an http(s) URL's path by a regular expression: the path urlsplit gives,
     or the same error."""
     import random
     from urllib.parse import urlsplit
 
-    from rules.titles._slug import _path
+    from rules.slugs import _path
 
     pieces = ["http://", "https://", "HTTP://", "ftp://", "a.example", "b.example:8080", "[::1]", "[", "]", "\u00e9",
               "\u4e2d", "/", "//", "?", "#", "x", "-", "\t", "\n", "\r", " ", "%20", "@", "\x7f", "\x00", ":"]

@@ -8,7 +8,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from linter.cli import Startup, UsageError
+from linter.errors import UsageError
+from linter.startup import Startup
 from linter.commands.common import add_selection_arguments, load_settings, output_path, warn_if_none, write_output
 from linter.config import FAIL_ON
 from linter.reporters import REPORTERS

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from linter import config as cfg
 from linter import registry
+from linter.errors import ConfigError, UsageError
 
 
 def split_list(values: list[str] | None) -> list[str] | None:
@@ -35,7 +36,7 @@ def add_selection_arguments(p) -> None:
 
 
 def load_settings(args, cwd: Path | None = None) -> cfg.Settings:
-    from linter.cli import Startup
+    from linter.startup import Startup
 
     with Startup():  # importing the rules is most of start-up
         return _load_settings(args, cwd)
@@ -51,12 +52,10 @@ def _load_settings(args, cwd: Path | None) -> cfg.Settings:
     plugins = [(config.root / p) for p in config.plugins]
     for p in plugins:
         if not p.is_file():
-            raise cfg.ConfigError(f"plugin file {p} does not exist")
+            raise ConfigError(f"plugin file {p} does not exist")
     reg = registry.load(plugins)
     select = split_list(getattr(args, "select", None))
     if select == []:
-        from linter.cli import UsageError
-
         raise UsageError("--select names no rule: every rule would be off (to check nothing, do not run newslint)")
     settings = cfg.resolve(config, reg, select, split_list(getattr(args, "ignore", None)))
     fixable, unfixable = split_list(getattr(args, "fixable", None)), split_list(getattr(args, "unfixable", None))
@@ -76,8 +75,6 @@ def _override(config: cfg.Config, args) -> None:
         glob, sep, rules = item.rpartition(":")
         codes = split_list([rules])
         if not sep or not glob or not codes:
-            from linter.cli import UsageError
-
             raise UsageError(f"--per-file-ignores takes GLOB:RULES (for example 'drafts/*.md:DT003'), not {item!r}")
         config.per_file_ignores[glob] = config.per_file_ignores.get(glob, []) + codes
 
@@ -101,7 +98,6 @@ def output_path(value: str | None, flag: str) -> Path | None:
     work: a run that cannot write its result fails at once (exit 2) and changes nothing. A
     symbolic link is followed (the file it names is replaced, the link stays); a terminal or a
     pipe (`-o /dev/stdout`) is written as a stream."""
-    from linter.cli import UsageError
 
     if value is None:
         return None
@@ -139,7 +135,6 @@ def _stream(path: Path) -> bool:
 def write_output(path: Path, text: str) -> None:
     """Write `text` to `path` atomically (a temporary file beside it, then renamed): on any failure
     the old file is left as it was. Undecodable bytes of file names are written back as they were."""
-    from linter.cli import UsageError
     from linter.fixer import WriteRefused, atomic_write
 
     data = text.encode("utf-8", "surrogateescape")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from linter.cli import UsageError
+from linter.errors import UsageError
 from linter.commands.common import add_selection_arguments, load_settings, output_path, warn_if_none, write_output
 
 

@@ -30,13 +30,13 @@ def markdown(rules) -> str:
 
 def pages(rules) -> dict[str, str]:
     """File name -> text of every file of the rule reference."""
-    from linter.commands.rule import render
+    from linter.ruledoc import render
 
     return {"README.md": markdown(rules), **{f"{r.name}.md": render(r) for r in rules}}
 
 
 def _docs(folder: str, rules, check: bool) -> int:
-    from linter.cli import UsageError
+    from linter.errors import UsageError
     from linter.commands.common import write_output
 
     target = Path(folder)

@@ -193,7 +193,7 @@ def rule_html(spec) -> str:
     demoted below the report's."""
     from markdown_it import MarkdownIt
 
-    from linter.commands.rule import render
+    from linter.ruledoc import render
 
     text = render(spec).split("\n", 1)[1]  # without its title: the report shows it
     text = re.sub(r"^(#{1,4}) ", lambda m: "#" * (len(m.group(1)) + 3) + " ", text, flags=re.M)

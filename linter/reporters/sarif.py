@@ -22,7 +22,6 @@ from linter import __version__
 from linter.reporters._common import SARIF_LEVEL, dumps, posix, rules_by_code
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_FIX_KIND = {"never": "no fix", "sometimes": "fixable in some cases", "always": "fixable"}
 
 
 def _artifact(path: str) -> dict:
@@ -33,7 +32,7 @@ def _artifact(path: str) -> dict:
 
 
 def _rule_descriptor(spec) -> dict:
-    from linter.commands.rule import render as render_doc
+    from linter.ruledoc import render as render_doc
 
     text = spec.summary + (f"\n\n{spec.description}" if spec.description else "")
     return {

@@ -40,7 +40,7 @@ from __future__ import annotations
 from linter.model import Report
 from rules import wordweights
 from rules.content import _profiles, _terms
-from rules.crossfile._common import fingerprint, span_list, to_span
+from rules.facts import fingerprint, span_list, to_span
 
 CODE = "CT004"
 NAME = "topic-mismatch"

@@ -12,7 +12,7 @@ import re
 import unicodedata
 import zlib
 
-from rules.titles._slug import ascii_words
+from rules.slugs import ascii_words
 
 # A character that can start a UTF-8 sequence read as cp1252/latin-1 (Â..ô) followed by one that
 # can continue it (0x80-0xBF as cp1252 or latin-1). Only then is ftfy (slow) asked to repair.

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.model import Report
-from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
+from rules.facts import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
 
 CODE = "DUP001"
 NAME = "duplicate-article"

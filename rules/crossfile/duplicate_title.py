@@ -55,7 +55,7 @@ from collections import Counter
 from itertools import chain, combinations
 
 from linter.model import Report
-from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
+from rules.facts import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
 from rules.crossfile._titles import (
     NEGATIONS,
     body_sketch,

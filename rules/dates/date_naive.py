@@ -26,7 +26,7 @@ from collections import Counter
 
 from linter.model import Report
 from rules._convention import outlier_confidence
-from rules.crossfile._common import fingerprint, span_list, to_span
+from rules.facts import fingerprint, span_list, to_span
 from rules.dates import _parse
 
 CODE = "DT002"

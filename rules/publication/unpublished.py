@@ -18,7 +18,7 @@ import re
 
 from linter.config import GlobSet
 from linter.model import Report
-from rules.crossfile._common import fingerprint, span_list, to_span
+from rules.facts import fingerprint, span_list, to_span
 
 CODE = "PUB002"
 NAME = "unpublished"

@@ -26,7 +26,7 @@ from rules.related._common import (
     slug_match,
     title_key,
 )
-from rules.urls._common import show
+from rules.urlfields import show
 
 CODE = "REL001"
 NAME = "related-duplicate"

@@ -26,7 +26,7 @@ import re
 from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
 from rules.text._body import by_line, line_bounds
-from rules.text._fields import around, text_fields
+from rules.textfields import around, text_fields
 
 CODE = "TXT001"
 NAME = "html-entity"
@@ -82,7 +82,7 @@ def _fields(doc):
             pointer=ptr,
             fix=None if broken else fix("safe", "unescape the HTML entities", replace_value(doc, ptr, fixed)),
         )
-    from rules.urls._common import url_fields  # here: importing the text rules loads no URL library
+    from rules.urlfields import url_fields  # here: importing the text rules loads no URL library
 
     for ptr, _, value in url_fields(doc):
         if "&" not in value:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
 from rules.text._body import by_line, line_bounds, text_runs
-from rules.text._fields import shorten, text_fields
+from rules.textfields import shorten, text_fields
 
 CODE = "TXT002"
 NAME = "mojibake"

@@ -27,7 +27,7 @@ from functools import lru_cache
 from linter.model import Report
 from rules._memo import items
 from rules.text._body import kinds
-from rules.text._fields import TEXT_KEYS, is_summary, shorten, text_fields
+from rules.textfields import TEXT_KEYS, is_summary, shorten, text_fields
 
 CODE = "TXT006"
 NAME = "placeholder-text"

@@ -17,7 +17,7 @@ import re
 
 from linter.model import Report
 from linter.yamledit import fix, replace_value
-from rules.text._fields import TEXT_KEYS, shorten, text_fields
+from rules.textfields import TEXT_KEYS, shorten, text_fields
 
 CODE = "TXT004"
 NAME = "repeated-text"

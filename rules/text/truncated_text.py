@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from linter.model import Report
-from rules.text._fields import TEXT_KEYS, is_summary, shorten, text_fields
+from rules.textfields import TEXT_KEYS, is_summary, shorten, text_fields
 
 CODE = "TXT005"
 NAME = "truncated-text"

@@ -26,7 +26,7 @@ import re
 from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
 from rules.text._body import by_line, line_bounds
-from rules.text._fields import around, text_fields
+from rules.textfields import around, text_fields
 
 CODE = "TXT003"
 NAME = "whitespace"

@@ -23,7 +23,7 @@ from functools import lru_cache
 from linter.model import Report
 from linter.yamledit import fix, replace_value
 from rules._memo import items
-from rules.text._fields import shorten
+from rules.textfields import shorten
 
 CODE = "TTL003"
 NAME = "title-copy-mismatch"

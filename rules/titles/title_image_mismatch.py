@@ -13,7 +13,7 @@ import re
 
 from linter.model import Report
 from rules._memo import items
-from rules.text._fields import shorten
+from rules.textfields import shorten
 
 CODE = "TTL002"
 NAME = "title-image-mismatch"

@@ -56,9 +56,9 @@ from linter.model import Report
 from linter.options import Option
 from rules import wordweights
 from rules._memo import items
-from rules.crossfile._common import fingerprint, span_list, to_span
-from rules.text._fields import shorten
-from rules.titles._slug import Side, content, slug_tokens, slug_url
+from rules.facts import fingerprint, span_list, to_span
+from rules.textfields import shorten
+from rules.slugs import Side, content, slug_tokens, slug_url
 
 CODE = "TTL001"
 NAME = "title-slug-mismatch"

@@ -15,7 +15,7 @@ characters): those are not checked.
 from linter.model import Report
 from linter.yamledit import fix, replace_value
 from rules._memo import items
-from rules.urls._common import show
+from rules.urlfields import show
 from rules.urls._items import item_url, join, same_site
 from rules.urls.normalize import amp_cache_url, host_of
 

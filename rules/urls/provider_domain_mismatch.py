@@ -20,7 +20,7 @@ Options:
 
 from linter.model import Report
 from rules._memo import items
-from rules.urls._common import show
+from rules.urlfields import show
 from rules.urls._items import join
 from rules.urls.normalize import _ascii_host, host_of, strip_www, valid_host
 

@@ -28,8 +28,8 @@ from collections import Counter
 
 from linter.model import Report
 from rules._convention import UNSURE, outlier_confidence
-from rules.crossfile._common import fingerprint, span_list, to_span
-from rules.urls._common import OK, classify, field_name, show, url_fields
+from rules.facts import fingerprint, span_list, to_span
+from rules.urlfields import OK, classify, field_name, show, url_fields
 from rules.urls.normalize import host_of
 
 CODE = "URL003"

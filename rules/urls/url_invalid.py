@@ -11,7 +11,7 @@ URL is required. No fix: the right URL cannot be guessed.
 """
 
 from linter.model import Report
-from rules.urls._common import INVALID, classify, field_name, show, url_fields
+from rules.urlfields import INVALID, classify, field_name, show, url_fields
 
 CODE = "URL001"
 NAME = "url-invalid"

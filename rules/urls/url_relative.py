@@ -16,7 +16,7 @@ Options:
 
 from linter.model import Report
 from linter.yamledit import fix, replace_value
-from rules.urls._common import RELATIVE, SCHEME_RELATIVE, absolute, classify, field_name, show, url_fields
+from rules.urlfields import RELATIVE, SCHEME_RELATIVE, absolute, classify, field_name, show, url_fields
 
 CODE = "URL002"
 NAME = "url-relative"

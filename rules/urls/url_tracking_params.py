@@ -21,7 +21,7 @@ import re
 
 from linter.model import Report
 from linter.yamledit import fix, replace_value
-from rules.urls._common import field_name, show, url_fields
+from rules.urlfields import field_name, show, url_fields
 from rules.urls.normalize import DEFAULT_TRACKING_PATTERNS, is_tracking_param
 
 CODE = "URL004"

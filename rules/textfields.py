@@ -1,4 +1,4 @@
-"""Which front-matter values are plain text, and small helpers shared by the text rules."""
+"""Which front-matter values are plain text, and small helpers shared by the text and title rules."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Private helpers of the URL rules: which fields hold URLs, how a URL string is classified."""
+"""Which fields hold URLs and how a URL string is classified (URL, related-item and text rules)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 The profile (word statistics only, no article text) is what the `topic-mismatch` rule compares a
 file's labels with; name it in the rule's `profiles` option to use it instead of, or beside, the
-bundled AI-news profile.
+bundled AI-news profile. A command that a rule family adds through the `newslint.commands` entry
+point group (see pyproject.toml), as a plugin would.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-from linter.cli import UsageError
+from linter.errors import UsageError
+from rules.content import _profiles
 
+HELP = "learn topic profiles for topic-mismatch from labelled files"
 _SUFFIXES = (".md", ".markdown")
 
 
@@ -48,8 +51,6 @@ def _files(paths):
 
 
 def run(args) -> int:
-    from rules.content import _profiles
-
     if getattr(args, "action", None) == "learn":
         if args.top < 1 or args.min_docs < 1:
             raise UsageError("--top and --min-docs must be at least 1")

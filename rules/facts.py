@@ -1,4 +1,4 @@
-"""Shared helpers of the cross-file rules: compact facts, finding positions, naming other files."""
+"""Shared helpers of repository rules (every family): compact facts, finding positions, naming other files."""
 
 from __future__ import annotations
 
