@@ -23,6 +23,11 @@ or, for a repository-wide rule (KIND = "repository"), which sees every document 
     def collect(doc: Document, options: dict) -> JSON-compatible facts | None   # per file, in workers
     def report(facts: dict[str, facts], options: dict) -> Iterable[tuple[str, Report]]  # once, at the end
 
+`report` yields `(path, Report(...))`. It has no document, so a Report that gives a `pointer` and
+no `span` is placed by the engine: while collecting, it keeps the position of every pointer of the
+file that the rule's facts name (any string in them starting with '/', e.g. `{"at": "/title"}`),
+and `Report(..., pointer="/title")` lands where that value is in that file (else at 1:1).
+
 `report` may take a third parameter, `only`: the set of paths whose findings are wanted (a
 pre-commit run names a few files and compares them with the whole project), or None for all. A
 rule can use it to skip work; findings for other paths are dropped either way.

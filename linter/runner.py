@@ -19,16 +19,17 @@ INTERNAL_ERROR = ("NL999", "internal-error")
 class FileResult:
     """Everything a run needs to know about one file (JSON-serialisable: it is what the cache keeps)."""
 
-    __slots__ = ("path", "relpath", "findings", "facts", "directives", "internal_error")
+    __slots__ = ("path", "relpath", "findings", "facts", "directives", "internal_error", "spans")
 
     def __init__(self, path: str, relpath: str, findings: list[Finding] | None = None, facts: dict[str, Any] | None = None,
-                 directives: list[dict] | None = None, internal_error: bool = False):
+                 directives: list[dict] | None = None, internal_error: bool = False, spans: dict[str, list[int]] | None = None):
         self.path = path  # as displayed (relative to the working folder)
         self.relpath = relpath  # relative to the configuration's folder (for globs)
         self.findings = [] if findings is None else findings
         self.facts = {} if facts is None else facts  # repository rule code -> facts
         self.directives = [] if directives is None else directives
         self.internal_error = internal_error
+        self.spans = {} if spans is None else spans  # pointer named in facts -> [line, column, end line, end column]
 
     def to_json(self) -> dict:
         return {
@@ -36,12 +37,14 @@ class FileResult:
             "facts": self.facts,
             "directives": self.directives,
             "internal_error": self.internal_error,
+            "spans": self.spans,
         }
 
     @classmethod
     def from_json(cls, path: str, relpath: str, data: dict) -> "FileResult":
         findings = [Finding.from_row(path, row) for row in data["findings"]]
-        return cls(path, relpath, findings, data.get("facts") or {}, data["directives"], data["internal_error"])
+        return cls(path, relpath, findings, data.get("facts") or {}, data["directives"], data["internal_error"],
+                   data.get("spans") or {})
 
 
 # json.dumps(value, sort_keys=True, default=str, ensure_ascii=False), with its encoder made once.
@@ -66,8 +69,12 @@ def _clamp(doc, span: Span) -> Span:
     return Span(line, column, end_line, end_column)
 
 
-def make_finding(doc, path: str, active: Active, report: Report) -> Finding:
-    span = report.span or (doc.span(report.pointer, report.at_key) if doc is not None else None) or Span(1, 1, 1, 1)
+def make_finding(doc, path: str, active: Active, report: Report, spans: dict[str, list[int]] | None = None) -> Finding:
+    """`spans`: for a repository rule's report (no document), the positions kept by `keep_spans`."""
+    span = report.span or (doc.span(report.pointer, report.at_key) if doc is not None else None)
+    if span is None and spans and report.pointer in spans:
+        span = Span(*spans[report.pointer])
+    span = span or Span(1, 1, 1, 1)
     return Finding(
         path,
         *_clamp(doc, span),
@@ -80,6 +87,26 @@ def make_finding(doc, path: str, active: Active, report: Report) -> Finding:
         fingerprint=report.fingerprint or fingerprint_of(doc, report.pointer, report.message),
         confidence=report.confidence,
     )
+
+
+def keep_spans(doc, facts: Any, spans: dict[str, list[int]]) -> None:
+    """Keep the position of every pointer of `doc` that a repository rule's facts name (any
+    string in them starting with '/'), so that its `report` can point at a value of a file it
+    no longer has: `(path, Report(..., pointer="/title"))` lands where the value is."""
+    stack = [[facts]]
+    while stack:
+        values = stack.pop()
+        if type(values) is dict:
+            values = [*values, *values.values()]
+        for v in values:  # facts can be long lists of words or hashes: a plain loop over them
+            kind = type(v)
+            if kind is str:
+                if v[:1] == "/" and v not in spans:
+                    span = doc.span(v)
+                    if span is not None:
+                        spans[v] = [span.line, span.column, span.end_line, span.end_column]
+            elif kind is list or kind is dict or kind is tuple:
+                stack.append(v)
 
 
 def _internal_error(path: str, rule_name: str, exc: BaseException) -> Finding:
@@ -143,7 +170,8 @@ class Linter:
         first, rest = self._fixing_first(relpath)
         result = FileResult(path, relpath)
         findings = self._check(doc, path, first, result)
-        partial = FileResult(path, relpath, facts=dict(result.facts), internal_error=result.internal_error)
+        partial = FileResult(path, relpath, facts=dict(result.facts), internal_error=result.internal_error,
+                             spans=dict(result.spans))
         partial = self._settle(doc, partial, list(findings))
 
         def complete() -> FileResult:
@@ -178,6 +206,7 @@ class Linter:
                     facts = spec.collect(doc, active.options)
                     if facts is not None:
                         result.facts[spec.code] = facts
+                        keep_spans(doc, facts, result.spans)
             except Exception as exc:  # a buggy rule must not stop the run
                 findings.append(_internal_error(path, spec.name, exc))
                 result.internal_error = True
@@ -233,7 +262,7 @@ class Linter:
                         continue
                     if spec.code in self.settings.ignored_codes(target.relpath):
                         continue
-                    found.setdefault(path, []).append(make_finding(None, path, active, report))
+                    found.setdefault(path, []).append(make_finding(None, path, active, report, target.spans))
             except Exception as exc:
                 crashed.add(spec.code)
                 for r in results:
