@@ -220,7 +220,13 @@ class Active(NamedTuple):
 
     spec: RuleSpec
     severity: str
-    options: dict[str, Any]
+    options: dict[str, Any]  # parsed: what the rule receives
+    given: dict[str, Any] = {}  # as the configuration writes them (only those it sets)
+
+    @property
+    def written(self) -> dict[str, Any]:
+        """Every option as written: the defaults and what the configuration sets."""
+        return {**self.spec.options, **self.given}
 
 
 def _option_values(where: str, rule: RuleSpec, given: dict[str, Any]) -> dict[str, Any]:
@@ -281,7 +287,7 @@ class Settings:
         import json
 
         parts = {
-            "active": [(a.spec.code, a.severity, sorted(a.options.items(), key=str), a.spec.fix) for a in self.active],
+            "active": [(a.spec.code, a.severity, sorted(a.written.items(), key=str), a.spec.fix) for a in self.active],
             "pfi": [(g, sorted(c)) for g, c in self.per_file_ignores],
             "schemas": sorted(self.config.schemas.items()),
             "limits": repr(self.config.limits),
@@ -315,7 +321,8 @@ def resolve(config: Config, registry: Registry, select: list[str] | None = None,
         _option_values(where, rule, opts)  # checked even when the rule is not selected
         options[rule.code] = opts
     active = [
-        Active(r, severity.get(r.code, r.severity), _option_values(where, r, options.get(r.code, {})))
+        Active(r, severity.get(r.code, r.severity), _option_values(where, r, options.get(r.code, {})),
+               options.get(r.code, {}))
         for r in registry.rules
         if r.code in chosen
     ]

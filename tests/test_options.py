@@ -89,3 +89,14 @@ def test_rule_page_shows_each_options_type_and_choices(capsys):
     page = capsys.readouterr().out
     assert "| `threshold` | float (0.0-1.0) | `0.25` |" in page
     assert "| `min-slug-words` | int (1-50) | `3` |" in page
+
+
+def test_settings_show_and_key_options_as_written(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".newslint.toml").write_text('[rules.date-future]\nnow = "2026-01-02"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--show-settings", "."]) == 0
+    assert "date-future                error  {'now': '2026-01-02'}" in capsys.readouterr().out
+    from helpers import settings
+
+    key = settings(["date-future"], {"date-future": {"now": "2026-01-02"}}).fingerprint()
+    assert '"now", "2026-01-02"' in key  # the cache key holds what is written, not the parsed instant

@@ -37,7 +37,7 @@ def _settings(settings: Settings, out: TextIO) -> None:
     out.write(f"  rules: {len(settings.active)} active\n")
     for active in settings.active:
         spec = active.spec
-        changed = {k: v for k, v in active.options.items() if spec.declared[k].value(spec.options[k]) != v}
+        changed = {k: v for k, v in active.given.items() if spec.options.get(k) != v}
         extra = f"  {changed}" if changed else ""
         out.write(f"    {spec.code:<7} {spec.name:<26} {active.severity}{extra}\n")
     out.write("Field roles: the keys searched for each role, preferred first ([fields] replaces them)\n")
