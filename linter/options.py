@@ -12,8 +12,8 @@ alone does not say enough:
 
 A plain default's type is the option's type: bool, int, float (an integer is accepted), str, a
 list of strings, a dict; a default of None accepts anything. `parse` turns the checked value into
-what the rule receives and raises ValueError for a bad one (its message, if any, is shown after
-the value). Rules receive parsed, typed values.
+what the rule receives and raises (ValueError, say) for a bad one; the exception's message, if
+any, is shown after the value. Rules receive parsed, typed values.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class Option:
         if self.parse is not None:
             try:
                 return self.parse(given)
-            except (TypeError, ValueError) as exc:
+            except Exception as exc:  # a plugin's parser may raise anything: still one line, exit 2
                 why = f" ({exc})" if str(exc) else ""
                 raise OptionError(f"expected {self.expected}, got {given!r}{why}") from None
         return given
