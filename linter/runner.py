@@ -69,12 +69,8 @@ def _clamp(doc, span: Span) -> Span:
     return Span(line, column, end_line, end_column)
 
 
-def make_finding(doc, path: str, active: Active, report: Report, spans: dict[str, list[int]] | None = None) -> Finding:
-    """`spans`: for a repository rule's report (no document), the positions kept by `keep_spans`."""
-    span = report.span or (doc.span(report.pointer, report.at_key) if doc is not None else None)
-    if span is None and spans and report.pointer in spans:
-        span = Span(*spans[report.pointer])
-    span = span or Span(1, 1, 1, 1)
+def make_finding(doc, path: str, active: Active, report: Report) -> Finding:
+    span = report.span or (doc.span(report.pointer, report.at_key) if doc is not None else None) or Span(1, 1, 1, 1)
     return Finding(
         path,
         *_clamp(doc, span),
@@ -107,6 +103,13 @@ def keep_spans(doc, facts: Any, spans: dict[str, list[int]]) -> None:
                         spans[v] = [span.line, span.column, span.end_line, span.end_column]
             elif kind is list or kind is dict or kind is tuple:
                 stack.append(v)
+
+
+def placed(report: Report, spans: dict[str, list[int]]) -> Report:
+    """A repository rule's report, with the position `keep_spans` kept for its pointer."""
+    if report.span is not None or report.pointer not in spans:
+        return report
+    return Report(**{**{name: getattr(report, name) for name in Report.FIELDS}, "span": Span(*spans[report.pointer])})
 
 
 def _internal_error(path: str, rule_name: str, exc: BaseException) -> Finding:
@@ -262,7 +265,7 @@ class Linter:
                         continue
                     if spec.code in self.settings.ignored_codes(target.relpath):
                         continue
-                    found.setdefault(path, []).append(make_finding(None, path, active, report, target.spans))
+                    found.setdefault(path, []).append(make_finding(None, path, active, placed(report, target.spans)))
             except Exception as exc:
                 crashed.add(spec.code)
                 for r in results:
