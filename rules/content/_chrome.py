@@ -1,0 +1,89 @@
+"""Page chrome and promotional text: what a scraper picks up from around an article.
+
+A block is recognised by what it says and how it is built, not by its topic: a skip link, a
+breadcrumb trail, a row of share buttons, a newsletter or donation box, a cookie notice, a
+"Read more:" teaser for another post, an "Email ... to point out mistakes" footer, an "About the
+author" box. Each cue is a short regular expression over the block's visible words (lower case,
+whitespace collapsed, straight quotes), or a count of share-button words. Promotional cues
+(courses, bootcamps, webinars, sponsors, discounts) are weaker: an article may be about a course;
+the rule weighs them with the block's relation to the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# cue name -> pattern; every one of them says "this is not the article" on its own
+_CHROME = {
+    "skip link": r"^skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b",
+    "breadcrumb": r"^home ?(?:›|>|»|/|\|) ?\S",
+    "corrections footer": r"to point out mistakes|send in a letter for publication|spotted an? (?:error|mistake|typo)\b",
+    "newsletter box": r"\b(?:subscribe|sign up|signup)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b"
+                      r"|\b(?:delivered|straight|direct) to your inbox\b",
+    "follow box": r"\bfollow us on (?:twitter|x|facebook|bluesky|mastodon|linkedin|instagram|threads|youtube)\b",
+    "donation box": r"\b(?:donate (?:now|today|to)|your donations?|donors?\b.{0,60}\bsupport|become an? (?:member|patron|supporter)"
+                    r"|support (?:our|independent) (?:journalism|reporting|work)|relies (?:entirely )?on (?:donations|readers|supporters)|patreon|\$\d+ ?/ ?month|help us (?:fight|investigate|keep))",
+    "cookie notice": r"\b(?:we use cookies|(?:site|website) uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b",
+    "related-post teaser": r"^(?:read more|related(?: (?:posts?|articles?|stories|reading|content))?|see also|also read|more from [^:]{1,40}"
+                           r"|you (?:may|might) also (?:like|enjoy)|recommended (?:for you|reading)|most read|trending now)\s*:",
+    "tag toggle": r"^(?:show tags|hide tags)\b|^(?:tags|filed under|share (?:this|on)[^:]{0,20}) ?:",
+    "banner": r"^(?:advertisement|sponsored content|sponsored|promoted)$|\bthis (?:post|article|content) (?:is|was) sponsored by\b",
+}
+_CHROME_RE = [(name, re.compile(p)) for name, p in _CHROME.items()]
+_BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")
+_CHROME_HEADING = re.compile(
+    r"^(?:share(?: this(?: article| story| post)?)?|related(?: posts| articles| stories| reading)?|read more|more from .{1,40}"
+    r"|support [\w .]{1,30}|subscribe(?: to [\w .]{1,30})?|sign up(?: for [\w .]{1,30})?|newsletter|you (?:may|might) also like"
+    r"|recommended(?: for you)?|most read|give to help us investigate!?)$")
+
+_SHARE_WORDS = frozenset("share facebook twitter x linkedin email e-mail whatsapp reddit print copy link bluesky mastodon "
+                         "threads telegram pinterest tumblr pocket flipboard messenger tweet on via".split())
+
+_PROMO = re.compile(
+    r"\b(?:boot ?camps?|webinars?|enrol(?:l|ls|led|ling|ment)?|register (?:now|today|here)|sign up (?:now|today)|free trial"
+    r"|discounts?|coupons?|promo code|online courses?|certificat(?:e|ion) programs?|sponsor(?:s|ed)?|limited[- ]time offer"
+    r"|early[- ]bird|masterclass(?:es)?|tuition|scholarships?)\b")
+_WORD = re.compile(r"[^\W_]+")
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
+
+
+def normalise(text: str) -> str:
+    if not text.isascii():
+        for curly, straight in _QUOTES:
+            text = text.replace(curly, straight)
+    return " ".join(text.split()).lower()
+
+
+def chrome_cue(text: str) -> str | None:
+    """The name of the chrome cue a block's text shows, or None."""
+    norm = normalise(text).lstrip("[*_ ")
+    if not norm:
+        return None
+    for name, pattern in _CHROME_RE:
+        if pattern.search(norm):
+            return name
+    words = _WORD.findall(norm)
+    if len(words) >= 3:
+        shares = sum(1 for w in words if w in _SHARE_WORDS)
+        if shares >= 3 and shares >= 0.7 * len(words) and ("share" in words or shares >= 4):
+            return "share buttons"
+    return None
+
+
+def heading_cue(text: str) -> str | None:
+    """For a heading: "author bio" or the chrome its section holds, or None."""
+    norm = normalise(text).strip(" :#*")
+    if _BIO_HEADING.match(norm):
+        return "author bio"
+    if _CHROME_HEADING.match(norm):
+        return "chrome section"
+    return None
+
+
+def promo_cues(text: str) -> set[str]:
+    """The distinct promotional words of a text."""
+    return {m.group().replace(" ", "") for m in _PROMO.finditer(normalise(text))}
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
