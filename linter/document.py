@@ -150,6 +150,8 @@ class Document:
         self.profile: str | None = None  # the schema/profile chosen for this file (set by the runner)
         self.schema: Any = None  # the linter.schema.Schema chosen for this file (set by the runner)
         self._line_starts: list[int] | None = None
+        self._blocks: list | None = None
+        self._code: list[tuple[int, int]] | None = None
 
     # ---- text geometry -------------------------------------------------------------------
     @property
@@ -192,6 +194,31 @@ class Document:
         line, col = self.line_col(start)
         end_line, end_col = self.line_col(end)
         return Span(line, col, end_line, end_col)
+
+    # ---- the body ----------------------------------------------------------------------
+    @property
+    def blocks(self) -> list:
+        """The body's top-level blocks (linter.body.Block), scanned on first use; none when the
+        file has no front matter (its text is not known to be a body). Do not modify the list."""
+        if self._blocks is None:
+            if not self.has_front_matter:
+                self._blocks = []
+            else:
+                from linter import body
+
+                text, base = self.text, self.body_start
+                first = 1 + (text.count("\n", 0, base) if "\r" not in text[:base] else len(_LINE_BREAK.findall(text, 0, base)))
+                self._blocks = body.scan(text, base, first)
+        return self._blocks
+
+    def in_code(self, offset: int) -> bool:
+        """Whether a character offset of the body lies in code: a code block (fenced or indented,
+        also inside a list or quote) or an inline code span."""
+        from linter import body
+
+        if self._code is None:
+            self._code = body.code_ranges(self.blocks, self.text)
+        return body.in_ranges(self._code, offset)
 
     # ---- front-matter positions --------------------------------------------------------
     def _span(self, pos: Position) -> Span:
