@@ -13,23 +13,35 @@ from __future__ import annotations
 
 import re
 
-# cue name -> pattern; every one of them says "this is not the article" on its own
-_CHROME = {
-    "skip link": r"^skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b",
-    "breadcrumb": r"^home ?(?:›|>|»|/|\|) ?\S",
-    "corrections footer": r"to point out mistakes|send in a letter for publication|spotted an? (?:error|mistake|typo)\b",
-    "newsletter box": r"\b(?:subscribe|sign up|signup)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b"
-                      r"|\b(?:delivered|straight|direct) to your inbox\b",
-    "follow box": r"\bfollow us on (?:twitter|x|facebook|bluesky|mastodon|linkedin|instagram|threads|youtube)\b",
-    "donation box": r"\b(?:donate (?:now|today|to)|your donations?|donors?\b.{0,60}\bsupport|become an? (?:member|patron|supporter)"
-                    r"|support (?:our|independent) (?:journalism|reporting|work)|relies (?:entirely )?on (?:donations|readers|supporters)|patreon|\$\d+ ?/ ?month|help us (?:fight|investigate|keep))",
-    "cookie notice": r"\b(?:we use cookies|(?:site|website) uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b",
-    "related-post teaser": r"^(?:read more|related(?: (?:posts?|articles?|stories|reading|content))?|see also|also read|more from [^:]{1,40}"
+# Each cue says "this is not the article" on its own. Cues at the start of a block are matched
+# there; the others are searched for only in blocks holding one of their key words (a regular
+# expression searched at every position of every block costs more than the rest of the rule).
+_AT_START = {
+    "skip link": r"skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b",
+    "breadcrumb": r"home ?(?:›|>|»|/|\|) ?\S",
+    "related-post teaser": r"(?:read more|related(?: (?:posts?|articles?|stories|reading|content))?|see also|also read|more from [^:]{1,40}"
                            r"|you (?:may|might) also (?:like|enjoy)|recommended (?:for you|reading)|most read|trending now)\s*:",
-    "tag toggle": r"^(?:show tags|hide tags)\b|^(?:tags|filed under|share (?:this|on)[^:]{0,20}) ?:",
-    "banner": r"^(?:advertisement|sponsored content|sponsored|promoted)$|\bthis (?:post|article|content) (?:is|was) sponsored by\b",
+    "tag toggle": r"(?:show tags|hide tags)\b|(?:tags|filed under|share (?:this|on)[^:]{0,20}) ?:",
+    "banner": r"(?:advertisement|sponsored content|sponsored|promoted)$",
 }
-_CHROME_RE = [(name, re.compile(p)) for name, p in _CHROME.items()]
+_ANYWHERE = {
+    "corrections footer": (("mistake", "letter for publication", "spotted"),
+                           r"to point out mistakes|send in a letter for publication|spotted an? (?:error|mistake|typo)\b"),
+    "newsletter box": (("newsletter", "inbox"),
+                       r"\b(?:subscribe|sign up|signup)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b"
+                       r"|\b(?:delivered|straight|direct) to your inbox\b"),
+    "follow box": (("follow us",), r"\bfollow us on (?:twitter|x|facebook|bluesky|mastodon|linkedin|instagram|threads|youtube)\b"),
+    "donation box": (("donat", "donor", "member", "patron", "supporter", "support our", "support independent", "relies on",
+                      "relies entirely", "/month", "/ month", "help us"),
+                     r"\b(?:donate (?:now|today|to)|your donations?|donors?\b.{0,60}\bsupport|become an? (?:member|patron|supporter)"
+                     r"|support (?:our|independent) (?:journalism|reporting|work)|relies (?:entirely )?on (?:donations|readers|supporters)"
+                     r"|patreon|\$\d+ ?/ ?month|help us (?:fight|investigate|keep))"),
+    "cookie notice": (("cookie",), r"\b(?:we use cookies|(?:site|website) uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b"),
+    "sponsor line": (("sponsored by",), r"\bthis (?:post|article|content) (?:is|was) sponsored by\b"),
+}
+_START_NAMES = {f"c{i}": name for i, name in enumerate(_AT_START)}
+_START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START.values())))
+_ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
 _BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")
 _CHROME_HEADING = re.compile(
     r"^(?:share(?: this(?: article| story| post)?)?|related(?: posts| articles| stories| reading)?|read more|more from .{1,40}"
@@ -59,11 +71,15 @@ def chrome_cue(text: str) -> str | None:
     norm = normalise(text).lstrip("[*_ ")
     if not norm:
         return None
-    for name, pattern in _CHROME_RE:
-        if pattern.search(norm):
+    m = _START_RE.match(norm)
+    if m:
+        return _START_NAMES[m.lastgroup]
+    for name, keys, pattern in _ANYWHERE_RE:
+        if any(k in norm for k in keys) and pattern.search(norm):
             return name
-    words = _WORD.findall(norm)
-    if len(words) >= 3:
+    words = norm.split()
+    if 3 <= len(words) <= 40:
+        words = _WORD.findall(norm)
         shares = sum(1 for w in words if w in _SHARE_WORDS)
         if shares >= 3 and shares >= 0.7 * len(words) and ("share" in words or shares >= 4):
             return "share buttons"
@@ -86,4 +102,4 @@ def promo_cues(text: str) -> set[str]:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(text.split())

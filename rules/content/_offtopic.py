@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from rules import _memo
 from rules.content import _chrome, _language, _terms
 from rules.content._markdown import body_of
 
@@ -112,8 +113,9 @@ class TermScorer:
         for text, scale in meta:
             self.meta.update(_terms.vector(text, scale))
         # skipped blocks (chrome) are neither judged nor part of what the others are judged against
-        self.vecs = [Counter() if i in skip else _terms.vector(b.text, 1.5 if b.kind == "heading" else 1.0)
-                     for i, b in enumerate(blocks)]
+        plain = block_vectors(doc, blocks)
+        self.vecs = [Counter() if i in skip else _scaled(v, 1.5) if b.kind == "heading" else v
+                     for i, (b, v) in enumerate(zip(blocks, plain))]
         self.body = Counter()
         for v in self.vecs:
             self.body.update(v)
@@ -205,8 +207,23 @@ def _section_end(blocks, h: int) -> int:
     return next((k for k in range(h + 1, len(blocks)) if blocks[k].kind == "heading" and blocks[k].level <= level), len(blocks))
 
 
-def chrome_spans(blocks) -> list[Span]:
-    """Runs of chrome blocks, and sections under a chrome heading (an author box, a share row)."""
+def _scaled(vec: Counter, scale: float) -> Counter:
+    return Counter({t: w * scale for t, w in vec.items()})
+
+
+def block_vectors(doc, blocks) -> list:
+    """Each block's word weights (`_terms.vector`), computed once per document: the content rules
+    share them. Do not modify them."""
+    return _memo.per_document(doc, ("content-vectors", id(blocks)), lambda: [_terms.vector(b.text) for b in blocks])
+
+
+def chrome_spans(doc, blocks) -> list[Span]:
+    """Runs of chrome blocks, and sections under a chrome heading (an author box, a share row);
+    computed once per document."""
+    return _memo.per_document(doc, ("content-chrome", id(blocks)), lambda: _chrome_spans(blocks))
+
+
+def _chrome_spans(blocks) -> list[Span]:
     marked: dict[int, tuple[str, float]] = {}
     for i, b in enumerate(blocks):
         if b.kind == "heading":
@@ -259,7 +276,7 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
     the scorer used (None when the body was too short to score)."""
     body = body_of(doc, int(options.get("max-body-bytes", 1_048_576)))
     blocks = body.blocks
-    chrome = chrome_spans(blocks)
+    chrome = chrome_spans(doc, blocks)
     taken = {k for sp in chrome for k in range(sp.first, sp.last + 1)}
     strays, scorer = _stray_spans(doc, blocks, taken, options, scorer_factory)
     spans = sorted(chrome + strays)
@@ -276,7 +293,12 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
     min_block = float(options["min-block-evidence"])
     if _terms.mass(scorer.meta) + _terms.mass(scorer.body) < 3 * min_evidence:
         return [], scorer
-    protected = {i for i in content if _protected(blocks[i], doc.text[blocks[i].start : blocks[i].end])}
+    known: dict[int, bool] = {}
+
+    def protected(i: int) -> bool:  # asked only of blocks that look unrelated: the test reads the source
+        if i not in known:
+            known[i] = _protected(blocks[i], doc.text[blocks[i].start : blocks[i].end])
+        return known[i]
 
     # Leaf sections: [start, end) block ranges; the introduction has no heading.
     sections, start = [], 0
@@ -297,14 +319,12 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
             continue
         idx = range(s, e)
         members = [k for k in idx if blocks[k].kind != "heading"]
-        if not members or all(k in protected for k in members):
-            continue
-        if sum(scorer.evidence(k) for k in idx) < min_evidence:
+        if not members or sum(scorer.evidence(k) for k in idx) < min_evidence:
             continue
         sc, off = scorer.judge(idx)
         if off and strict < 1 and scorer.name == "terms":
             off = sc < scorer.threshold * strict
-        if off:
+        if off and not all(protected(k) for k in members):
             flagged.append((s, e - 1, sc))
     merged: list[list] = []
     for s, last, sc in flagged:
@@ -332,7 +352,7 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
         states = []
         for k in members:
             ev = scorer.evidence(k)
-            low = k not in protected and (scorer.judge([k])[1] if ev > 0 else True)
+            low = (scorer.judge([k])[1] if ev > 0 else True) and not protected(k)
             states.append((k, low, ev >= min_block))
         strong = {k for k, _, st in states if st}
         run: list[int] = []

@@ -11,8 +11,8 @@ purpose (a release note's download block, a security advisory's "how to report" 
 sample shared by translations). So a repeated paragraph is only reported where it is chrome:
 - the files carrying it are scraped copies (their front matter names the page they were copied
   from: `source_url`, `original_url`, `originalUrl`, `canonical_url`, `original_source`), and
-- in most of them it sits at the head or the foot of the body (the first block or the last
-  three), or it is mostly link text.
+- in each of the `min-files` it sits at the head or the foot of the body (the first block or
+  the last three), or it is mostly link text.
 Confidence 0.85. A paragraph that uses three or more of its article's title words is about the article (background
 repeated in a follow-up story) and is left out. Chrome that says what it is (a newsletter box, an
 "Email ... to point out mistakes" footer, a share row, an author box) is reported once per file by
@@ -87,7 +87,7 @@ def _allowed(phrases: tuple, patterns: tuple):
 
 
 def collect(doc, options):
-    """[scraped?, [[digest, line, col, end_line, end_col, first words, at head/foot or link text?]...]]"""
+    """[[digest, line, col, end_line, end_col, first words]...] of the paragraphs that could be chrome"""
     if not isinstance(doc.data, dict) or not doc.has_front_matter or not has_body(doc):
         return None
     scraped = source_url(doc.data) is not None
@@ -100,21 +100,33 @@ def collect(doc, options):
     out, seen = [], set()
     blocks = body.blocks
     edge = {i for i in range(len(blocks)) if i < HEAD or i >= len(blocks) - FOOT}
-    chrome = {k for sp in _offtopic.chrome_spans(blocks) for k in range(sp.first, sp.last + 1)}
+    chrome = {k for sp in _offtopic.chrome_spans(doc, blocks) for k in range(sp.first, sp.last + 1)}
     title = doc.data.get("title")
     subject = {_terms.stem(w) for w in _terms.words(title) if _terms.weight(w) > 0} if isinstance(title, str) else set()
+    text_of = doc.text
     for i, block in enumerate(blocks):
         if i in chrome:
             continue
+        at_edge = i in edge
         for text, start, end, line, end_line, _ in _units([block]):
             if len(out) >= limit:
                 break
-            norm = normalise(text)
-            n_words = len(_WORD.findall(norm))
-            if n_words < min_words or (allow is not None and allow.search(norm)) or _chrome.chrome_cue(text):
+            stop = end
+            while stop > start and text_of[stop - 1] in "\r\n":
+                stop -= 1
+            n_words = len(text.split())
+            if n_words < min_words:
                 continue
-            source = doc.text[start:end].lstrip("*_[ ")
-            if source.startswith("![") or _CAPTION.search(norm):
+            if not at_edge:  # chrome in the middle of a body is mostly link text (a row of links)
+                if "](" not in text_of[start:stop]:
+                    continue
+                linked = sum(len(t.split()) for t in _LINK_TEXT.findall(text_of, start, stop))
+                if linked * 2 < n_words:
+                    continue
+            norm = normalise(text)
+            if len(_WORD.findall(norm)) < min_words or (allow is not None and allow.search(norm)) or _chrome.chrome_cue(text):
+                continue
+            if text_of[start:stop].lstrip("*_[ ").startswith("![") or _CAPTION.search(norm):
                 continue  # an image's alt text or caption: a stock picture the source reuses, not chrome
             if len(subject.intersection(_terms.stem(w) for w in _terms.words(text))) >= 3:
                 continue  # it speaks of the article's subject: background repeated in a follow-up, not chrome
@@ -122,14 +134,9 @@ def collect(doc, options):
             if digest in seen:
                 continue
             seen.add(digest)
-            stop = end
-            while stop > start and doc.text[stop - 1] in "\r\n":
-                stop -= 1
-            linked = sum(len(_WORD.findall(t)) for t in _LINK_TEXT.findall(doc.text, start, stop))
             span = doc.offset_span(start, stop)
             words = text.split()
-            out.append([digest, *span, " ".join(words[:8]) + ("..." if len(words) > 8 else ""),
-                        i in edge or linked * 2 >= n_words])
+            out.append([digest, *span, " ".join(words[:8]) + ("..." if len(words) > 8 else "")])
     return out or None
 
 
@@ -140,10 +147,10 @@ def report(facts, options):
         for item in paragraphs or ():
             where.setdefault(item[0], []).append((path, item))
     for digest, places in where.items():
-        if len(places) < min_files or sum(1 for _, item in places if item[6]) * 2 <= len(places):
+        if len(places) < min_files:
             continue
         paths = sorted(p for p, _ in places)
-        for path, (_, line, col, end_line, end_col, first, _edge) in places:
+        for path, (_, line, col, end_line, end_col, first) in places:
             others = [p for p in paths if p != path]
             shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
             yield path, Report(

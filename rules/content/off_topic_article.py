@@ -78,23 +78,25 @@ def collect(doc, options):
     if not isinstance(doc.data, dict) or not doc.has_front_matter or not has_body(doc):
         return None
     blocks = body_of(doc, int(options.get("max-body-bytes", 1_048_576))).blocks
-    chrome = {k for sp in _offtopic.chrome_spans(blocks) for k in range(sp.first, sp.last + 1)}
-    vec: Counter = Counter()
-    words = english = 0
+    chrome = {k for sp in _offtopic.chrome_spans(doc, blocks) for k in range(sp.first, sp.last + 1)}
+    totals: dict[str, float] = {}
+    add = totals.get
     for key, scale in (("title", 2.0), ("description", 1.0), ("excerpt", 1.0), ("summary", 1.0)):
         value = doc.data.get(key)
         if isinstance(value, str):
-            vec.update(_terms.vector(value, scale))
-    for i, b in enumerate(blocks):
+            for t, w in _terms.vector(value, scale).items():
+                totals[t] = add(t, 0.0) + w
+    prose = []
+    for i, (b, vec) in enumerate(zip(blocks, _offtopic.block_vectors(doc, blocks))):
         if i in chrome:
             continue
-        vec.update(_terms.vector(b.text))
+        for t, w in vec.items():
+            totals[t] = add(t, 0.0) + w
         if b.kind in ("paragraph", "list"):
-            n = len(b.text.split())
-            words += n
-            english += n if _language.is_english(b.text) else 0
-    top = [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: int(options.get("top-terms", 100))]]
-    judged = words >= int(options.get("min-words", 150)) and english * 2 >= words
+            prose.append(b.text)
+    top = [t for t, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: int(options.get("top-terms", 100))]]
+    text = " ".join(prose)
+    judged = len(text.split()) >= int(options.get("min-words", 150)) and _language.is_english(text[:5000])
     title = doc.span("/title") if isinstance(doc.data.get("title"), str) else None
     return [_group(doc.data, options.get("fields") or ()), top, judged, list(title) if title else None]
 
