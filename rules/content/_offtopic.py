@@ -101,7 +101,7 @@ class TermScorer:
 
     name = "terms"
 
-    def __init__(self, doc, blocks, options=None, skip=frozenset()):
+    def __init__(self, doc, blocks, options=None, skip=frozenset(), by_run=False):
         options = options or {}
         self.threshold = float(options.get("threshold", 0.25))
         # a long body has more than ten key terms: one more for every five blocks beyond fifty
@@ -113,9 +113,12 @@ class TermScorer:
         for text, scale in meta:
             self.meta.update(_terms.vector(text, scale))
         # skipped blocks (chrome) are neither judged nor part of what the others are judged against
-        plain = block_vectors(doc, blocks)
-        self.vecs = [Counter() if i in skip else _scaled(v, 1.5) if b.kind == "heading" else v
-                     for i, (b, v) in enumerate(zip(blocks, plain))]
+        if by_run:
+            self.vecs = _run_vectors(blocks, skip)
+        else:
+            plain = block_vectors(doc, blocks)
+            self.vecs = [Counter() if i in skip else _scaled(v, 1.5) if b.kind == "heading" else v
+                         for i, (b, v) in enumerate(zip(blocks, plain))]
         self.body = Counter()
         for v in self.vecs:
             self.body.update(v)
@@ -211,6 +214,25 @@ def _scaled(vec: Counter, scale: float) -> Counter:
     return Counter({t: w * scale for t, w in vec.items()})
 
 
+def _run_vectors(blocks, skip) -> list:
+    """Word weights per heading, and per run of other blocks between two headings (kept at the
+    run's first block; the run's other blocks get none): what judging whole sections needs, in
+    a few calls instead of one per block."""
+    vecs = [Counter() for _ in blocks]
+    run: list[int] = []
+    for i, b in enumerate([*blocks, None]):
+        if b is not None and b.kind != "heading":
+            if i not in skip:
+                run.append(i)
+            continue
+        if run:
+            vecs[run[0]] = _terms.vector(" ".join(blocks[k].text for k in run))
+            run = []
+        if b is not None and i not in skip:
+            vecs[i] = _terms.vector(b.text, 1.5)
+    return vecs
+
+
 def block_vectors(doc, blocks) -> list:
     """Each block's word weights (`_terms.vector`), computed once per document: the content rules
     share them. Do not modify them."""
@@ -288,7 +310,13 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
     content = [i for i, b in enumerate(blocks) if b.kind != "heading" and i not in taken]
     if len(content) < int(options.get("min-blocks", 3)):
         return [], None
-    scorer = (scorer_factory or TermScorer)(doc, blocks, options, skip=taken)
+    if len(content) > SHORT_BODY and sum(1 for i, b in enumerate(blocks) if b.kind == "heading" and i not in taken) < 2:
+        return [], None  # a long body judges only whole sections, and this one has no two to compare
+    strict = min(1.0, (SHORT_BODY / len(content)) ** 0.5)
+    if strict < 1 and scorer_factory is None:
+        scorer = TermScorer(doc, blocks, options, skip=taken, by_run=True)
+    else:
+        scorer = (scorer_factory or TermScorer)(doc, blocks, options, skip=taken)
     min_evidence = float(options["min-evidence"])
     min_block = float(options["min-block-evidence"])
     if _terms.mass(scorer.meta) + _terms.mass(scorer.body) < 3 * min_evidence:
@@ -312,7 +340,6 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
     sections = [(s, e) for s, e in sections if not any(k in taken for k in range(s, e))]
     n_sections = sum(1 for s, e in sections if any(blocks[k].kind != "heading" for k in range(s, e)))
 
-    strict = min(1.0, (SHORT_BODY / len(content)) ** 0.5)
     flagged: list[tuple[int, int, float]] = []  # (first, last, score) of whole sections
     for s, e in sections:
         if blocks[s].kind != "heading" or n_sections < 2 or _STANDARD.search(blocks[s].text.lower()):

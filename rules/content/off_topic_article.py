@@ -7,7 +7,7 @@ not in one section. This repository-wide rule learns each feed's own vocabulary 
 repository itself and reports, once, at the title, an article that uses none of it.
 
 Per file (in the worker processes) it keeps the article's `top-terms` heaviest words (title,
-description and the body's prose, page chrome left out; weighted by their rarity in general
+description and the first 4,000 characters of the body's prose, page chrome left out; weighted by their rarity in general
 English, see `off-topic-section`) and its group: the first of the `fields` the front matter has
 (`category`, `categories`, `section`), or the whole site. Once, over every file: a group's
 signature is its `signature` words that the most of its articles use, ranked higher the more
@@ -45,6 +45,7 @@ OPTIONS = {
     "max-body-bytes": 1_048_576,
 }
 CONFIDENCE = 0.85
+LEAD_CHARS = 4000  # the part of the body that says what the article is about (about 700 words)
 
 _TOPICS = [
     ("Firewall rule update closes an exposed admin port", "Attackers scanned the exposed admin port of the firewall; the patch closes it and rotates the credentials."),
@@ -86,17 +87,18 @@ def collect(doc, options):
         if isinstance(value, str):
             for t, w in _terms.vector(value, scale).items():
                 totals[t] = add(t, 0.0) + w
-    prose = []
-    for i, (b, vec) in enumerate(zip(blocks, _offtopic.block_vectors(doc, blocks))):
-        if i in chrome:
-            continue
-        for t, w in vec.items():
-            totals[t] = add(t, 0.0) + w
-        if b.kind in ("paragraph", "list"):
+    prose, size = [], 0
+    for i, b in enumerate(blocks):  # an article's subject shows in its first part
+        if i not in chrome:
             prose.append(b.text)
-    top = [t for t, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: int(options.get("top-terms", 100))]]
+            size += len(b.text)
+            if size >= LEAD_CHARS:
+                break
     text = " ".join(prose)
-    judged = len(text.split()) >= int(options.get("min-words", 150)) and _language.is_english(text[:5000])
+    for t, w in _terms.vector(text).items():
+        totals[t] = add(t, 0.0) + w
+    top = [t for t, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: int(options.get("top-terms", 100))]]
+    judged = len(text.split()) >= int(options.get("min-words", 150)) and _language.is_english(text)
     title = doc.span("/title") if isinstance(doc.data.get("title"), str) else None
     return [_group(doc.data, options.get("fields") or ()), top, judged, list(title) if title else None]
 
