@@ -11,6 +11,7 @@ the rule weighs them with the block's relation to the article.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # Each cue says "this is not the article" on its own. Cues at the start of a block are matched
@@ -39,6 +40,9 @@ _ANYWHERE = {
     "cookie notice": (("cookie",), r"\b(?:we use cookies|(?:site|website) uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b"),
     "sponsor line": (("sponsored by",), r"\bthis (?:post|article|content) (?:is|was) sponsored by\b"),
 }
+_SHARE_KEYS = ("share", "facebook", "linkedin", "whatsapp", "reddit", "telegram", "pinterest", "tweet")
+# any key word of a cue searched for anywhere: blocks without one need only the test at their start
+_KEYS = tuple(sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS)))
 _START_NAMES = {f"c{i}": name for i, name in enumerate(_AT_START)}
 _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START.values())))
 _ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
@@ -66,14 +70,39 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def chrome_cue(text: str) -> str | None:
-    """The name of the chrome cue a block's text shows, or None."""
-    norm = normalise(text).lstrip("[*_ ")
+def suspects(text: str, spans) -> set[int]:
+    """The indices of the (start, end) `spans` of `text` that hold a key word of a cue searched for
+    anywhere: one search over the whole text instead of one per block."""
+    if not spans:
+        return set()
+    base = spans[0][0]
+    lowered = text[base : spans[-1][1]].lower()
+    found = []
+    for key in _KEYS:  # str.find per key word: faster than one alternation searched at every position
+        pos = lowered.find(key)
+        while pos >= 0:
+            found.append(base + pos)
+            pos = lowered.find(key, pos + len(key))
+    starts = [s for s, _ in spans]
+    out = set()
+    for pos in found:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < spans[k][1]:
+            out.add(k)
+    return out
+
+
+def chrome_cue(text: str, suspect: bool = True) -> str | None:
+    """The name of the chrome cue a block's text shows, or None. `suspect`: False when the block
+    is known to hold no key word of the cues searched for anywhere (see `suspects`)."""
+    norm = normalise(text if suspect else text[:200]).lstrip("[*_ ")
     if not norm:
         return None
     m = _START_RE.match(norm)
     if m:
         return _START_NAMES[m.lastgroup]
+    if not suspect:
+        return None
     for name, keys, pattern in _ANYWHERE_RE:
         if any(k in norm for k in keys) and pattern.search(norm):
             return name

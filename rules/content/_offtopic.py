@@ -242,11 +242,12 @@ def block_vectors(doc, blocks) -> list:
 def chrome_spans(doc, blocks) -> list[Span]:
     """Runs of chrome blocks, and sections under a chrome heading (an author box, a share row);
     computed once per document."""
-    return _memo.per_document(doc, ("content-chrome", id(blocks)), lambda: _chrome_spans(blocks))
+    return _memo.per_document(doc, ("content-chrome", id(blocks)), lambda: _chrome_spans(doc.text, blocks))
 
 
-def _chrome_spans(blocks) -> list[Span]:
+def _chrome_spans(text: str, blocks) -> list[Span]:
     marked: dict[int, tuple[str, float]] = {}
+    suspect = _chrome.suspects(text, [(b.start, b.end) for b in blocks])
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             cue = _chrome.heading_cue(b.text)
@@ -260,16 +261,16 @@ def _chrome_spans(blocks) -> list[Span]:
                 for k in range(i, end):
                     marked.setdefault(k, ("author bio", WEAK_CHROME_CONFIDENCE))
                 continue
-            cues = [_chrome.chrome_cue(blocks[k].text) for k in inside]
+            cues = [_chrome.chrome_cue(blocks[k].text, k in suspect) for k in inside]
             words = sum(_chrome.word_count(blocks[k].text) for k in inside)
             if any(cues) and words <= 150:
                 name = next(c for c in cues if c)
                 for k in range(i, end):
                     marked[k] = (name, CHROME_CONFIDENCE)
             continue
-        if i in marked or _chrome.word_count(b.text) > 120:
+        if i in marked or len(b.text) > 900:  # about 120 words: chrome is short
             continue
-        cue = _chrome.chrome_cue(b.text)
+        cue = _chrome.chrome_cue(b.text, i in suspect)
         if cue is not None:
             marked[i] = (cue, CHROME_CONFIDENCE)
     spans: list[Span] = []
