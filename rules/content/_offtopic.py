@@ -25,6 +25,7 @@ from typing import NamedTuple
 from rules import _memo
 from rules.content import _chrome, _language, _terms
 from rules.content._markdown import body_of
+from rules.content._scraped import source_url
 
 META_FIELDS = (("title", 3.0), ("description", 2.0), ("excerpt", 2.0), ("summary", 2.0), ("subtitle", 2.0))
 LABEL_FIELDS = ("tags", "topics", "categories", "keywords")
@@ -41,7 +42,7 @@ SHORT_BODY = 12
 # and its lack of relation to the article; a stray section by word statistics alone, which a
 # digest, an obituary's aside or a background paragraph can fool: it is shown at info severity.
 CHROME_CONFIDENCE = 0.9
-WEAK_CHROME_CONFIDENCE = 0.7  # an author bio: chrome to a news site, but the source's own post
+WEAK_CHROME_CONFIDENCE = 0.7  # an author bio, or chrome in a post that is not a scraped copy
 PROMO_CONFIDENCE = 0.85
 STRAY_CONFIDENCE = 0.6
 MAX_STRAY = 2  # more unrelated spans than this: the article is a digest of unrelated items
@@ -240,46 +241,77 @@ def block_vectors(doc, blocks) -> list:
 
 
 def chrome_spans(doc, blocks) -> list[Span]:
-    """Runs of chrome blocks, and sections under a chrome heading (an author box, a share row);
-    computed once per document."""
-    return _memo.per_document(doc, ("content-chrome", id(blocks)), lambda: _chrome_spans(doc.text, blocks))
+    """Runs of chrome blocks, and chrome headings with the chrome blocks that follow them (an
+    author box, a donation box); computed once per document."""
+    def compute():
+        data = doc.data if isinstance(doc.data, dict) else {}
+        url = source_url(data)
+        spans = _chrome_spans(doc.text, blocks, _host(url) if url else None)
+        if url is None:  # a hand-written post: what looks like chrome is its author's own (a sign-off)
+            spans = [sp._replace(confidence=min(sp.confidence, WEAK_CHROME_CONFIDENCE)) for sp in spans]
+        return spans
+
+    return _memo.per_document(doc, ("content-chrome", id(blocks)), compute)
 
 
-def _chrome_spans(text: str, blocks) -> list[Span]:
+_LINK_HOST = re.compile(r"\]\((?:https?://(?:www\.)?([^/\s)]+))?")
+
+
+def _host(url: str) -> str:
+    host = url.split("://", 1)[-1].split("/", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _teaser(source: str, host: str | None) -> bool:
+    """Whether a "Read more:" block links to another page of the article's own site (a teaser for
+    another post), not to a source it cites (a paper, a report)."""
+    hosts = [(h or "").lower() for h in _LINK_HOST.findall(source)]
+    return bool(hosts) and all(h == "" or (host is not None and (h == host or h.endswith("." + host))) for h in hosts)
+
+
+def _block_cue(text: str, blocks, k: int, suspect: set, host: str | None) -> str | None:
+    b = blocks[k]
+    if b.kind == "heading" or len(b.text) > 900:  # about 120 words: chrome is short
+        return None
+    if b.text.lstrip(" *_").startswith(_QUOTE_START):
+        return None  # a quotation is the article's voice, even when it speaks of donors
+    cue = _chrome.chrome_cue(b.text, k in suspect)
+    if cue == "related-post teaser" and not _teaser(text[b.start : b.end], host):
+        return None
+    return cue
+
+
+def _chrome_spans(text: str, blocks, host: str | None) -> list[Span]:
     marked: dict[int, tuple[str, float]] = {}
     suspect = _chrome.suspects(text, [(b.start, b.end) for b in blocks])
+    cues = {}
+    for k in range(len(blocks)):
+        cue = _block_cue(text, blocks, k, suspect, host)
+        if cue is not None:
+            cues[k] = cue
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             cue = _chrome.heading_cue(b.text)
-            if cue is None:
-                continue
-            end = _section_end(blocks, i)
-            inside = range(i + 1, end)
-            if not inside:
-                continue
-            if cue == "author bio":
-                for k in range(i, end):
-                    marked.setdefault(k, ("author bio", WEAK_CHROME_CONFIDENCE))
-                continue
-            cues = [_chrome.chrome_cue(blocks[k].text, k in suspect) for k in inside]
-            words = sum(_chrome.word_count(blocks[k].text) for k in inside)
-            if any(cues) and words <= 150:
-                name = next(c for c in cues if c)
-                for k in range(i, end):
-                    marked[k] = (name, CHROME_CONFIDENCE)
-            continue
-        if i in marked or len(b.text) > 900:  # about 120 words: chrome is short
-            continue
-        cue = _chrome.chrome_cue(b.text, i in suspect)
-        if cue is not None:
-            marked[i] = (cue, CHROME_CONFIDENCE)
+            if cue == "author bio":  # the box runs to the next heading of its level or higher
+                end = _section_end(blocks, i)
+                if end > i + 1:
+                    for k in range(i, end):
+                        marked.setdefault(k, ("author bio", WEAK_CHROME_CONFIDENCE))
+            elif cue is not None and i + 1 in cues:  # "Share", "Support us": with the chrome under it only
+                k = i + 1
+                while k in cues:
+                    marked[k] = (cues[k], CHROME_CONFIDENCE)
+                    k += 1
+                marked[i] = (cues[i + 1], CHROME_CONFIDENCE)
+        elif i in cues:
+            marked.setdefault(i, (cues[i], CHROME_CONFIDENCE))
     spans: list[Span] = []
     for i in sorted(marked):
         cue, conf = marked[i]
         if spans and spans[-1].last == i - 1:
             last = spans[-1]
-            cues = last.cue if cue in last.cue.split(", ") else f"{last.cue}, {cue}"
-            spans[-1] = last._replace(last=i, cue=cues, confidence=max(last.confidence, conf))
+            cues_ = last.cue if cue in last.cue.split(", ") else f"{last.cue}, {cue}"
+            spans[-1] = last._replace(last=i, cue=cues_, confidence=max(last.confidence, conf))
         else:
             spans.append(Span(i, i, blocks[i].kind == "heading", 1.0, [], "chrome", cue, conf))
     return spans

@@ -6,9 +6,12 @@ severity and does not fail a CI run):
 
 - **chrome** (confidence 0.9): skip links, breadcrumbs, share-button rows, newsletter, follow,
   donation and cookie boxes, "Read more:" teasers for other posts, "Email ... to point out
-  mistakes" footers, tag toggles, banners, and sections under a heading such as "Share" or
-  "Related posts" that hold such text. Author boxes ("About the author") are chrome to a news
-  site but the source's own text: 0.7.
+  mistakes" footers, tag toggles, banners, and a heading such as "Share" or "Support us"
+  with such blocks right under it. Author boxes ("About the author") are chrome to a news
+  site but the source's own text: 0.7; so is chrome in a post that is not a scraped copy (its
+  front matter names no `source_url`, `original_url`...): a sign-off its author wrote. A
+  "Read more:" line is a teaser only when it links to the article's own site (not to a paper
+  it cites), and a quotation is never chrome.
 - **promo** (0.85 with two promotional words or a bootcamp or webinar, else 0.7): a span unrelated
   to the article (below) that sells a course, a bootcamp, a webinar, a sponsor, a discount.
 - **stray** (0.6): a section, or a run of paragraphs and lists inside one, whose distinctive words
