@@ -19,8 +19,8 @@ Every night the keeper wound the clockwork that turned the lens, trimmed the wic
 
 My favourite packing tips for a weekend city break:
 
-* Roll your shirts instead of folding them
-* Put toiletries in a zip bag next to the suitcase lid
+Roll your shirts instead of folding them,
+and put toiletries in a zip bag next to the suitcase lid.
 
 ## Automation arrives
 
@@ -69,7 +69,7 @@ def test_off_topic_run_of_blocks_and_section_are_reported_with_positions():
     found = _ot(ARTICLE)
     assert at(found, OT) == [(13, 1, None), (22, 1, None)]
     run, section = found
-    assert (run.end_line, run.end_column) == (16, len("* Put toiletries in a zip bag next to the suitcase lid") + 1)
+    assert (run.end_line, run.end_column) == (16, len("and put toiletries in a zip bag next to the suitcase lid.") + 1)
     assert run.message.startswith('blocks "My favourite packing tips for a weekend city..." (lines 13-16) looks unrelated')
     assert (section.end_line, section.end_column) == (24, len(ARTICLE.splitlines()[23]) + 1)
     assert section.message.startswith('section "Knitting a cable jumper" (lines 22-24) looks unrelated to the article')

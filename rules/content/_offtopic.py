@@ -70,6 +70,9 @@ _STANDARD = re.compile(
 _CREDIT_START = re.compile(r"(?:special )?thanks to\b|we (?:would like to )?thank\b|acknowledg|credits?\b|with contributions from\b", re.I)
 # identifiers, versions, hashes, calls, code spans: tokens of technical text (a change list, an advisory)
 _TECHNICAL = re.compile(r"`|\b\w+[._]\w+|\w\(|\b[0-9a-f]{7,}\b|\bv?\d+\.\d+|\bcve-\d", re.I)
+# A paragraph that opens with a pronoun or a demonstrative refers back to what came before it:
+# it continues the article (a spliced paragraph names its own subject).
+_ANAPHOR = re.compile(r"(?:he|she|they|it|his|her|their|its|this|these|those|such|there)\b", re.I)
 _QUOTE_START = ("\"", "“", "‘", "'", "„", "«")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _WORDS = re.compile(r"\b\w[\w'’-]*")
@@ -192,10 +195,10 @@ class _Rest:
 
 def _protected(block, source: str) -> bool:
     """Blocks that word statistics must not judge: quotations (a quote is the article's voice even
-    when its words are new), credits and lists of names (a byline, authors), technical text (a
+    when its words are new), paragraphs that open by referring back (a pronoun), credits and lists of names (a byline, authors), technical text (a
     change list, an advisory's CVE list: identifiers and versions), text in another language."""
     text = block.text.lstrip(" *_")
-    if block.kind == "quote" or text.startswith(_QUOTE_START) or _CREDIT_START.match(text):
+    if block.kind == "quote" or text.startswith(_QUOTE_START) or _CREDIT_START.match(text) or _ANAPHOR.match(text):
         return True
     words = _WORDS.findall(text)
     if words and len(_CAPITALISED.findall(text)) >= 0.5 * len(words):
@@ -412,7 +415,8 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
         states = []
         for k in members:
             ev = scorer.evidence(k)
-            low = (scorer.judge([k])[1] if ev > 0 else True) and not protected(k)
+            # a list is the article (a change list, steps, credits): only a whole section is judged with it
+            low = blocks[k].kind != "list" and (scorer.judge([k])[1] if ev > 0 else True) and not protected(k)
             states.append((k, low, ev >= min_block))
         strong = {k for k, _, st in states if st}
         run: list[int] = []

@@ -14,7 +14,7 @@ severity and does not fail a CI run):
   it cites), and a quotation is never chrome.
 - **promo** (0.85 with two promotional words or a bootcamp or webinar, else 0.7): a span unrelated
   to the article (below) that sells a course, a bootcamp, a webinar, a sponsor, a discount.
-- **stray** (0.6): a section, or a run of paragraphs and lists inside one, whose distinctive words
+- **stray** (0.6): a section, or a run of paragraphs inside one, whose distinctive words
   the rest of the article never uses: it is reported with its score and the article's key terms
   it lacks. Words are weighted by their rarity in general English (the `wordfreq` package), so
   "the" counts for nothing and "bootcamp" a lot.
