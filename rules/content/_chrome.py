@@ -58,7 +58,7 @@ _SHARE_WORDS = frozenset("share facebook twitter x linkedin email e-mail whatsap
 _PROMO = re.compile(
     r"\b(?:boot ?camps?|webinars?|enrol(?:l|ls|led|ling|ment)?|register (?:now|today|here)|sign up (?:now|today)|free trial"
     r"|discounts?|coupons?|promo code|online courses?|certificat(?:e|ion) programs?|sponsor(?:s|ed)?|limited[- ]time offer"
-    r"|early[- ]bird|masterclass(?:es)?|tuition|scholarships?)\b")
+    r"|early[- ]bird|masterclass(?:es)?|tuition|scholarships?|hackathons?|rsvp|memberships?|subscriptions?|newsletters?)\b")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 

@@ -434,7 +434,8 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
                         spans.append(Span(run[0], run[-1], False, sc, scorer.missing(idx), kind, "", conf))
             run = []
     spans.sort()
-    if sum(1 for sp in spans if sp.kind == "stray") > MAX_STRAY:
+    scraped = isinstance(doc.data, dict) and source_url(doc.data) is not None
+    if scraped or sum(1 for sp in spans if sp.kind == "stray") > MAX_STRAY:
         spans = [sp for sp in spans if sp.kind == "promo"]
     for n, sp in enumerate(spans):
         if sp.kind == "promo":

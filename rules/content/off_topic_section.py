@@ -27,6 +27,9 @@ of release notes, advisories and papers (headings such as "Notable changes", "Do
 blocks (a one-line aside) are only reported with an unrelated neighbour; bodies with fewer than
 `min-blocks` paragraphs/lists are not judged for stray text, and an article with more than two
 unrelated spans is a digest of unrelated items (a news diary): its stray spans are not reported.
+Nor are they in a scraped copy (its front matter names the page it came from): its body is the
+source's article, and what differs from it is chrome or promotion, which the cues find; word
+statistics alone mostly flag the article's own asides there.
 
 Options:
 - `threshold` (0.25) and `key-terms` (10): a span is unrelated when less than this share of its
