@@ -15,8 +15,8 @@ sample shared by translations). So a repeated paragraph is only reported where i
   the last three), or it is mostly link text.
 Confidence 0.85. A paragraph that uses three or more of its article's title words is about the article (background
 repeated in a follow-up story) and is left out, and so are a paragraph that ends with a colon (it
-introduces what follows), editorial notes and credits ("... contributed to this report", "in
-collaboration with ...") and the article's own description repeated as its first paragraph. Chrome that says what it is (a newsletter box, an
+introduces what follows) and editorial notes and credits ("... contributed to this report", "in
+collaboration with ..."). Chrome that says what it is (a newsletter box, an
 "Email ... to point out mistakes" footer, a share row, an author box) is reported once per file by
 `off-topic-section` and is left out here (one defect, one finding), and so are images' alt texts
 and captions (a stock picture a source reuses).
@@ -106,7 +106,6 @@ def collect(doc, options):
     blocks = body.blocks
     edge = {i for i in range(len(blocks)) if i < HEAD or i >= len(blocks) - FOOT}
     chrome = {k for sp in _offtopic.chrome_spans(doc, blocks) for k in range(sp.first, sp.last + 1)}
-    summaries = {normalise(v) for v in _summaries(doc.data)}
     title = doc.data.get("title")
     subject = {_terms.stem(w) for w in _terms.words(title) if _terms.weight(w) > 0} if isinstance(title, str) else set()
     text_of = doc.text
@@ -132,8 +131,8 @@ def collect(doc, options):
             norm = normalise(text)
             if len(_WORD.findall(norm)) < min_words or (allow is not None and allow.search(norm)) or _chrome.chrome_cue(text):
                 continue
-            if norm.endswith(":") or _NOTE.search(norm) or norm.strip("*_ ") in summaries:
-                continue  # it introduces what follows, credits the article, or is its own summary
+            if norm.endswith(":") or _NOTE.search(norm):
+                continue  # it introduces what follows, or credits the article
             if text_of[start:stop].lstrip("*_[ ").startswith("![") or _CAPTION.search(norm):
                 continue  # an image's alt text or caption: a stock picture the source reuses, not chrome
             if len(subject.intersection(_terms.stem(w) for w in _terms.words(text))) >= 3:
@@ -146,15 +145,6 @@ def collect(doc, options):
             words = text.split()
             out.append([digest, *span, " ".join(words[:8]) + ("..." if len(words) > 8 else "")])
     return out or None
-
-
-def _summaries(data: dict):
-    """The article's own summary fields (a scraper's copy repeats them as its first paragraph)."""
-    for holder in (data, data.get("structured_data")):
-        if isinstance(holder, dict):
-            for key in ("description", "excerpt", "summary"):
-                if isinstance(holder.get(key), str):
-                    yield holder[key]
 
 
 def report(facts, options):
