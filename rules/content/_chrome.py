@@ -28,15 +28,19 @@ _AT_START = {
 _ANYWHERE = {
     "corrections footer": (("mistake", "letter for publication", "spotted"),
                            r"to point out mistakes|send in a letter for publication|spotted an? (?:error|mistake|typo)\b"),
-    "newsletter box": (("newsletter", "inbox"),
-                       r"\b(?:subscribe|sign up|signup)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b"
-                       r"|\b(?:delivered|straight|direct) to your inbox\b"),
+    # chrome speaks to the reader ("sign up", "your donations", "our newsletter"); an article
+    # reports ("70% of MPs subscribe to a newsletter", "members pay £5 a month on Patreon")
+    "newsletter box": (("newsletter", "inbox", "subscribe to our"),
+                       r"(?:^|[.!?:] )(?:read and )?(?:subscribe|sign up|signup)\b.{0,80}\bnewsletters?\b"
+                       r"|\byou can (?:also )?(?:subscribe|sign up)\b.{0,80}\b(?:newsletters?|channel|podcast|mailing list)\b"
+                       r"|\bsubscribe to our (?:[\w'-]+ ){0,3}(?:newsletters?|channel|podcast|mailing list|updates)\b"
+                       r"|\bour (?:[\w'-]+ ){0,4}newsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b|\b(?:delivered|straight|direct) to your inbox\b"),
     "follow box": (("follow us",), r"\bfollow us on (?:twitter|x|facebook|bluesky|mastodon|linkedin|instagram|threads|youtube)\b"),
-    "donation box": (("donat", "donor", "member", "patron", "supporter", "support our", "support independent", "relies on",
-                      "relies entirely", "/month", "/ month", "help us"),
-                     r"\b(?:donate (?:now|today|to)|your donations?|donors?\b.{0,60}\bsupport|become an? (?:member|patron|supporter)"
+    "donation box": (("donat", "member", "patron", "support our", "support independent", "relies on", "relies entirely",
+                      "/month", "/ month", "help us"),
+                     r"\b(?:donate (?:now|today|to)|your donations?|become an? (?:member|patron|supporter)"
                      r"|support (?:our|independent) (?:journalism|reporting|work)|relies (?:entirely )?on (?:donations|readers|supporters)"
-                     r"|patreon|\$\d+ ?/ ?month|help us (?:fight|investigate|keep))"),
+                     r"|our patreon|\$\d+ ?/ ?month|help us (?:fight|investigate|keep))"),
     "cookie notice": (("cookie",), r"\b(?:we use cookies|(?:site|website) uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b"),
     "sponsor line": (("sponsored by",), r"\bthis (?:post|article|content) (?:is|was) sponsored by\b"),
 }
