@@ -42,7 +42,7 @@ class Block:
         self._doc_text = doc_text
         self._text: str | None = None
         self._items: tuple | None = None
-        self._item_lines = item_lines  # for a list: (start, end, line, end_line, content indent) per item
+        self._item_lines = item_lines  # for a list: (start, end, line, end_line) per item
 
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, level={self.level}, lines {self.line}-{self.end_line}, {self.start}:{self.end})"
@@ -72,7 +72,7 @@ class Block:
         if self._items is None:
             text = self._doc_text
             self._items = tuple(
-                (_inline_text(_item_source(text[s:e], indent)), s, e, l1, l2) for s, e, l1, l2, indent in self._item_lines
+                (_inline_text(_item_source(text[s:e])), s, e, l1, l2) for s, e, l1, l2 in self._item_lines
             )
         return self._items
 
@@ -246,7 +246,7 @@ def scan(text: str, base: int = 0, first_line: int = 1) -> list[Block]:
         while stop - 1 > first and _blank(lines[stop - 1]):
             stop -= 1
         if items:
-            items = tuple((starts[f], starts[s], first_line + f, first_line + s - 1, w) for f, s, w in items)
+            items = tuple((starts[f], starts[s], first_line + f, first_line + s - 1) for f, s in items)
         blocks.append(Block(kind, level, starts[first], starts[stop], first_line + first, first_line + stop - 1, text, items))
 
     while i < n:
@@ -284,7 +284,7 @@ def scan(text: str, base: int = 0, first_line: int = 1) -> list[Block]:
                 i = j + 1
                 continue
         elif c == ">":
-            i = _container(lines, i, n, add, "quote")
+            i = _quote(lines, i, n, add)
             continue
         elif c == "<":
             html = _html_start(line, False)
@@ -332,9 +332,9 @@ def _paragraph(lines, i, n, add) -> int:
 
 def _cells(row: str) -> int:
     """The number of cells of a table row (0 for a line without a pipe)."""
-    if "|" not in row:
-        return 0
     row = row.strip(" \t")
+    if "|" not in row or not row.strip("|"):
+        return 0  # no pipe, or nothing but pipes: no cells
     count = row.count("|") - row.count("\\|") + 1
     return count - row.startswith("|") - (row.endswith("|") and not row.endswith("\\|") and len(row) > 1)
 
@@ -348,7 +348,7 @@ def _table(lines, i, n, add) -> int:
     return j
 
 
-def _container(lines, i, n, add, kind) -> int:
+def _quote(lines, i, n, add) -> int:
     """A block quote: lines that start with '>' and the lazy paragraph lines that follow them."""
     j = i
     fence = None
@@ -372,7 +372,7 @@ def _container(lines, i, n, add, kind) -> int:
         if not open_paragraph or _interrupts_paragraph(line) or _DASHES.match(line) or _list_marker(line, False):
             break
         j += 1
-    add(kind, i, j)
+    add("quote", i, j)
     return j
 
 
@@ -434,7 +434,7 @@ def _list(lines, i, n, add, marker) -> int:
             continue
         other = _list_marker(line, False) if indent <= 3 else None
         if other is not None and other[0] == key:
-            items.append(_item(lines, item_first, j, width))
+            items.append(_item(lines, item_first, j))
             item_first, width = j, other[1]
             open_paragraph = _item_opens_paragraph(line, width)
             closed = False
@@ -443,7 +443,7 @@ def _list(lines, i, n, add, marker) -> int:
         if not open_paragraph or other is not None or _interrupts_paragraph(line) or _DASHES.match(line):
             break
         j += 1  # a lazy continuation line
-    items.append(_item(lines, item_first, j, width))
+    items.append(_item(lines, item_first, j))
     add("list", i, j, 0, tuple(items))
     return j
 
@@ -488,10 +488,11 @@ def _paragraph_start(line: str) -> bool:
     return not _interrupts_paragraph(line)
 
 
-def _item(lines, first, stop, width):
+def _item(lines, first, stop):
+    """An item's lines [first, stop), less its trailing blank lines."""
     while stop - 1 > first and _blank(lines[stop - 1]):
         stop -= 1
-    return first, stop, width
+    return first, stop
 
 
 # ---- text ------------------------------------------------------------------------------------
@@ -551,7 +552,7 @@ def _without_code(lines):
         yield line
 
 
-def _item_source(source: str, indent: int) -> str:
+def _item_source(source: str) -> str:
     lines = source.splitlines()
     out = [_ITEM_MARKER.sub("", lines[0], count=1)] if lines else []
     out += [_ITEM_MARKER.sub("", line, count=1) for line in _without_code(lines[1:])]

@@ -201,8 +201,8 @@ class Document:
         """The body's top-level blocks (linter.body.Block), scanned on first use; none when the
         file has no front matter (its text is not known to be a body). Do not modify the list."""
         if self._blocks is None:
-            if not self.has_front_matter:
-                self._blocks = []
+            if not self.has_front_matter or self.text.isspace() or not self.text[self.body_start :].strip():
+                self._blocks = []  # (without importing the scanner: front-matter-only sites)
             else:
                 from linter import body
 
@@ -211,14 +211,21 @@ class Document:
                 self._blocks = body.scan(text, base, first)
         return self._blocks
 
+    @property
+    def code_ranges(self) -> list[tuple[int, int]]:
+        """Sorted, disjoint [start, end) offsets of the body's code: code blocks (fenced or
+        indented, also inside a list or quote) and inline code spans. Do not modify the list."""
+        if self._code is None:
+            from linter import body
+
+            self._code = body.code_ranges(self.blocks, self.text)
+        return self._code
+
     def in_code(self, offset: int) -> bool:
-        """Whether a character offset of the body lies in code: a code block (fenced or indented,
-        also inside a list or quote) or an inline code span."""
+        """Whether a character offset of the body lies in code (see `code_ranges`)."""
         from linter import body
 
-        if self._code is None:
-            self._code = body.code_ranges(self.blocks, self.text)
-        return body.in_ranges(self._code, offset)
+        return body.in_ranges(self.code_ranges, offset)
 
     # ---- front-matter positions --------------------------------------------------------
     def _span(self, pos: Position) -> Span:
