@@ -129,7 +129,14 @@ class TermScorer:
         total = Counter(self.meta)
         total.update(self.body)
         self.total = total
-        self.ranking = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))
+        self._ranking: list | None = None
+
+    @property
+    def ranking(self) -> list:
+        """The article's words, heaviest first (sorted only when a span looks unrelated)."""
+        if self._ranking is None:
+            self._ranking = sorted(self.total.items(), key=lambda kv: (-kv[1], kv[0]))
+        return self._ranking
 
     def evidence(self, i: int) -> float:
         return _terms.mass(self.vecs[i])

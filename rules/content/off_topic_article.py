@@ -7,7 +7,7 @@ not in one section. This repository-wide rule learns each feed's own vocabulary 
 repository itself and reports, once, at the title, an article that uses none of it.
 
 Per file (in the worker processes) it keeps the article's `top-terms` heaviest words (title,
-description and the first 4,000 characters of the body's prose, page chrome left out; weighted by their rarity in general
+description and the first 2,500 characters of the body's prose, page chrome left out; weighted by their rarity in general
 English, see `off-topic-section`) and its group: the first of the `fields` the front matter has
 (`category`, `categories`, `section`), or the whole site. Once, over every file: a group's
 signature is its `signature` words that the most of its articles use, ranked higher the more
@@ -45,7 +45,7 @@ OPTIONS = {
     "max-body-bytes": 1_048_576,
 }
 CONFIDENCE = 0.85
-LEAD_CHARS = 4000  # the part of the body that says what the article is about (about 700 words)
+LEAD_CHARS = 2500  # the part of the body that says what the article is about (about 400 words)
 
 _TOPICS = [
     ("Firewall rule update closes an exposed admin port", "Attackers scanned the exposed admin port of the firewall; the patch closes it and rotates the credentials."),
