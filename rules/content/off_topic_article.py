@@ -17,8 +17,8 @@ with at least `min-words` words of English prose (a short or non-English article
 The finding names the group that fits better, if one does.
 
 Groups of fewer than `min-articles` articles are not judged. Options: `fields`
-(["category", "categories", "section"]), `min-articles` (20), `signature` (40),
-`top-terms` (100), `min-median` (8), `min-words` (150), `max-body-bytes` (1048576).
+(["category", "categories", "section"]), `min-articles` (10), `signature` (40),
+`top-terms` (100), `min-median` (8), `min-words` (80), `max-body-bytes` (1048576).
 """
 
 from __future__ import annotations
@@ -37,31 +37,36 @@ KIND = "repository"
 FIX = "never"
 OPTIONS = {
     "fields": ["category", "categories", "section"],
-    "min-articles": 20,
+    "min-articles": 10,
     "signature": 40,
     "top-terms": 100,
     "min-median": 8,
-    "min-words": 150,
+    "min-words": 80,
     "max-body-bytes": 1_048_576,
 }
 CONFIDENCE = 0.85
 LEAD_CHARS = 2500  # the part of the body that says what the article is about (about 400 words)
 
-_TOPICS = [
-    ("Firewall rule update closes an exposed admin port", "Attackers scanned the exposed admin port of the firewall; the patch closes it and rotates the credentials."),
-    ("Phishing campaign targets payroll credentials", "A phishing campaign spoofs the payroll portal to harvest credentials; the attackers reuse a known malware loader."),
-    ("Ransomware gang leaks data from a hospital network", "The ransomware gang encrypted the hospital network and leaked patient data after the deadline; the malware used a stolen VPN credential."),
-]
-_HOROSCOPE = ("Your horoscope for the week", "Aries, the stars favour bold moves this week: Venus enters your sign, Jupiter smiles on romance and the full moon lights your finances.")
+_SECURITY = ("Attackers scanned the exposed admin port of the firewall, then tried stolen credentials against the VPN "
+             "gateway. The patch closes the port, the security team rotated every credential, and the incident report "
+             "lists the malware loader, the phishing domains and the ransomware gang behind the campaign. Administrators "
+             "should update the firewall rules, check the VPN logs for unknown logins, enable multi-factor authentication "
+             "and scan their network for the loader's files before the attackers encrypt the backups and leak the data "
+             "of patients and payroll staff.")
+_HOROSCOPE = ("Aries, the stars favour bold moves this week: Venus enters your sign on Tuesday, Jupiter smiles on romance "
+              "and the full moon lights up your finances. Taurus, calm wins: a friend from the past brings good news "
+              "before the weekend. Gemini, your curiosity opens doors at work, while the new moon asks you to rest. Cancer, "
+              "home and family come first; a lucky number is seven. Leo, your charm wins an argument, and a short trip "
+              "brings a surprise. Virgo, tidy your plans and trust your intuition.")
 
 
 def _post(title: str, text: str) -> str:
-    body = "\n\n".join([text] * 10)
-    return f'---\ntitle: "{title}"\ncategory: security\n---\n\n{body}\n'
+    return f'---\ntitle: "{title}"\ncategory: security\n---\n\n{text}\n'
 
 
-BAD = {f"security/post-{i}.md": _post(*_TOPICS[i % 3]) for i in range(20)} | {"security/horoscope.md": _post(*_HOROSCOPE)}
-GOOD = {f"security/post-{i}.md": _post(*_TOPICS[i % 3]) for i in range(21)}
+BAD = {f"security/note-{i}.md": _post(f"Security note {i}", _SECURITY) for i in range(10)}
+BAD["security/horoscope.md"] = _post("Your horoscope for the week", _HOROSCOPE)
+GOOD = {f"security/note-{i}.md": _post(f"Security note {i}", _SECURITY) for i in range(11)}
 
 
 def _group(data: dict, fields) -> str:
@@ -97,15 +102,15 @@ def collect(doc, options):
     text = " ".join(prose)
     for t, w in _terms.vector(text).items():
         totals[t] = add(t, 0.0) + w
-    top = [t for t, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: int(options.get("top-terms", 100))]]
-    judged = len(text.split()) >= int(options.get("min-words", 150)) and _language.is_english(text)
+    top = [t for t, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: int(options.get("top-terms", OPTIONS["top-terms"]))]]
+    judged = len(text.split()) >= int(options.get("min-words", OPTIONS["min-words"])) and _language.is_english(text)
     title = doc.span("/title") if isinstance(doc.data.get("title"), str) else None
     return [_group(doc.data, options.get("fields") or ()), top, judged, list(title) if title else None]
 
 
 def _signatures(facts: dict, options) -> dict[str, set]:
     """group -> its signature words, for the groups large enough to have one."""
-    size = int(options.get("signature", 40))
+    size = int(options.get("signature", OPTIONS["signature"]))
     members: dict[str, list] = {}
     for path, (group, top, _, _) in facts.items():
         members.setdefault(group, []).append(top)
@@ -117,7 +122,7 @@ def _signatures(facts: dict, options) -> dict[str, set]:
     out = {}
     for group, tops in members.items():
         n = len(tops)
-        if n < int(options.get("min-articles", 20)):
+        if n < int(options.get("min-articles", OPTIONS["min-articles"])):
             continue
         df = Counter()
         for top in tops:
@@ -149,7 +154,7 @@ def report(facts, options):
         medians[group] = hits[len(hits) // 2] if hits else 0
     for path, hits in hits_of.items():
         group = facts[path][0]
-        if hits[group] or medians[group] < int(options.get("min-median", 8)):
+        if hits[group] or medians[group] < int(options.get("min-median", OPTIONS["min-median"])):
             continue
         where = f'its {"site" if group == "" else repr(group)}'
         better = max((g for g in signatures if g != group and hits[g] * 2 >= medians[g] > 0), key=lambda g: hits[g], default=None)
