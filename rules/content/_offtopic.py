@@ -355,6 +355,9 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
         return [], None
     if len(content) > SHORT_BODY and sum(1 for i, b in enumerate(blocks) if b.kind == "heading" and i not in taken) < 2:
         return [], None  # a long body judges only whole sections, and this one has no two to compare
+    scraped = isinstance(doc.data, dict) and source_url(doc.data) is not None
+    if scraped and not _chrome.promo_cues(" ".join(blocks[i].text for i in content)):
+        return [], None  # only promotion is reported in a scraped copy, and this one has none
     strict = min(1.0, (SHORT_BODY / len(content)) ** 0.5)
     if strict < 1 and scorer_factory is None:
         scorer = TermScorer(doc, blocks, options, skip=taken, by_run=True)
@@ -441,7 +444,6 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
                         spans.append(Span(run[0], run[-1], False, sc, scorer.missing(idx), kind, "", conf))
             run = []
     spans.sort()
-    scraped = isinstance(doc.data, dict) and source_url(doc.data) is not None
     if scraped or sum(1 for sp in spans if sp.kind == "stray") > MAX_STRAY:
         spans = [sp for sp in spans if sp.kind == "promo"]
     for n, sp in enumerate(spans):
