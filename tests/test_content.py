@@ -4,6 +4,7 @@ import time
 
 import pytest
 from helpers import at, fix, lint
+from linter.errors import ConfigError
 
 ARTICLE = """---
 title: "Last lighthouse keeper hands over the lamp to automation"
@@ -290,9 +291,9 @@ def test_builtin_fingerprints_can_be_turned_off():
     assert lint(FILLER, ["CT002"], {TF: {"builtin": False}}) == []
 
 
-def test_bad_pattern_is_reported_not_crashed():
-    found = lint(FILLER, ["CT002"], {TF: {"patterns": ["(unclosed"]}})
-    assert len(found) == 1 and "is not a valid regular expression" in found[0].message
+def test_bad_pattern_is_refused_when_the_configuration_loads():
+    with pytest.raises(ConfigError, match=r"option patterns: expected a list of regular expressions, got \['\(unclosed'\] \('\(unclosed': missing \)"):
+        lint(FILLER, ["CT002"], {TF: {"patterns": ["(unclosed"]}})
 
 
 def test_real_text_mentioning_lorem_words_separately_is_clean():

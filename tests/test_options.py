@@ -22,6 +22,7 @@ REFUSED = [
     ("date-implausible", "floor", "1995", "expected an ISO 8601 date, got '1995'"),
     ("title-slug-mismatch", "threshold", 2, "expected a number from 0.0 to 1.0, got 2"),
     ("title-slug-mismatch", "min-slug-words", 0, "expected an integer from 1 to 50, got 0"),
+    ("template-filler", "patterns", ["(unclosed"], "expected a list of regular expressions, got ['(unclosed']"),
 ]
 
 

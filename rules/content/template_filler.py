@@ -33,13 +33,27 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter.model import Edit, Fix, Report
+from linter.options import Option
 from rules.content._markdown import body_of, has_body, removal_end
 
 CODE = "CT002"
 NAME = "template-filler"
 SEVERITY = "warning"
 FIX = "sometimes"
-OPTIONS = {"phrases": [], "patterns": [], "builtin": True, "max-body-bytes": 1_048_576, "delete": False}
+
+
+def _regexes(patterns: list[str]) -> list[str]:
+    """The `patterns` option, each compiled once to refuse a bad one when the configuration loads."""
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"{p!r}: {exc}") from None
+    return patterns
+
+
+OPTIONS = {"phrases": [], "patterns": Option([], parse=_regexes, expect="a list of regular expressions"),
+           "builtin": True, "max-body-bytes": 1_048_576, "delete": False}
 
 BAD = """---
 title: "Town council approves new cycle lanes"
@@ -149,24 +163,17 @@ class _Matcher:
 
 @lru_cache(maxsize=32)
 def _matcher(builtin: bool, phrases: tuple, patterns: tuple):
-    """(matcher or None, error message or None)."""
+    """The matcher of the fingerprints, or None when there are none."""
     all_phrases, all_patterns = [], []
     if builtin:
         b_phrases, b_patterns = builtin_fingerprints()
         all_phrases += b_phrases
         all_patterns += b_patterns
-    all_phrases += [p for p in phrases if isinstance(p, str) and p.strip()]
-    for p in patterns:
-        if not isinstance(p, str):
-            continue
-        try:
-            re.compile(p)
-        except re.error as exc:
-            return None, f'option patterns: "{p}" is not a valid regular expression ({exc})'
-        all_patterns.append(p)
+    all_phrases += [p for p in phrases if p.strip()]
+    all_patterns += patterns
     if not all_phrases and not all_patterns:
-        return None, None
-    return _Matcher(all_phrases, all_patterns), None
+        return None
+    return _Matcher(all_phrases, all_patterns)
 
 
 def _units(blocks):
@@ -189,11 +196,7 @@ def _shorten(text: str, n: int = 8) -> str:
 def check(doc, options):
     if not isinstance(doc.data, dict):
         return
-    matcher, problem = _matcher(bool(options.get("builtin", True)), tuple(options.get("phrases") or ()),
-                                tuple(options.get("patterns") or ()))
-    if problem:
-        yield Report(problem, span=doc.offset_span(0, 0))
-        return
+    matcher = _matcher(options["builtin"], tuple(options["phrases"]), tuple(options["patterns"]))
     if matcher is None:
         return
     for ptr, value in doc.fields(*FIELDS):
