@@ -12,8 +12,8 @@ things are reported:
 Publishers reword headlines all the time: a shortened title, a slug that adds the author's name,
 a keyword slug (`/warehouse-technology-robotics.html`), a word swapped. None of that is
 reported. Words are compared after lowercasing, dropping stop words and ids
-(`-1844168367`, `article66927253.ece`), light stemming (`grows`/`grow`), prefixes of at least
-four letters (`tech`/`technology`), joined words (`re:Invent`/`reinvent`) and initials
+(`-1844168367`, `article66927253.ece`), light stemming (`grows`/`grow`), prefixes of four to
+40 letters (`tech`/`technology`), joined words (`re:Invent`/`reinvent`) and initials
 (`AI`/`artificial-intelligence`). Only URLs with a word slug (three or more words) are compared;
 the URL is the item's `webUrl`, else `originalUrl`, else `url`, or a `slug` field.
 
