@@ -90,6 +90,7 @@ class Limits(NamedTuple):
     max_depth: int = 64
     max_nodes: int = 100_000
     max_aliases: int = 100
+    max_file_bytes: int = 268_435_456  # 256 MiB: a larger file is not read (a finding says so)
 
 
 DEFAULT_LIMITS = Limits()

@@ -48,7 +48,18 @@ def _pid_alive(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError, OSError):
         return True  # exists (someone else's) or cannot tell: assume alive
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether `pid` has ended but was never reaped (a killed worker whose parent is gone, in a
+    container whose PID 1 does not reap): signals still reach it, yet it runs no more."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat_line = fh.read()
+    except OSError:
+        return False  # no /proc (not Linux): trust the signal
+    return stat_line[stat_line.rfind(b")") + 2 : stat_line.rfind(b")") + 3] in (b"Z", b"X")
 
 
 def is_stale_temp(folder: Path, name: str) -> bool:
@@ -123,18 +134,18 @@ class Discovery:
             given = Path(raw)
             p = (self.cwd / given) if not given.is_absolute() else given
             p = Path(os.path.normpath(p))
-            if p.is_symlink() and not _inside(p.resolve(), [self.cwd.resolve(), self.root.resolve()]):
+            if p.is_symlink() and not _inside(_real(p), [_real(self.cwd), _real(self.root)]):
                 self.skipped.append((raw, "symlink leading out of the tree; not followed"))
                 continue
             if p.is_dir():
-                for t in self._walk(str(p), [p.resolve()]):
+                for t in self._walk(str(p), [_real(p)]):
                     out.setdefault(t.file, t)
-            elif p.exists():
+            elif os.path.lexists(p):
                 t = self.target(p)
                 if self.excluded(t.relpath):
                     continue
                 if not p.is_file():
-                    self.skipped.append((raw, "not a regular file; not read"))
+                    self.skipped.append((raw, _not_regular(p)))
                     continue
                 self._sweep(str(p.parent))
                 out.setdefault(str(p), t)
@@ -153,7 +164,9 @@ class Discovery:
             try:
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=_NAME)
-            except OSError:
+            except OSError as exc:  # a path over PATH_MAX, a folder removed or unreadable
+                self.skipped.append((folder[len(self._bases[0]):] if folder.startswith(self._bases[0]) else folder,
+                                     f"cannot list this folder: {exc.strerror or exc}"))
                 continue
             self._sweep(folder, [e.name for e in entries])
             cut_path, cut_rel = (len(base) if (folder + os.sep).startswith(base) else 0 for base in self._bases)
@@ -169,20 +182,44 @@ class Discovery:
                         subfolders.append(abspath)
                     continue
                 link = entry.is_symlink()
-                if link and entry.is_dir():
+                if link and _follows_to(entry, True):
                     self.skipped.append((abspath[cut_path:], "symlinked folder; not followed"))
                     continue
                 if not (match_included(name) or included(relpath)) or match_excluded(name) or excluded_path(relpath):
                     continue
                 t = Target(abspath, abspath[cut_path:], relpath)
-                if link and not _inside(t.abspath.resolve(), roots):
+                if link and not _inside(_real(t.abspath), roots):
                     self.skipped.append((t.path, "symlink leading out of the tree; not followed"))
                     continue
-                if not entry.is_file():  # a FIFO, socket or device would block or never end
-                    self.skipped.append((t.path, "not a regular file; not read"))
+                if not _follows_to(entry, False):  # a FIFO, socket or device would block or never end
+                    self.skipped.append((t.path, _not_regular(abspath)))
                     continue
                 yield t
             stack.extend(reversed(subfolders))
+
+
+def _real(p: Path) -> Path:
+    """The path with every symlink resolved; a loop (`ln -s loop.md loop.md`) resolves to where it
+    loops rather than raising."""
+    return Path(os.path.realpath(p))
+
+
+def _follows_to(entry: os.DirEntry, folder: bool) -> bool:
+    """Whether the entry is (a symlink to) a folder, or to a regular file; False for a symlink
+    loop (DirEntry raises on one)."""
+    try:
+        return entry.is_dir() if folder else entry.is_file()
+    except OSError:
+        return False
+
+
+def _not_regular(path) -> str:
+    """Why a path that is not a regular file is not read."""
+    try:
+        os.stat(path)
+    except OSError as exc:  # a symlink loop, a dangling link, a name too long
+        return f"cannot read: {exc.strerror or exc}"
+    return "not a regular file; not read"
 
 
 _NAME = attrgetter("name")

@@ -12,6 +12,7 @@ from itertools import compress
 from pathlib import Path
 
 from linter.cache import DIRNAME, Cache, content_hash, facts_keys
+from linter import safeio
 from linter.config import Settings
 from linter.files import Discovery, Target
 from linter.model import Finding
@@ -124,14 +125,11 @@ def _lint_one(target: Target, facts_only: bool) -> list:
     (new bytes, old bytes) for a file fixed in place, written by `_write_fixed`."""
     linter, options = _LINTER, _OPTIONS
     try:
-        # The stat is for the cache, and for a fix (the file must still be as read when it is
-        # replaced); the hash for the cache only.
-        st = os.stat(target.file) if options.cache or options.fix else None
-        with open(target.file, "rb", buffering=0) as fh:
-            raw = fh.readall()
-    except OSError as exc:
-        note = None if facts_only else f"{target.path}: cannot read: {exc.strerror or exc}"
-        return [None, None, [], None, note, None, None, None]
+        # The stat (of the descriptor read) is for the cache, and for a fix (the file must still
+        # be as read when it is replaced); the hash for the cache only.
+        raw, st = safeio.read(target.file, linter.limits.max_file_bytes)
+    except OSError as exc:  # the reason, for the file's finding
+        return [None, None, [], None, None if facts_only else exc.strerror or str(exc), None, None, None]
     digest = content_hash(raw) if options.cache else None
     if facts_only:
         return [None, linter.collect_facts(linter.parse(raw, target.relpath)), [], None, None, st, digest, None]
@@ -155,6 +153,16 @@ def _lint_one(target: Target, facts_only: bool) -> list:
     return [data, data.pop("facts"), applied, diff, note, (st if cacheable else None), digest, write]
 
 
+UNREADABLE = ("NL998", "file-unreadable")
+
+
+def unreadable(path: str, reason: str) -> Finding:
+    """The engine's finding on a file it could not read: not a regular file (a FIFO that replaced
+    it), larger than max-file-bytes, a symlink loop, no permission."""
+    code, name = UNREADABLE
+    return Finding(path, 1, 1, 1, 1, code, name, "error", f"cannot read this file: {reason}")
+
+
 def _write_fixed(outs: list[list], targets: list[Target]) -> None:
     """Write the fixed files among `outs` (from `_lint_one` on `targets`) and update each entry:
     the new stat and hash, or the reason it was not written and its old text's result."""
@@ -176,13 +184,17 @@ def _write_fixed(outs: list[list], targets: list[Target]) -> None:
         out[0], out[1], out[2] = data, data.pop("facts"), []
 
 
-def _jobs(requested: int | None) -> int:
-    if requested:
-        return max(1, requested)
+MAX_JOBS_PER_CORE = 4  # --jobs beyond this only adds processes that wait (-j 3000 took 187 s)
+
+
+def _jobs(requested: int | None, files: int) -> int:
+    """Worker processes: as requested (default one per core), at most MAX_JOBS_PER_CORE per core
+    and one per file."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return max(1, min(requested or cores, MAX_JOBS_PER_CORE * cores, files))
 
 
 def _map(items: list, jobs: int, progress: Progress):
@@ -323,13 +335,13 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
 
     progress = Progress(len(todo), options.progress)
     try:
-        for (t, facts_only), (data, facts, applied, diff, note, stamp, digest, key) in zip(todo, _map(todo, _jobs(options.jobs), progress)):
+        for (t, facts_only), (data, facts, applied, diff, note, stamp, digest, key) in zip(todo, _map(todo, _jobs(options.jobs, len(todo)), progress)):
+            if facts is None:  # unreadable: `note` says why
+                if not facts_only:
+                    results[t.path] = FileResult(t.path, t.relpath, [unreadable(t.path, note)])
+                continue
             if note:
                 out.errors.append(note)
-            if facts is None:  # unreadable
-                if not facts_only:
-                    results[t.path] = FileResult(t.path, t.relpath)
-                continue
             if facts_only:
                 context.append(FileResult(t.path, t.relpath, facts=facts))
             else:

@@ -62,10 +62,13 @@ def _check(args, settings, cwd: Path) -> int:
         settings.config.fail_on = args.fail_on
     if args.unsafe_fixes and not (args.fix or args.diff):
         args.fix = True
+    discovery = Discovery(settings.config, cwd)
     try:
-        targets = Discovery(settings.config, cwd).find(args.paths)
+        targets = discovery.find(args.paths)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc}") from None
+    for path, why in discovery.skipped:  # nothing is skipped silently
+        print(f"newslint: {path}: {why}", file=sys.stderr)
     options = runmod.RunOptions(
         fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
         cache=not args.no_cache, progress=False if args.no_progress else None,
