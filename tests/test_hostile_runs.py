@@ -127,3 +127,26 @@ def test_jobs_are_capped_by_files_and_cores():
     assert _jobs(3000, 3) <= 3
     assert _jobs(None, 1) == 1
     assert _jobs(2, 10_000) == min(2, 4 * cores)
+
+
+def test_temp_files_of_a_zombie_worker_are_removed_by_the_next_run(tmp_path):
+    """A killed worker that nobody reaps (PID 1 in a container that does not) still answers
+    signals: os.kill(pid, 0) says it is alive. Its process state says it is a zombie."""
+    import time
+
+    (tmp_path / "ok.md").write_bytes(GOOD)
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])  # not waited for: a zombie once it ends
+    try:
+        for _ in range(200):
+            with open(f"/proc/{zombie.pid}/stat", "rb") as fh:
+                if fh.read().rsplit(b")", 1)[1][1:2] == b"Z":
+                    break
+            time.sleep(0.05)
+        os.kill(zombie.pid, 0)  # the signal reaches it
+        temp = tmp_path / f".newslint-{zombie.pid}-abcd1234.tmp"
+        temp.write_bytes(b"half a fi")
+        proc = newslint(tmp_path, "check", "--no-cache")
+        assert proc.returncode == 0, proc.stderr
+        assert not temp.exists()
+    finally:
+        zombie.wait()
