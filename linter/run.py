@@ -11,7 +11,8 @@ from contextlib import contextmanager, nullcontext
 from itertools import compress
 from pathlib import Path
 
-from linter.cache import DIRNAME, Cache, content_hash, facts_keys
+from linter import cache as cachemod
+from linter.cache import Cache, content_hash, facts_keys, stamp
 from linter import safeio
 from linter.config import Settings
 from linter.files import Discovery, Target
@@ -116,7 +117,7 @@ def _work(items: list[tuple[Target, bool]]) -> list[tuple]:
         if not _OPTIONS.cache or facts is None:  # a stat result costs 5 us to pass between processes
             shipped.append((data, facts, applied, diff, note, None, None, None))
         else:
-            shipped.append((data, facts, applied, diff, note, st and (st.st_size, st.st_mtime_ns), digest, facts_keys(facts)))
+            shipped.append((data, facts, applied, diff, note, st and stamp(st), digest, facts_keys(facts)))
     return shipped
 
 
@@ -289,6 +290,21 @@ def _has_fix(result: dict, unsafe: bool) -> bool:
     return any(Finding.row_applicability(row) in wanted for row in result["findings"])
 
 
+def _cached_result(cache: Cache, t: Target, digest: str, fixing: RunOptions | None) -> FileResult | None:
+    """The file's result from the cache, unless a fix is to be applied to it (`fixing`: the
+    options of a fixing run) or the cache's entry for it cannot be read (junk in a shard: the
+    file is linted again, and its entry rewritten)."""
+    data = cache.result(t.relpath, digest)
+    if data is None:
+        return None
+    try:
+        if fixing and _has_fix(data, fixing.unsafe_fixes):
+            return None
+        return FileResult.from_json(t.path, t.relpath, data)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
+
+
 def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Path, partial: bool = False) -> RunResult:
     """Lint `targets`. `partial`: they were named one by one (pre-commit): repository rules then
     compare them with every file of the project but report only on them."""
@@ -301,8 +317,12 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     linter = Linter(settings)
     _LINTER, _OPTIONS = linter, options
     out = RunResult(settings, cwd, unsafe_fixes=options.unsafe_fixes)
-    key = "|".join([settings.fingerprint(), linter.schemas.fingerprint(), *settings.registry.plugins])
-    cache = Cache(settings.config.root / DIRNAME, key) if options.cache else None
+    cache = None
+    if options.cache:
+        cache = Cache(cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd), run_key(settings, linter), linter.limits.max_file_bytes)
+        if cache.refused:
+            out.errors.append(f"the cache {cache.folder} {cache.refused}")
+            cache = None
     fixing = options.fix or options.diff
 
     results: dict[str, FileResult] = {}
@@ -311,9 +331,9 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     todo: list[tuple[Target, bool]] = []
     for t in targets:
         hit = _lookup(cache, t)
-        data = cache.result(t.relpath, hit[0]) if hit else None
-        if data is not None and not (fixing and _has_fix(data, options.unsafe_fixes)):
-            results[t.path] = result = FileResult.from_json(t.path, t.relpath, data)
+        result = _cached_result(cache, t, hit[0], fixing and options) if hit else None
+        if result is not None:
+            results[t.path] = result
             known[t.relpath] = hit
             from_cache.append((result, t))
         else:
@@ -350,7 +370,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
             out.applied.extend(applied)
             if diff:
                 out.diffs.append(diff)
-            if stamp is not None:
+            if stamp is not None and cache is not None:
                 known[t.relpath] = (digest, key)
                 cache.store(t.relpath, stamp, digest, data, facts, key)
     finally:
@@ -364,6 +384,14 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     if cache is not None:
         cache.save()
     return out
+
+
+def run_key(settings: Settings, linter: Linter) -> str:
+    """Everything besides a file's bytes that its findings depend on: the configuration, the
+    custom schemas' contents, the rule plugins and their sources, the clock, and the files rule
+    options name (a topic profile). The result cache's folder is named by its digest."""
+    return "|".join([settings.fingerprint(), linter.schemas.fingerprint(), *settings.registry.plugins,
+                     cachemod.clock_key(), cachemod.option_files_key(settings.active)])
 
 
 def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, dict]],
@@ -425,8 +453,11 @@ def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResu
     rows = cache.repository_findings(slot, state)
     if rows is None:
         return None
-    return {r.path: [Finding.from_row(r.path, row) for row in rows[r.relpath]]
-            for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
+    try:
+        return {r.path: [Finding.from_row(r.path, row) for row in rows[r.relpath]]
+                for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None  # junk: the rule runs again
 
 
 def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache: list[tuple[FileResult, Target]],
@@ -439,7 +470,9 @@ def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache:
         for code in codes:
             if code in keys:
                 value = cache.facts(code, t.relpath, digest)
-                if value is None:
+                # Facts count only if they are what the index says they were: junk in a facts
+                # shard would otherwise silently drop cross-file findings.
+                if value is None or facts_keys({code: value})[code] != keys[code]:
                     _, facts, *_ = _lint_one(t, True)
                     facts = facts or {}
                     break
