@@ -150,3 +150,44 @@ def test_temp_files_of_a_zombie_worker_are_removed_by_the_next_run(tmp_path):
         assert not temp.exists()
     finally:
         zombie.wait()
+
+
+def _reference_glob(pattern: str, path: str) -> bool:
+    """The glob semantics as a plain backtracking regex (exponential on hostile names)."""
+    import re
+
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        else:
+            out.append({"*": "[^/]*", "?": "[^/]"}.get(pattern[i], re.escape(pattern[i])))
+            i += 1
+    return re.match("".join(out) + r"(?:/.*)?\Z", path) is not None
+
+
+def test_the_glob_matcher_means_what_the_plain_one_means():
+    import random
+    import re
+
+    from linter.config import _glob_source
+
+    rng = random.Random(20)
+    for _ in range(20_000):
+        pattern = "".join(rng.choice(["a", "b", "-", "?", "/", "*", "**", "a/"]) for _ in range(rng.randint(1, 8)))
+        path = "".join(rng.choice("ab-/") for _ in range(rng.randint(0, 10)))
+        assert (re.match(_glob_source(pattern), path) is not None) == _reference_glob(pattern, path), (pattern, path)
+
+
+def test_an_exclude_glob_with_many_stars_on_a_long_name_is_linear(tmp_path):
+    """`*-*-*-*-*-draft.md` against a 244-dash name: a backtracking matcher tries every way to
+    split the dashes (43 s); this one matches each star up to the next dash once."""
+    (tmp_path / ".newslint.toml").write_text('extend-exclude = ["*-*-*-*-*-draft.md"]\n')
+    (tmp_path / ("-" * 244 + ".md")).write_bytes(GOOD.replace(b"true", b'"no"'))
+    (tmp_path / "a-b-c-d-e-draft.md").write_bytes(GOOD.replace(b"true", b'"no"'))
+    proc = newslint(tmp_path, "check", "--no-cache", "--select", "published-not-boolean", "--format", "json")
+    assert [f["path"] for f in json.loads(proc.stdout)["findings"]] == ["-" * 244 + ".md"]
