@@ -499,3 +499,19 @@ def test_fix_reports_a_file_it_could_not_write_and_writes_the_others(tmp_path, m
     assert check("--fix", "--no-cache", ".") == 1
     assert "read-only" in capsys.readouterr().err
     assert [p.read_bytes() == FIXED for p in posts] == [True, True, True, False, True, True]
+
+
+def test_python_m_never_loads_plugins_from_the_folder_being_linted(tmp_path):
+    """`python -m linter` puts the working folder on sys.path: a planted `*.dist-info` there
+    would make the entry-point scan import a module of the folder being linted."""
+    dist = tmp_path / "x-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text("[newslint.rules]\nx = xmod\n")
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: x\nVersion: 1.0\n")
+    (tmp_path / "xmod.py").write_text(PLUGIN.replace("ZZZ001", "ZZZ002"))
+    (tmp_path / "post.md").write_bytes(FIXED)
+    for args in (["check", "--no-cache", "--select", "published-not-boolean", "."], ["rules"]):
+        proc = subprocess.run([sys.executable, "-m", "linter", *args], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=120)
+        assert not (tmp_path / "IMPORTED").exists(), "python -m linter imported a module of the linted folder"
+        assert proc.returncode == 0, proc.stderr
