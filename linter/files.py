@@ -134,7 +134,7 @@ class Discovery:
             given = Path(raw)
             p = (self.cwd / given) if not given.is_absolute() else given
             p = Path(os.path.normpath(p))
-            if p.is_symlink() and not _inside(_real(p), [_real(self.cwd), _real(self.root)]):
+            if not _inside(_real(p), self._allowed(p)):  # a symlink anywhere in the path, not only the last
                 self.skipped.append((raw, "symlink leading out of the tree; not followed"))
                 continue
             if p.is_dir():
@@ -152,6 +152,15 @@ class Discovery:
             else:
                 raise FileNotFoundError(raw)
         return sorted(out.values(), key=_PATH)
+
+    def _allowed(self, p: Path) -> list[Path]:
+        """Where a path named on the command line must resolve to: the tree the run was started on
+        (the working folder, the configuration's folder) when it is named inside it, else the
+        folder that holds it. To lint a file through a link that leads elsewhere, name its real
+        path."""
+        if _inside(p, [self.cwd, self.root]):
+            return [_real(self.cwd), _real(self.root)]
+        return [_real(p.parent)]
 
     def _walk(self, top: str, roots: list[Path]):
         """The files below `top`, each folder's in name order. The hot loop of a large tree: the

@@ -515,3 +515,25 @@ def test_python_m_never_loads_plugins_from_the_folder_being_linted(tmp_path):
                               timeout=120)
         assert not (tmp_path / "IMPORTED").exists(), "python -m linter imported a module of the linted folder"
         assert proc.returncode == 0, proc.stderr
+
+
+def test_a_file_named_through_a_symlinked_folder_that_leads_out_is_not_fixed(tmp_path):
+    """`check --fix posts/*.md` where `posts -> ../outside`: every component of the path is
+    resolved, not only the last; naming the real path is how to fix such a file."""
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "x.md").write_bytes(NEEDS_FIX)
+    (outside / "sub" / "y.md").write_bytes(NEEDS_FIX)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "posts").symlink_to(outside, target_is_directory=True)
+    (tree / "own.md").write_bytes(NEEDS_FIX)
+    for named in (["posts/x.md"], ["posts/sub"], ["posts/sub/y.md", "own.md"]):
+        proc = subprocess.run([sys.executable, "-m", "linter", "check", "--no-cache", "--fix", *named], cwd=tree,
+                              capture_output=True, text=True, timeout=120)
+        assert "symlink leading out of the tree; not followed" in proc.stderr, proc.stderr
+    assert (outside / "x.md").read_bytes() == NEEDS_FIX and (outside / "sub" / "y.md").read_bytes() == NEEDS_FIX
+    assert (tree / "own.md").read_bytes() == FIXED
+    # Named by its real path (the user's say-so), it is fixed.
+    assert cli.main(["check", "--no-cache", "--fix", str(outside / "x.md")]) in (0, 1)
+    assert (outside / "x.md").read_bytes() == FIXED
