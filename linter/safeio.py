@@ -21,6 +21,23 @@ class NotRead(OSError):
     """The file was not read: not a regular file, or larger than the limit (`strerror` says which)."""
 
 
+def head(path, size: int) -> bytes:
+    """The first `size` bytes of a regular file (all of a shorter one); NotRead for anything else."""
+    fd = _open_regular(path)
+    try:
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
+def _open_regular(path) -> int:
+    fd = os.open(path, _FLAGS)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRead(0, "not a regular file; not read")
+    return fd
+
+
 def read(path, limit: int) -> tuple[bytes, os.stat_result]:
     """The bytes of a regular file of at most `limit` bytes, and its stat (of the descriptor read).
     Raises NotRead for anything else, OSError when it cannot be opened (a symlink loop included)."""
