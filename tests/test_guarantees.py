@@ -537,3 +537,23 @@ def test_a_file_named_through_a_symlinked_folder_that_leads_out_is_not_fixed(tmp
     # Named by its real path (the user's say-so), it is fixed.
     assert cli.main(["check", "--no-cache", "--fix", str(outside / "x.md")]) in (0, 1)
     assert (outside / "x.md").read_bytes() == FIXED
+
+
+@pytest.mark.parametrize("text, rule, after", [
+    # A tag keeps the value a string whatever its text: no edit of the text can fix it.
+    ('---\ntitle: x\npublished: !!str "false"\n---\n', "published-not-boolean", None),
+    # A safe fix that would leave a field empty is not safe: only --unsafe-fixes applies it.
+    ('---\ntitle: x\noriginalUrl: "?utm_source=b"\n---\n', "url-tracking-params", '---\ntitle: x\noriginalUrl: ""\n---\n'),
+    ("---\ntitle: '  '\n---\n", "whitespace", "---\ntitle: ''\n---\n"),
+])
+def test_a_fix_that_would_do_nothing_or_empty_a_field_is_not_safe(text, rule, after):
+    findings = [f for f in lint(text, select=[rule]) if f.rule == rule]
+    assert findings and all(f.fix is None or f.fix.applicability == "unsafe" for f in findings)
+    assert fix(text, select=[rule]) == text
+    assert fix(text, select=[rule], unsafe=True) == (after or text)
+
+
+def test_an_entity_title_is_decoded_but_never_emptied_by_safe_fixes():
+    text = '---\ntitle: "&#8203;"\n---\n'
+    assert fix(text, select=["ALL"]) == '---\ntitle: "\u200b"\n---\n'  # decoded; the whitespace fix would empty it
+    assert fix(text, select=["ALL"], unsafe=True) == '---\ntitle: ""\n---\n'
