@@ -7,6 +7,8 @@ import hashlib
 import json
 from typing import Any, Callable, Iterable
 
+import yaml
+
 from linter import directives as dirs
 from linter import document
 from linter.config import Active, Settings
@@ -14,7 +16,7 @@ from linter.model import CONFIDENT, Finding, Fix, Report, Span
 from linter.schema import SchemaSet
 
 INTERNAL_ERROR = ("NL999", "internal-error")
-_ScalarNode = __import__("yaml").ScalarNode
+_ScalarNode = yaml.ScalarNode
 _STR = "tag:yaml.org,2002:str"
 
 
