@@ -5,7 +5,8 @@ A news URL usually carries the original headline as its slug
 things are reported:
 
 - a title pasted onto another item's URL: the same URL appears on another item of the file
-  whose title matches the slug better, and this title lacks a word of the slug;
+  whose title matches the slug better, and this title lacks a word of the slug (each item is
+  compared with the first 20 items that share its URL: a bound on the work);
 - a title that shares almost nothing with its slug: less than `threshold` of the slug's words are
   in the title *and* less than `threshold` of the title's words are in the slug.
 
@@ -60,6 +61,7 @@ related:
 ---
 """
 
+MAX_TWINS = 20  # items sharing a URL compared with each other at most (all pairs: quadratic)
 _URL_KEYS = ("webUrl", "originalUrl", "url", "slug")
 _NORM_URL = re.compile(r"^https?://(?:www\.)?|[?#].*$|/+$")
 
@@ -126,7 +128,7 @@ def check(doc, options):
     for ptr, title, key, url, missing, extra, s_cov, t_cov, slug_words in rows:
         if not missing:
             continue
-        twins = [r for r in by_url[_norm_url(url)] if r[0] != ptr and r[1] != title]
+        twins = [r for r in by_url[_norm_url(url)][:MAX_TWINS + 1] if r[0] != ptr and r[1] != title]
         better = [r for r in twins if r[6] > s_cov]
         if missing and better:
             yield Report(
