@@ -57,6 +57,20 @@ SHAPES = {
     "long-word": lambda n: _front("title: " + "x" * (100 * n) + "\nwebUrl: https://e.com/" + "x" * (100 * n) + "-a-b\n"),
     "many-headings": lambda n: _front("title: A story\n", "".join(f"## {_word(i, 'Part ')}\n\nText {i}.\n\n" for i in range(n))),
     "repeated-paragraphs": lambda n: _front("title: A story\n", "Same words in every paragraph here.\n\n" * n),
+    "many-related": lambda n: _front(
+        NEWS + "title: A story\nrelated:\n" + "".join(
+            f"  - title: {_word(i, 'Story ')} rises\n    webUrl: https://news.example.com/{_word(i)}-story-rises\n"
+            f"    publishedDateTime: 2023-01-01T00:00:00Z\n" for i in range(n))),
+    "duplicate-related": lambda n: _front(
+        NEWS + "title: A story\nrelated:\n" + "".join(
+            "  - title: Same story\n    webUrl: https://news.example.com/same-story-here\n" for _ in range(n))),
+    "many-images": lambda n: _front(NEWS + "images:\n" + "".join(
+        f"  - url: https://img.example.com/{_word(i)}.jpg\n    width: {i}\n" for i in range(n))),
+    "entities-and-mojibake": lambda n: _front(
+        'title: "' + "&amp;&#8217;â€™ " * n + '"\nexcerpt: "' + "Ã© &nbsp;" * n + '"\n'),
+    "duplicate-keys": lambda n: _front("".join(f"title: t{i}\n" for i in range(n))),
+    "many-paragraphs": lambda n: _front("title: A story\n", "".join(
+        f"Paragraph {_word(i)} about {_word(i + 7)} and more words here.\n\n" for i in range(n))),
     "many-links": lambda n: _front("title: A story\n", " ".join(f"[a](https://e.com/{_word(i)}?utm_source=x)" for i in range(n))),
 }
 
