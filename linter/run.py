@@ -12,8 +12,8 @@ from itertools import compress
 from pathlib import Path
 
 from linter import cache as cachemod
-from linter.cache import Cache, content_hash, facts_keys, stamp
 from linter import safeio
+from linter.cache import Cache, content_hash, facts_keys
 from linter.config import Settings
 from linter.files import Discovery, Target
 from linter.model import Finding
@@ -117,7 +117,7 @@ def _work(items: list[tuple[Target, bool]]) -> list[tuple]:
         if not _OPTIONS.cache or facts is None:  # a stat result costs 5 us to pass between processes
             shipped.append((data, facts, applied, diff, note, None, None, None))
         else:
-            shipped.append((data, facts, applied, diff, note, st and stamp(st), digest, facts_keys(facts)))
+            shipped.append((data, facts, applied, diff, note, st and cachemod.stamp(st), digest, facts_keys(facts)))
     return shipped
 
 
@@ -319,7 +319,8 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     out = RunResult(settings, cwd, unsafe_fixes=options.unsafe_fixes)
     cache = None
     if options.cache:
-        cache = Cache(cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd), run_key(settings, linter), linter.limits.max_file_bytes)
+        folder = cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd)
+        cache = Cache(folder, run_key(settings, linter), linter.limits.max_file_bytes)
         if cache.refused:
             out.errors.append(f"the cache {cache.folder} {cache.refused}")
             cache = None
