@@ -70,7 +70,7 @@ def synthesise(n: int, vocab_size: int, seed: int = 7):
     article, title = {}, {}
     for i in range(n):
         path = f"_news/{i:07d}.md"
-        title[path] = [titles[i], title_key(titles[i]), 3, 8, 3, 10 + len(titles[i])]
+        title[path] = [titles[i], title_key(titles[i]), 3, 8, 3, 10 + len(titles[i]), "", "", [], ""]  # no language, body or slug
         article[path] = [[canonical_url(urls[i]), "webUrl", urls[i], 6, 9, 6, 11 + len(urls[i])]]
     return article, title
 

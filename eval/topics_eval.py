@@ -27,6 +27,11 @@ from linter import document  # noqa: E402
 from rules.content import _profiles, topic_mismatch  # noqa: E402
 
 
+def check(doc, options) -> list:
+    """topic-mismatch's reports on one document, alone (the rule's fallback word weights)."""
+    return [r for _, r in topic_mismatch.report({doc.path: topic_mismatch.collect(doc, options)}, options)]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder")
@@ -54,7 +59,7 @@ def main(argv=None) -> int:
         try:
             opts = dict(options, profiles=[str(path)])
             start = time.perf_counter()
-            hits = list(topic_mismatch.check(doc, opts))
+            hits = check(doc, opts)
             elapsed += time.perf_counter() - start
             alarms.extend((doc.path, h.message) for h in hits)
             labels = {lab for _, _, lab in _profiles.labels_of(doc.data, (args.field,))}
@@ -70,7 +75,7 @@ def main(argv=None) -> int:
                     swapped += 1
                     twin = document.parse(text.encode("utf-8"), doc.path)
                     assert twin.data[args.field] == changed
-                    found = [h for h in topic_mismatch.check(twin, opts) if f'"{new}"' in h.message.split(" has ")[0]]
+                    found = [h for h in check(twin, opts) if f'"{new}"' in h.message.split(" has ")[0]]
                     detected += bool(found)
         finally:
             _profiles.load = real_load

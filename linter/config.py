@@ -11,6 +11,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from linter import fields as field_roles
 from linter.document import DEFAULT_LIMITS, Limits
 from linter.model import SEVERITIES, SEVERITY_RANK
 from linter.registry import Registry
@@ -47,12 +48,13 @@ class Config:
         self.fail_on = "warning"
         self.limits: Limits = DEFAULT_LIMITS
         self.plugins: list[str] = []
+        self.fields: field_roles.FieldMap = field_roles.DEFAULT
 
 
 _KEYS = {
     "select": list, "extend-select": list, "ignore": list, "severity": dict, "per-file-ignores": dict,
     "rules": dict, "schemas": dict, "include": list, "exclude": list, "extend-exclude": list,
-    "fail-on": str, "limits": dict, "plugins": list,
+    "fail-on": str, "limits": dict, "plugins": list, "fields": dict,
 }
 
 
@@ -148,6 +150,11 @@ def from_dict(data: dict, root: Path, source: Path | None = None) -> Config:
             raise ConfigError(f"{where}: limit '{key}' must be a positive integer")
     cfg.limits = DEFAULT_LIMITS._replace(**{known[k]: v for k, v in limits.items()})
     cfg.plugins = list(data.get("plugins", []))
+    if data.get("fields"):
+        try:
+            cfg.fields = field_roles.FieldMap(data["fields"])
+        except field_roles.FieldsError as exc:
+            raise ConfigError(f"{where}: [fields] {exc}") from None
     return cfg
 
 
@@ -306,6 +313,7 @@ class Settings:
             "pfi": [(g, sorted(c)) for g, c in self.per_file_ignores],
             "schemas": sorted(self.config.schemas.items()),
             "limits": repr(self.config.limits),
+            "fields": sorted(self.config.fields.keys.items()),
         }
         return json.dumps(parts, sort_keys=True, default=str)
 

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.constructor import SafeConstructor
 
+from linter import fields as roles
 from linter import pointer as jp
 from linter.model import Span
 
@@ -156,6 +157,8 @@ class Document:
         self.problems: list[Problem] = []
         self.profile: str | None = None  # the schema/profile chosen for this file (set by the runner)
         self.schema: Any = None  # the linter.schema.Schema chosen for this file (set by the runner)
+        self.field_map: roles.FieldMap = roles.DEFAULT  # which keys hold which role (set by the runner)
+        self._roles: dict[str, dict[str, tuple]] = {}  # item pointer -> role -> its (pointer, value)s
         self._line_starts: list[int] | None = None
 
     # ---- text geometry -------------------------------------------------------------------
@@ -263,14 +266,25 @@ class Document:
         out.sort(key=lambda pv: self.nodes[pv[0]].start_mark.index if pv[0] in self.nodes else 0)
         return out
 
+    def role(self, name: str, item: str = "") -> tuple[tuple[str, Any], ...]:
+        """(pointer, value) of each value holding the role `name` (linter.fields) in the article
+        (`item` "") or in the item at pointer `item` (a `related` entry), preferred first. Every
+        role of an item is found on the first call, once per document."""
+        found = self._roles.get(item)
+        if found is None:
+            found = self._roles[item] = self.field_map.find(self.values, item) if item in self.values else {}
+        return found.get(name, ())
+
     def items(self) -> list[tuple[str, dict]]:
-        """The article (pointer "") and each `related` item: the places where article fields live."""
+        """The article (pointer "") and each item of its `related` list (role "related"): the places
+        where article fields live."""
         out: list[tuple[str, dict]] = []
         if isinstance(self.data, dict):
             out.append(("", self.data))
-            related = self.data.get("related")
-            if isinstance(related, list):
-                out.extend((f"/related/{i}", r) for i, r in enumerate(related) if isinstance(r, dict))
+            for ptr, related in self.role("related"):
+                if isinstance(related, list):
+                    out.extend((f"{ptr}/{i}", r) for i, r in enumerate(related) if isinstance(r, dict))
+                    break
         return out
 
 

@@ -143,6 +143,7 @@ class Linter:
     # ---- per file ----------------------------------------------------------------------
     def parse(self, raw: bytes, relpath: str) -> document.Document:
         doc = document.parse(raw, relpath, self.limits)
+        doc.field_map = self.settings.config.fields
         if isinstance(doc.data, dict):
             schema = self.schemas.select(relpath, doc)
             doc.schema = schema

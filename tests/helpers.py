@@ -53,3 +53,14 @@ def fix(text, select=None, options=None, unsafe=False, path="post.md", extra=Non
 def at(findings, rule):
     """(line, column, pointer) of each finding of `rule`."""
     return [(f.line, f.column, f.pointer) for f in findings if f.rule == rule]
+
+
+def lint_files(files, select=None, options=None, report_on=None):
+    """Lint several documents together as one run (repository rules see them all); {path: findings}."""
+    linter = Linter(settings(select, options))
+    results = []
+    for path, text in files.items():
+        raw = text if isinstance(text, bytes) else text.encode("utf-8")
+        results.append(linter.lint_bytes(raw, path, path)[1])
+    linter.finish(results, report_on=report_on)
+    return {r.path: r.findings for r in results}

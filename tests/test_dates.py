@@ -1,7 +1,7 @@
 """The date rules (DT): positives, negatives, exact positions and pointers, fix round trips."""
 
 import pytest
-from helpers import at, fix, lint
+from helpers import at, fix, lint, lint_files
 
 NOW = {"date-future": {"now": "2026-11-23T12:00:00Z"}}
 
@@ -110,6 +110,46 @@ class TestDateInvalid:
         assert at(found, "date-invalid") == [(4, 3, "/date"), (5, 10, "/lastmod")]
         assert found[0].message == "date: a list is not a date"
 
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "2016-04-26 12:00:00 +0000",  # Jekyll's documented format, on every post of a Jekyll site
+            "'2016-04-26 12:00:00 +0000'",
+            '"2016-02-14 07:14:03"',  # Jekyll: offset optional
+            "2016-02-14 07:14",  # Jekyll: seconds optional
+            "2016-2-4",  # a YAML timestamp
+            "2016-02-14 07:14:03.5 -07:00",  # Hugo: 2006-01-02 15:04:05 -07:00
+            "2016-02-14 07:14:03Z",  # Hugo: 2006-01-02 15:04:05Z07:00
+            "2016-02-14T07:14:03-0700",  # Hugo: 2006-01-02T15:04:05-0700
+            "'14 Feb 2016'",  # Hugo: 02 Jan 2006
+            "'Sun, 14 Feb 2016 07:14:03 GMT'",  # Hugo: RFC 1123
+        ],
+    )
+    def test_what_jekyll_or_hugo_reads_is_valid_in_generator_fields(self, value):
+        for key in ("date", "lastmod", "publishDate", "expiryDate"):
+            assert lint(blog(f"{key}: {value}"), ["date-invalid"]) == []
+
+    @pytest.mark.parametrize("value", ["2016-04-26 12:00:00 +0000", "'2016-02-14 07:14'", "'14 Feb 2016'"])
+    def test_the_news_format_fields_stay_iso_8601(self, value):
+        found = lint(news(f"publishedDateTime: {value}"), ["date-invalid"])
+        assert at(found, "date-invalid") == [(3, 20, "/publishedDateTime")]
+        assert "is not an ISO 8601 date-time; write" in found[0].message
+
+    @pytest.mark.parametrize(
+        "value, message",
+        [
+            ("2021-02-30 10:00:00 +0000", 'date: "2021-02-30 10:00:00 +0000" is not a real date (February 2021 has no day 30)'),
+            ("2016-04-26 25:00:00", 'date: "2016-04-26 25:00:00" is not a real time (25:00:00 is not a time of day)'),
+            ("2016/04/26", 'date: "2016/04/26" is not a date Jekyll or Hugo reads; write 2016-04-26'),
+            ("'April 26, 2016'", 'date: "April 26, 2016" is not a date Jekyll or Hugo reads; write 2016-04-26'),
+            ("'2016-04-26 10:00 PM'", 'date: "2016-04-26 10:00 PM" is not a date Jekyll or Hugo reads; write 2016-04-26T22:00'),
+            ("last week", 'date: "last week" is a relative date, not a date-time; write the actual date as YYYY-MM-DDTHH:MM:SSZ'),
+        ],
+    )
+    def test_impossible_dates_and_what_no_generator_reads_are_reported_in_generator_fields(self, value, message):
+        found = lint(blog(f"date: {value}"), ["date-invalid"])
+        assert messages(found, "date-invalid") == [message]
+
     def test_date_keys_nested_elsewhere_are_not_dates(self):
         text = news("publishedDateTime: 2022-07-07T22:10:00Z", "event:", "  date: sometime in July")
         assert lint(text, ["date-invalid"]) == []
@@ -117,39 +157,66 @@ class TestDateInvalid:
 
 # ---- date-naive -----------------------------------------------------------------------------
 class TestDateNaive:
-    def test_naive_date_time_is_reported(self):
-        text = news("publishedDateTime: 2022-07-07T22:10:00",
-                    related=[['title: "Seals"', "publishedDateTime: 2022-07-08T12:00:00Z"]])
-        found = lint(text, ["date-naive"])
-        assert at(found, "date-naive") == [(3, 20, "/publishedDateTime")]
-        assert found[0].message.startswith('publishedDateTime: "2022-07-07T22:10:00" has no timezone')
-        assert found[0].fix is None  # no fix unless assume-utc
+    """A repository rule: values without a timezone are reported only against a convention."""
 
-    def test_assume_utc_offers_an_unsafe_fix(self):
-        text = news("publishedDateTime: 2022-07-07T22:10:00.25", "updatedDateTime: '2022-07-08T10:00'")
-        options = {"date-naive": {"assume-utc": True}}
-        assert all(f.fix.applicability == "unsafe" for f in lint(text, ["date-naive"], options))
-        assert_fixed_point(
-            text, ["date-naive"],
-            news("publishedDateTime: 2022-07-07T22:10:00.25Z", "updatedDateTime: '2022-07-08T10:00Z'"),
-            options=options,
-        )
+    @staticmethod
+    def site(dates, path="_posts/{i:02d}-post.md", key="date"):
+        """One blog post per date value (a Jekyll-style site)."""
+        return {path.format(i=i): blog(f"{key}: {d}") for i, d in enumerate(dates)}
 
-    def test_bare_date_is_naive_for_news_fields_only(self):
-        text = news("publishedDateTime: 2022-07-07", "date: 2022-07-07", "lastmod: 2022-07-08")
-        found = lint(text, ["date-naive"])
-        assert at(found, "date-naive") == [(3, 20, "/publishedDateTime")]
-        assert "no time and no timezone" in found[0].message
-        assert lint(blog("date: 2022-07-07", "lastmod: 2022-07-08"), ["date-naive"]) == []
+    def test_one_naive_date_among_aware_ones_is_reported_naming_the_convention(self):
+        files = self.site(["2016-04-2%d 12:00:00 +0000" % i for i in range(1, 6)] + ['"2016-04-27 07:14:03"'])
+        out = lint_files(files, ["date-naive"])
+        assert {p: at(f, "date-naive") for p, f in out.items() if f} == {"_posts/05-post.md": [(3, 7, "/date")]}
+        [finding] = out["_posts/05-post.md"]
+        assert finding.message == ('date: "2016-04-27 07:14:03" has no timezone (5 of the 6 date values in this '
+                                   "repository have one); add Z (UTC) or an offset such as +02:00")
+        assert finding.severity == "warning" and finding.code == "DT002" and finding.fix is None
 
-    def test_non_iso_naive_value_is_reported_but_left_to_date_invalid_to_fix(self):
-        text = blog("date: 2022-07-07 22:10:00")
-        found = lint(text, ["date-naive"], {"date-naive": {"assume-utc": True}})
-        assert at(found, "date-naive") == [(3, 7, "/date")] and found[0].fix is None
+    @pytest.mark.parametrize("naive", ['"2016-02-14 07:14:03"', "2016-02-14 07:14:03", "2016-02-14T07:14:03"])
+    def test_a_site_that_writes_every_date_without_timezone_has_a_convention_not_defects(self, naive):
+        files = self.site([naive] * 6)
+        assert lint_files(files, ["date-naive"]) == {p: [] for p in files}
 
-    def test_values_with_zones_are_clean(self):
-        text = news("publishedDateTime: 2022-07-07T22:10:00Z", "updatedDateTime: 2022-07-08T04:10:00+06:00")
-        assert lint(text, ["date-naive"]) == []
+    def test_a_one_file_run_reports_nothing(self):
+        assert lint(news("publishedDateTime: 2022-07-07T22:10:00"), ["date-naive"]) == []
+        assert lint(blog("date: 2022-07-07 22:10:00", "lastmod: 2022-07-08T10:00:00Z"), ["date-naive"]) == []
+
+    def test_a_mixed_repository_reports_the_minority_at_info(self):
+        files = self.site(["2016-04-21T12:00:00Z", "2016-04-22T12:00:00Z", "2016-04-23T12:00:00", "2016-04-24T12:00:00Z"])
+        out = lint_files(files, ["date-naive"])
+        [finding] = out["_posts/02-post.md"]
+        assert finding.severity == "info" and finding.confidence == 0.5
+        assert "(3 of the 4 date values in this repository have one)" in finding.message
+
+    def test_each_field_has_its_own_convention(self):
+        # `date` always with an offset, `lastmod` always without: neither is an outlier
+        files = {f"p{i}.md": blog(f"date: 2016-04-2{i}T12:00:00+02:00", f"lastmod: 2016-04-2{i}T13:00:00") for i in range(6)}
+        assert lint_files(files, ["date-naive"]) == {p: [] for p in files}
+
+    def test_news_fields_and_related_items(self):
+        files = {f"n{i}.md": news(f"publishedDateTime: 2022-07-0{i}T10:00:00Z") for i in range(1, 9)}
+        files["bad.md"] = news("publishedDateTime: 2022-07-07T22:10:00",
+                               related=[['title: "Seals"', "publishedDateTime: 2022-07-08T12:00:00Z"]])
+        files["bare.md"] = news("publishedDateTime: 2022-07-07")
+        out = lint_files(files, ["date-naive"])
+        assert at(out["bad.md"], "date-naive") == [(3, 20, "/publishedDateTime")]
+        assert out["bad.md"][0].message.startswith('publishedDateTime: "2022-07-07T22:10:00" has no timezone (9 of the 11 ')
+        assert out["bad.md"][0].severity == "warning"
+        assert out["bare.md"][0].message == (
+            'publishedDateTime: "2022-07-07" has no time and no timezone (9 of the 11 publishedDateTime values in this '
+            "repository have one); write a date-time such as 2022-07-07T00:00:00Z")
+        assert all(not out[p] for p in files if p not in ("bad.md", "bare.md"))
+
+    def test_bare_dates_in_generator_fields_are_not_counted(self):
+        files = self.site(["2016-04-2%dT12:00:00Z" % i for i in range(1, 6)] + ["2016-04-27"])
+        assert lint_files(files, ["date-naive"]) == {p: [] for p in files}
+
+    def test_only_the_named_files_get_findings(self):
+        files = self.site(["2016-04-2%d 12:00:00 +0000" % i for i in range(1, 6)] + ["2016-04-27 07:14:03"])
+        out = lint_files(files, ["date-naive"], report_on={"_posts/00-post.md", "_posts/05-post.md"})
+        assert [p for p, f in out.items() if f] == ["_posts/05-post.md"]
+        assert lint_files(files, ["date-naive"], report_on={"_posts/00-post.md"}) == {p: [] for p in files}
 
 
 # ---- date-future ----------------------------------------------------------------------------
@@ -468,3 +535,33 @@ def test_any_values_give_findings_never_crashes_and_fixing_converges(published, 
     fixed = fix(text, ["DT"], NOW, unsafe=True, path="2022-07-07-x.md")
     assert fix(fixed, ["DT"], NOW, unsafe=True, path="2022-07-07-x.md") == fixed
     assert not [f for f in lint(fixed, ["DT"], NOW, path="2022-07-07-x.md") if f.fix]
+
+
+# ---- whole sites as their generators write them --------------------------------------------------
+JEKYLL_POST = """---
+layout: post
+title: "{title}"
+date: {date}
+categories: [release]
+author: A. Writer
+---
+
+Release notes for version {n}.
+"""
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        [f"2016-04-2{n} 12:00:00 +0000" for n in range(6)],  # Jekyll's documented format
+        [f'"2016-02-1{n} 07:14:03"' for n in range(6)],  # quoted, naive, on every post
+        [f"2016-02-1{n}T07:14:03-07:00" for n in range(3)] + [f"2016-02-2{n} 07:14:03 -0700" for n in range(3)],  # Hugo
+        [f"2016-02-1{n}" for n in range(6)],
+    ],
+)
+def test_a_site_written_the_way_its_generator_reads_dates_gets_no_date_finding(dates):
+    files = {f"_posts/2016-01-0{n}-release-{n}.md": JEKYLL_POST.format(title=f"Version 1.{n} released", date=d, n=n)
+             for n, d in enumerate(dates)}
+    out = lint_files(files)
+    assert {p: [f.rule for f in fs if f.code.startswith("DT") and f.rule != "date-filename-mismatch"] for p, fs in out.items()} == {
+        p: [] for p in files}

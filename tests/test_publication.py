@@ -1,7 +1,7 @@
 """published-not-boolean (PUB001) and unpublished (PUB002)."""
 
 import pytest
-from helpers import at, fix, lint
+from helpers import at, fix, lint, lint_files
 
 DOC = """---
 title: "A story"
@@ -76,3 +76,18 @@ def test_unpublished_related_item_is_reported_at_its_pointer():
 def test_published_false_nested_elsewhere_is_not_the_item_flag():
     text = '---\ntitle: "A"\nprovider:\n  published: false\n---\n'
     assert lint(text, ["unpublished"], path="_news/a.md") == []
+
+
+def test_a_repository_that_withdraws_items_as_a_matter_of_course_gets_info():
+    files = {f"_news/{i:02d}.md": DOC.format(value="false" if i < 4 else "true") for i in range(20)}
+    out = lint_files(files, ["unpublished"])
+    found = [f for fs in out.values() for f in fs]
+    assert len(found) == 4 and {f.severity for f in found} == {"info"}
+    assert "as in 4 of the 20 files" in found[0].message
+
+
+def test_a_stray_withdrawn_item_among_published_ones_is_a_warning():
+    files = {f"_news/{i:02d}.md": DOC.format(value="false" if i < 2 else "true") for i in range(20)}
+    out = lint_files(files, ["unpublished"])
+    found = [f for fs in out.values() for f in fs]
+    assert [(f.path, f.severity) for f in found] == [("_news/00.md", "warning"), ("_news/01.md", "warning")]

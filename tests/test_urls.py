@@ -1,7 +1,7 @@
 """The URL rules (URL001-URL007): positives, negatives, positions, pointers, fixes."""
 
 import pytest
-from helpers import at, fix, lint
+from helpers import at, fix, lint, lint_files
 
 from rules.urls.url_tracking_params import strip_tracking
 from rules.urls.normalize import is_tracking_param
@@ -132,26 +132,68 @@ def test_url_relative_ignores_absolute_and_invalid():
 
 
 # ---- url-insecure -------------------------------------------------------------------------------
-def test_url_insecure_reports_and_fixes_unsafely():
-    text = news('webUrl: "https://example.com/robots"', "images:", "  - url: 'http://cdn.example.com/a.jpg'")
-    findings = lint(text, ["url-insecure"])
-    assert at(findings, "url-insecure") == [(6, 10, "/images/0/url")]
-    assert findings[0].message == "images[0].url: \"http://cdn.example.com/a.jpg\" uses http://; use https://"
-    assert findings[0].fix.applicability == "unsafe"
-    assert fix(text, ["url-insecure"]) == text  # unsafe: not applied by default
-    fixed = fix(text, ["url-insecure"], unsafe=True)
-    assert fixed == text.replace("'http://cdn", "'https://cdn")
-    assert lint(fixed, ["url-insecure"]) == []
+def insecure(files, options=None, report_on=None):
+    out = lint_files(files, ["url-insecure"], options, report_on)
+    return {p: [(f.line, f.column, f.pointer, f.severity) for f in fs] for p, fs in out.items() if fs}
 
 
-def test_url_insecure_keeps_case_of_the_rest_and_ignores_hosts():
-    text = news("webUrl: HTTP://Example.com/Robots")
-    assert "webUrl: https://Example.com/Robots\n" in fix(text, ["url-insecure"], unsafe=True)
-    assert lint(text, ["url-insecure"], {"url-insecure": {"ignore-hosts": ["example.com"]}}) == []
+def image(i, scheme="https", host="cdn.example.com"):
+    return news(f'webUrl: "https://example.com/story-{i}"', "images:", f"  - url: '{scheme}://{host}/{i}.jpg'")
 
 
-def test_url_insecure_ignores_https_and_invalid():
-    assert lint(news('webUrl: "https://example.com/robots"', 'originalUrl: "http://exa mple.com/"'), ["url-insecure"]) == []
+def test_url_insecure_reports_one_http_link_among_https_links_of_the_same_host():
+    files = {f"s{i}.md": image(i) for i in range(4)}
+    files["old.md"] = image(9, "http", "www.cdn.example.com")  # `www.` is the same site
+    out = lint_files(files, ["url-insecure"])
+    assert insecure(files) == {"old.md": [(6, 10, "/images/0/url", "warning")]}
+    assert out["old.md"][0].message == (
+        'images[0].url: "http://www.cdn.example.com/9.jpg" uses http://; this repository links cdn.example.com '
+        "over https:// 4 times (over http:// once); use https://")
+    assert out["old.md"][0].fix is None and out["old.md"][0].code == "URL003"
+
+
+def test_url_insecure_a_host_the_article_itself_links_over_https_serves_https():
+    text = news('webUrl: "https://paper.example.org/a"', 'originalUrl: "https://paper.example.org/a"',
+                "images:", "  - url: 'http://paper.example.org/a.jpg'")
+    assert [(f.pointer, f.severity) for f in lint(text, ["url-insecure"])] == [("/images/0/url", "warning")]
+
+
+def test_url_insecure_a_site_that_links_a_host_over_http_has_a_convention():
+    files = {f"s{i}.md": image(i, "http", "photos.example.net") for i in range(6)}
+    assert insecure(files) == {}
+    files["new.md"] = image(7, "https", "photos.example.net")  # the host serves https after all: unsure
+    assert insecure(files) == {f"s{i}.md": [(6, 10, "/images/0/url", "info")] for i in range(6)}
+
+
+def test_url_insecure_a_host_never_linked_over_https_is_unknown():
+    files = {f"s{i}.md": image(i) for i in range(4)}
+    files["other.md"] = image(9, "http", "old-paper.example.org")
+    # the repository links over https, but nothing is known about this host: info at most
+    assert insecure(files) == {"other.md": [(6, 10, "/images/0/url", "info")]}
+    # a site that mostly links over http: nothing
+    files = {f"s{i}.md": image(i, "http", f"host{i}.example.org") for i in range(4)}
+    assert insecure(files) == {}
+
+
+def test_url_insecure_one_file_run_is_at_most_info():
+    assert [f.severity for f in lint(image(1, "http"), ["url-insecure"])] == []
+    text = news('webUrl: "https://example.com/robots"', "images:", "  - url: 'http://example.com/a.jpg'")
+    assert [f.severity for f in lint(text, ["url-insecure"])] == ["info"]
+
+
+def test_url_insecure_ignores_hosts_https_and_invalid_urls():
+    files = {f"s{i}.md": image(i) for i in range(4)}
+    files["old.md"] = image(9, "http")
+    assert insecure(files, {"url-insecure": {"ignore-hosts": ["example.com"]}}) == {}
+    files["old.md"] = news('webUrl: "https://example.com/robots"', 'originalUrl: "http://exa mple.com/"')
+    assert insecure(files) == {}
+
+
+def test_url_insecure_only_the_named_files_get_findings():
+    files = {f"s{i}.md": image(i) for i in range(4)}
+    files["old.md"] = image(9, "http")
+    assert insecure(files, report_on={"s1.md"}) == {}
+    assert insecure(files, report_on={"old.md"}) == {"old.md": [(6, 10, "/images/0/url", "warning")]}
 
 
 # ---- url-tracking-params ------------------------------------------------------------------------

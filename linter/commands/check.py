@@ -33,6 +33,8 @@ def add_arguments(p) -> None:
     p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    p.add_argument("--show-settings", action="store_true",
+                   help="print the effective settings and the field roles each layout got; lint nothing")
 
 
 def statistics(run, out) -> None:
@@ -69,6 +71,11 @@ def _check(args, settings, cwd: Path) -> int:
         raise UsageError(f"no such file or folder: {exc}") from None
     for path, why in discovery.skipped:  # nothing is skipped silently
         print(f"newslint: {path}: {why}", file=sys.stderr)
+    if args.show_settings:
+        from linter.commands.show_settings import show
+
+        show(settings, targets, sys.stdout)
+        return 0
     options = runmod.RunOptions(
         fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
         cache=not args.no_cache, progress=False if args.no_progress else None,

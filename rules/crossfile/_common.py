@@ -43,3 +43,10 @@ def name_others(named: list[str], total: int) -> str:
     text = ", ".join(named[:MAX_NAMED])
     rest = total - min(len(named), MAX_NAMED)
     return f"{text} and {rest} more" if rest > 0 else text
+
+
+def withdrawn(doc) -> bool:
+    """Whether the article is withdrawn (`published: false`, `draft: true`; the "publication-flag"
+    role): the site shows such a copy to nobody, so it duplicates nothing."""
+    return any((ptr.endswith("/published") and v is False) or (ptr.endswith("/draft") and v is True)
+               for ptr, v in doc.role("publication-flag"))

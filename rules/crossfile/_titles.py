@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+import zlib
 
 from rules.titles._slug import ascii_words
 
@@ -53,3 +54,69 @@ def title_key(title: str) -> str:
     text = unicodedata.normalize("NFKC", _MARKS.sub(" ", text)).casefold()
     text = _QUOTES.sub("", text)
     return " ".join(_WORD.findall(text))
+
+
+# ---- telling a duplicate from a translation, a sequel or a monthly series -------------------
+# ISO 639-1 codes: a path segment (`en/`, `ja/`, `pt-br/`) or a file-name suffix (`post.ja.md`)
+# holding one names the file's language.
+LANGUAGES = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee "
+    "el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it "
+    "iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my "
+    "na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn "
+    "so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
+)
+_LANGUAGE_TAG = re.compile(r"([a-z]{2})(?:-(?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl))?", re.A)  # region or script
+
+
+def language_tag(value) -> str:
+    """`value` as a lower-case language tag (`en`, `pt-br`) if it is one, else ""."""
+    if not isinstance(value, str):
+        return ""
+    tag = value.strip().lower().replace("_", "-")
+    m = _LANGUAGE_TAG.fullmatch(tag)
+    return tag if m and m.group(1) in LANGUAGES else ""
+
+
+def path_language(path: str) -> tuple[str, str]:
+    """(language named by the path, the path without it): `ja/blog/x.md` -> ("ja", "blog/x.md"),
+    `blog/x.ja.md` -> ("ja", "blog/x.md"); ("", path) when the path names none."""
+    parts = path.replace("\\", "/").split("/")
+    name = parts[-1]
+    pieces = name.split(".")
+    if len(pieces) >= 3 and language_tag(pieces[-2]):
+        return language_tag(pieces[-2]), "/".join(parts[:-1] + [".".join(pieces[:-2] + pieces[-1:])])
+    for i, part in enumerate(parts[:-1]):
+        tag = language_tag(part)
+        if tag:
+            return tag, "/".join(parts[:i] + parts[i + 1 :])
+    return "", path
+
+
+# Words that turn a headline into its opposite: "... do not require ..." is not "... require ...".
+NEGATIONS = frozenset(
+    "not no never without dont doesnt didnt isnt arent wasnt werent wont cannot cant shouldnt wouldnt couldnt "
+    "nicht kein keine keinen nie ne pas non nunca sin".split()
+)
+
+
+def body_sketch(text: str, size: int) -> list[int]:
+    """The `size` smallest hashes of the body's distinct lines of four words or more (case and
+    spacing ignored): a bottom-k sketch, from which `resemblance` estimates how much of two bodies
+    is the same text. Lines, not word shingles: a scraped story and its copy share whole
+    paragraphs, and hashing lines is cheap on long bodies."""
+    hashes = set()
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= 4:
+            hashes.add(zlib.crc32(" ".join(words).lower().encode("utf-8", "surrogatepass")))
+    return sorted(hashes)[:size]
+
+
+def resemblance(a: list[int], b: list[int], size: int) -> float:
+    """Estimated Jaccard similarity (0-1) of the line sets behind two sketches."""
+    sa, sb = set(a), set(b)
+    union = sorted(sa | sb)[:size]
+    if not union:
+        return 0.0
+    return sum(1 for h in union if h in sa and h in sb) / len(union)

@@ -1,14 +1,16 @@
 """Two or more files hold the same story (the same canonical URL).
 
-The article's own `webUrl` and `originalUrl` are compared across every file of the run after
-canonicalisation: scheme and host case, `www.`, default ports, trailing slashes, fragments,
+The article's own canonical and source URLs (field roles "canonical-url" and "source-url":
+`webUrl`, `canonical_url`, `url`, `originalUrl`, `source_url`…; see docs/fields.md) are compared
+across every file of the run after canonicalisation: scheme and host case, `www.`, default ports, trailing slashes, fragments,
 tracking parameters (`utm_*`, `fbclid`, ...) and AMP variants (`/amp`, `?amp=1`, AMP-cache
 hosts) do not make two URLs different. A scraper that saved the same story twice, under two
 dates or two slugs, gives such a pair.
 
 Each file of a group gets one finding, on its first field holding the shared URL, naming the
-other files (and the line of their URL). A file whose `webUrl` and `originalUrl` are equal does
-not duplicate itself. `related` items are not compared here (see `related-duplicate`).
+other files (and the line of their URL). A file whose canonical and source URLs are equal does
+not duplicate itself. `related` items are not compared here (see `related-duplicate`), nor are
+withdrawn copies (`published: false`, `draft: true`): the site shows them to nobody.
 
 When only some files are named on the command line (pre-commit), they are compared with the
 whole project through the cache, and only the named files get findings. Delete or merge the
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.model import Report
-from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span
+from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
 
 CODE = "DUP001"
 NAME = "duplicate-article"
@@ -47,7 +49,7 @@ GOOD = {
     "2022-03-02-register-goes-live.md": _B.replace("2022/03/city-algorithm-register/?utm_source=feed", "2022/03/register-live"),
 }
 
-_FIELDS = ("webUrl", "originalUrl")
+_ROLES = ("canonical-url", "source-url")
 _canonical = None
 
 
@@ -64,23 +66,22 @@ def _canonical_url(url: str) -> str | None:
 
 
 def collect(doc, options):
-    """[[canonical URL, field, value, line, column, end line, end column], ...] or None."""
+    """[[canonical URL, pointer, value, line, column, end line, end column], ...] or None."""
     data = doc.data
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or withdrawn(doc):
         return None
     out = []
     seen = canon = None
-    for key in _FIELDS:
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            continue
-        if value != seen:  # originalUrl is mostly webUrl again: its canonical form is known
-            seen, canon = value, _canonical_url(value.strip())
-        if not canon:
-            continue
-        pointer = "/" + key
-        span = span_list(doc, pointer) or [1, 1, 1, 1]
-        out.append([canon, key, value, *span])
+    for role in _ROLES:
+        for pointer, value in doc.role(role):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            if value != seen:  # the source URL is mostly the canonical one again: its canonical form is known
+                seen, canon = value, _canonical_url(value.strip())
+            if not canon:
+                continue
+            span = span_list(doc, pointer) or [1, 1, 1, 1]
+            out.append([canon, pointer, value, *span])
     return out or None
 
 
@@ -119,11 +120,12 @@ def report(facts_by_path, options, only=None):
         for path in paths:
             if only is not None and path not in only:
                 continue
-            _, key, value, *span = group[path]
+            _, pointer, value, *span = group[path]
             named = [f"{p} (line {group[p][3]})" for p in head if p != path]
             yield path, Report(
-                f"{key}: {shown(value)} is the same article as {name_others(named, len(paths) - 1)}",
-                pointer="/" + key,
+                f"{pointer[pointer.rfind('/') + 1:]}: {shown(value)} is the same article as "
+                f"{name_others(named, len(paths) - 1)}",
+                pointer=pointer,
                 span=to_span(span),
                 fingerprint=fingerprint(value),
             )

@@ -1,4 +1,4 @@
-"""Two or more files have the same or a near-identical title.
+"""Two or more files have the same or a near-identical title, and hold the same story.
 
 Titles are compared after repairing mojibake (`â€™` -> `’`), unescaping HTML entities
 (`&#8217;`), Unicode compatibility normalisation (NFKC), case folding, dropping quotes and
@@ -8,17 +8,38 @@ results are duplicates. Titles that differ a little more are near-duplicates whe
 similarity (rapidfuzz's normalised Indel ratio, 0-100) reaches `threshold` (default 92; `100`
 reports only exact duplicates).
 
-A near-duplicate may add or drop words, or misspell or inflect one (`ITSM`/`ISTM`,
-`expose`/`exposes`), but not replace a word by a different one: "... on Android" and "... on
-iOS", or "March feature update" and "May feature update", are different stories however similar
-the text. Numbers must agree exactly: "Apple releases iOS 17" and "Apple releases iOS 18" are not
-duplicates. Near-duplicates need at least three words; shorter titles are only reported when
-they are equal.
+A near-duplicate may misspell or inflect a word (`ITSM`/`ISTM`, `expose`/`exposes`) and add
+words at its start or end when punctuation sets them off (a site name after ` – ` or ` | `, a
+label such as `RE-TRANSMISSION:`), but these are different stories:
+- a word replaced by a different one: "... on Android" / "... on iOS", "March feature update" /
+  "May feature update";
+- words added inside the title, or run on at its start or end: "Power Apps overview" / "Power
+  Apps Portals overview", "named a leader" / "again named a leader", "wrap for Power Apps" /
+  "wrap for Power Apps wizard";
+- a number, version or date that differs, in value or order: "Node v12.22.7" / "Node v12.22.1",
+  "Ruby 2.3.6 released" / "Ruby 2.6.3 released", "iOS 17" / "iOS 18";
+- a negation one title has and the other has not: "... may require ..." / "... do not require ...".
+Near-duplicates need at least three words; shorter titles are only reported when they are equal.
+
+A withdrawn copy (`published: false`, `draft: true`) is not compared: the site shows one copy,
+and withdrawing the others is how a site owner settles a duplicate.
+
+Translations are not duplicates: two files whose language differs (a `lang`, `language` or
+`locale` field, else a language folder such as `en/` or `ja/`, or a file-name suffix such as
+`post.ja.md`), that share a `translationKey`, or that have the same path apart from a language
+folder or suffix.
+
+When both files have a body (three lines of four words or more), equal or near-identical
+titles are reported only if the bodies are the same story too: at least half of their lines
+the same (estimated from a sketch of each body's lines), or the same slug at the end of their
+source URL (`webUrl`, `originalUrl`, `source_url`, `canonical_url`, `url`, `link`). So a monthly
+post with the same title ("Upcoming Speaking Engagements") and a new body is not reported; a
+story scraped twice, from an old and a new domain, is. Without bodies the titles decide.
 
 Typical causes: a re-scrape whose title came out as mojibake, the same story saved under two
-dates, a blog post that copies a news article's headline. Only the article's own top-level
-`title` is compared, in news articles and blog posts alike; `related` items are not. Each file
-of a group gets one finding naming the other files.
+dates or from two domains, a blog post that copies a news article's headline. Only the
+article's own top-level `title` is compared, in news articles and blog posts alike; `related`
+items are not. Each file of a group gets one finding naming the other files.
 
 Scale: titles are never compared all against all. Each title is filed under every pair of its
 four rarest words (among words some other title also has), and only titles filed together are
@@ -34,8 +55,15 @@ from collections import Counter
 from itertools import chain, combinations
 
 from linter.model import Report
-from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span
-from rules.crossfile._titles import title_key
+from rules.crossfile._common import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
+from rules.crossfile._titles import (
+    NEGATIONS,
+    body_sketch,
+    language_tag,
+    path_language,
+    resemblance,
+    title_key,
+)
 
 CODE = "DUP002"
 NAME = "duplicate-title"
@@ -72,32 +100,84 @@ MAX_BLOCK = 20  # a block (a pair of words) holding more titles than this is not
 MIN_WORDS = 3  # shorter titles are only compared exactly
 _DIGIT = re.compile(r"\d")
 WORD_SIMILARITY = 70  # two words this similar (0-100) are one word misspelt or inflected
+SKETCH = 64  # line hashes kept of each body
+MIN_LINES = 3  # a body with fewer lines of four words tells nothing
+SAME_BODY = 0.5  # bodies sharing this share of their lines are the same story
+MAX_BODY = 1_000_000  # characters of a body read for its sketch
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", re.A)  # three words or more: a story's own slug
 
 
 def collect(doc, options):
-    """[title, key, line, column, end line, end column] or None."""
+    """[title, key, line, column, end line, end column, language, translationKey, body sketch,
+    URL slug] or None. The language, translation key, publication flag and URLs are read through
+    the field roles (linter.fields), so a layout mapped in `[tool.newslint.fields]` is understood."""
     data = doc.data
     if not isinstance(data, dict):
         return None
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         return None
+    if withdrawn(doc):
+        return None
     key = title_key(title)
     if not key:
         return None
     span = span_list(doc, "/title") or [1, 1, 1, 1]
-    return [title, key, *span]
+    language = next(filter(None, (language_tag(v) for _, v in doc.role("language"))), "")
+    translation = next((v.strip() for _, v in doc.role("translation-key") if isinstance(v, str)), "")
+    sketch = body_sketch(doc.text[doc.body_start : doc.body_start + MAX_BODY], SKETCH) if doc.has_front_matter else []
+    urls = [v for role in ("source-url", "canonical-url") for _, v in doc.role(role)]
+    return [title, key, *span, language, translation, sketch, _slug(urls)]
+
+
+def _slug(urls) -> str:
+    """The last path segment of the first absolute URL, when it is a story's slug (three words)."""
+    for url in urls:
+        if isinstance(url, str) and "://" in url:
+            path = url.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0].rstrip("/")
+            last = path.rsplit("/", 1)[-1].lower() if "/" in path else ""
+            last = last.rsplit(".", 1)[0] if last.endswith((".html", ".htm", ".php")) else last
+            return last if _SLUG.fullmatch(last) else ""
+    return ""
 
 
 def _valid(facts) -> bool:
-    return isinstance(facts, list) and len(facts) == 6 and isinstance(facts[0], str) and isinstance(facts[1], str) and facts[1] != ""
+    return (isinstance(facts, list) and len(facts) == 10 and isinstance(facts[0], str) and isinstance(facts[1], str)
+            and facts[1] != "" and isinstance(facts[6], str) and isinstance(facts[7], str)
+            and isinstance(facts[8], list) and isinstance(facts[9], str))
 
 
 def _numbers(key: str) -> tuple[str, ...]:
-    """The words of `key` that hold a digit, sorted."""
+    """The words of `key` that hold a digit, in title order ("2 3 6" is not "2 6 3")."""
     if not _DIGIT.search(key):  # most titles: no need to look at each word
         return ()
-    return tuple(sorted(t for t in key.split() if not t.isalpha() and _DIGIT.search(t)))  # (a digit is not a letter)
+    return tuple(t for t in key.split() if not t.isalpha() and _DIGIT.search(t))  # (a digit is not a letter)
+
+
+_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014\u00b7\u2022]\s+|\s*[|:,\u2013\u2014]\s+")
+
+
+def additions_set_off(a: str, b: str) -> bool:
+    """Whether the words one title (raw text) adds to the other stand at its start or end, set off
+    by punctuation as a site name or a label is ("... with low-code apps – Contoso",
+    "RE-TRANSMISSION: ..."). Words added inside a title ("Power Apps overview" / "Power Apps
+    Portals overview") or run on at an end ("wrap for the app builder" / "... wizard") change
+    what it is about. Replaced words (typos, inflections) are `same_words`' business."""
+    from difflib import SequenceMatcher
+
+    ka, kb = title_key(a).split(), title_key(b).split()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal" or op == "replace" and i2 - i1 == j2 - j1:
+            continue
+        start, end = i1 == 0 and j1 == 0, i2 == len(ka) and j2 == len(kb)
+        if not (start or end):
+            return False
+        longer, added = (b, kb[j1:j2]) if j2 - j1 > i2 - i1 else (a, ka[i1:i2])
+        parts = _SEPARATOR.split(longer)
+        pieces = [" ".join(parts[:k]) if start else " ".join(parts[k:]) for k in range(1, len(parts))]
+        if " ".join(added) not in {title_key(piece) for piece in pieces}:
+            return False
+    return True
 
 
 def same_words(a: list[str], b: list[str], fuzz) -> bool:
@@ -191,8 +271,29 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
         choices = [keys[j] for j in others]
         for _, score, n in process.extract(keys[i], choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
             j = others[n]
-            if same_words(keys[i].split(), keys[j].split(), fuzz):
+            a, b = keys[i].split(), keys[j].split()
+            if same_words(a, b, fuzz) and not NEGATIONS.intersection(set(a) ^ set(b)):
                 yield i, j, score
+
+
+def _translations(p: str, q: str, a: list, b: list) -> bool:
+    """Whether two files are translations of one post (not duplicates)."""
+    if a[7] and a[7] == b[7]:  # the same translationKey
+        return True
+    (lang_p, rest_p), (lang_q, rest_q) = path_language(p), path_language(q)
+    lang_a, lang_b = a[6] or lang_p, b[6] or lang_q
+    if lang_a and lang_b and lang_a != lang_b:
+        return True
+    return bool(lang_p or lang_q) and rest_p == rest_q  # the same path under another language
+
+
+def _same_story(p: str, q: str, a: list, b: list) -> bool:
+    """Whether two files with equal or near-identical titles hold one story."""
+    if _translations(p, q, a, b):
+        return False
+    if len(a[8]) < MIN_LINES or len(b[8]) < MIN_LINES:
+        return True  # without bodies the titles decide
+    return resemblance(a[8], b[8], SKETCH) >= SAME_BODY or (a[9] != "" and a[9] == b[9])
 
 
 def report(facts_by_path, options, only=None):
@@ -224,16 +325,22 @@ def report(facts_by_path, options, only=None):
             continue
         same = sorted(paths_of(key))
         similar = sorted(((p, score) for j, score in near.get(i, ()) for p in paths_of(keys[j])), key=lambda ps: ps[0])
-        total = len(same) - 1 + len(similar)
-        if total <= 0:
-            continue
         for path in same:
-            named = [f"{p} (line {facts_by_path[p][2]})" for p in same[: MAX_NAMED + 1] if p != path][:MAX_NAMED]
-            named += [f"{p} (line {facts_by_path[p][2]}, {int(s)}% similar)" for p, s in similar[: MAX_NAMED - len(named)]]
-            title = facts_by_path[path][0]
+            if only is not None and path not in only:
+                continue
+            facts = facts_by_path[path]
+            equal = [p for p in same if p != path and _same_story(path, p, facts, facts_by_path[p])]
+            close = [(p, s) for p, s in similar
+                     if additions_set_off(facts[0], facts_by_path[p][0]) and _same_story(path, p, facts, facts_by_path[p])]
+            total = len(equal) + len(close)
+            if total == 0:
+                continue
+            named = [f"{p} (line {facts_by_path[p][2]})" for p in equal[:MAX_NAMED]]
+            named += [f"{p} (line {facts_by_path[p][2]}, {int(s)}% similar)" for p, s in close[: MAX_NAMED - len(named)]]
+            title = facts[0]
             yield path, Report(
                 f"title: {shown(title)} duplicates the title of {name_others(named, total)}",
                 pointer="/title",
-                span=to_span(facts_by_path[path][2:6]),
+                span=to_span(facts[2:6]),
                 fingerprint=fingerprint(title),
             )

@@ -9,6 +9,11 @@ parser that also recognises the common non-ISO spellings whose meaning is unambi
 - kind "ambiguous": a date whose day/month order cannot be known (`03/07/2022`);
 - kind "invalid": not a date at all, or an impossible one (`2021-02-30`, `25:00`).
 
+`generator` says whether the site generators read the value as written: Jekyll (its documented
+`YYYY-MM-DD HH:MM:SS +/-TTTT`, time and offset optional, and YAML timestamps) or Hugo (Go's
+layouts: RFC 3339, `2006-01-02T15:04:05`, `2006-01-02 15:04:05 -0700`, `2006-01-02 15:04:05Z07:00`,
+`02 Jan 2006`, RFC 1123 ...). ISO 8601 values are read by both.
+
 For "iso" and "fixable" readings `when` is a `Moment`: the calendar fields as written, plus the
 UTC offset (None when the value has no timezone). Parsing is cached: the eight date rules read
 the same few values of each file.
@@ -29,9 +34,10 @@ from yaml.resolver import Resolver
 
 from linter.model import Edit
 from linter.yamledit import replace_value
-from rules._memo import ordered_subset, per_document
+from rules._memo import items, ordered_subset, per_document
 
 DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
+DATE_ROLES = ("published", "updated")  # linter.fields roles whose values are dates too (`published_at`...)
 _NULL_TAG = "tag:yaml.org,2002:null"
 _ITEM = re.compile(r"/related/\d+", re.A)
 
@@ -101,6 +107,7 @@ class Reading(NamedTuple):
     when: Moment | None = None
     iso: str = ""  # for "fixable": the ISO 8601 spelling
     reason: str = ""  # for "invalid"/"ambiguous": what is wrong, as a predicate ("is not a real date (...)")
+    generator: bool = False  # Jekyll or Hugo reads it as written (every "iso" reading; some "fixable" ones)
 
     @property
     def usable(self) -> bool:
@@ -133,6 +140,19 @@ _NAMED = re.compile(
     + r"(?:(\d{1,2})(?:st|nd|rd|th)?[ \t]+([a-z]+)\.?,?|([a-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?)[ \t]+(\d{4})"
     + _TIME,
     re.I | re.A,
+)
+# What Jekyll or Hugo read besides ISO 8601 (`_YMD` and `_NAMED` have already matched): a YAML
+# timestamp or Jekyll's `2016-04-26 12:00:00 +0000` (time, seconds and offset optional), Go's
+# `2006-01-02 15:04:05Z07:00` and `-0700` layouts; `02 Jan 2006` and RFC 1123/822 dates.
+_GENERATOR_YMD = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?"
+    r"(?:[ \t]*(?:Z|z|UTC|GMT|[+-]\d\d(?::?\d\d)?))?)?",
+    re.A,
+)
+_RFC1123 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d\d (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}"
+    r"(?: \d\d:\d\d(?::\d\d)? (?:[A-Z]{2,4}|[+-]\d{4}))?",
+    re.A,
 )
 _RELATIVE = re.compile(r"(?:now|today|yesterday|tomorrow|last\b.*|next\b.*|.*\bago)", re.I | re.A)
 
@@ -210,10 +230,10 @@ def real_date(year: str, month: str, day: str) -> Moment | None:
     return got if isinstance(got, Moment) else None
 
 
-def _fixable(m: Moment | str) -> Reading:
+def _fixable(m: Moment | str, generator=False) -> Reading:
     if isinstance(m, str):
         return Reading("invalid", reason=m)
-    return Reading("fixable", m, m.iso())
+    return Reading("fixable", m, m.iso(), generator=bool(generator))
 
 
 # The usual spelling (`2022-07-07T22:10:00Z`), read without the general parser below.
@@ -236,7 +256,7 @@ def read(text: str) -> Reading:
     """Classify one date value (its source text)."""
     when = _iso_utc(text)
     if when is not None:
-        return Reading("iso", when)
+        return Reading("iso", when, generator=True)
     s = text.strip()
     m = _ISO.fullmatch(s)
     if m:
@@ -245,11 +265,11 @@ def read(text: str) -> Reading:
             return Reading("invalid", reason=got)
         if s != text:
             return Reading("fixable", got, s)
-        return Reading("iso", got)
+        return Reading("iso", got, generator=True)
     m = _YMD.fullmatch(s)
     if m:
         y, _, mo, d, h, mi, sec, frac, ampm, zone = m.groups()
-        return _fixable(_build(y, mo, d, h, mi, sec, frac, ampm, zone))
+        return _fixable(_build(y, mo, d, h, mi, sec, frac, ampm, zone), s == text and _GENERATOR_YMD.fullmatch(s))
     m = _DMY.fullmatch(s)
     if m:
         a, sep, b, y, h, mi, sec, frac, ampm, zone = m.groups()
@@ -270,7 +290,7 @@ def read(text: str) -> Reading:
         d1, name1, name2, d2, y, h, mi, sec, frac, ampm, zone = m.groups()
         month = _month(name1 or name2)
         if month is not None:
-            return _fixable(_build(y, month, d1 or d2, h, mi, sec, frac, ampm, zone))
+            return _fixable(_build(y, month, d1 or d2, h, mi, sec, frac, ampm, zone), s == text and _RFC1123.fullmatch(s))
     if _RELATIVE.fullmatch(s):
         return Reading("invalid", reason="is a relative date, not a date-time; write the actual date as YYYY-MM-DDTHH:MM:SSZ")
     return Reading("invalid", reason="is not an ISO 8601 date-time (expected YYYY-MM-DDTHH:MM:SSZ)")
@@ -295,7 +315,8 @@ def _shown(source: str) -> str:
 
 
 def values(doc, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> tuple[Value, ...]:
-    """Each date field of the article and of each `related` item, in file order. Empty values
+    """Each date field of the article and of each `related` item, in file order: under `keys`,
+    and by default the values of the DATE_ROLES too. Empty values
     (`date:`, `null`) are skipped: a missing date is the schema's business. Read once per
     document and set of keys (the eight date rules ask for the same few)."""
     keys = tuple(keys)
@@ -306,7 +327,19 @@ def _values_of(doc, keys: tuple[str, ...]) -> tuple[Value, ...]:
     if _picked_from_all(keys):
         # Picked out of the values of all DATE_KEYS: the same values in the same order.
         return tuple(v for v in values(doc) if v.key in keys)
-    return tuple(_values(doc, keys))
+    found = tuple(_values(doc, keys))
+    return _with_roles(doc, found) if keys == DATE_KEYS else found
+
+
+def _with_roles(doc, found: tuple[Value, ...]) -> tuple[Value, ...]:
+    """`found` and the values of the DATE_ROLES under other keys (`published_at`…), in file order."""
+    known = {v.pointer for v in found}
+    extra = [v for role in DATE_ROLES for v in role_values(doc, role) if v.pointer not in known]
+    if not extra:  # most files: their dates are all under DATE_KEYS
+        return found
+    nodes = doc.nodes
+    extra = list({v.pointer: v for v in extra}.values())
+    return tuple(sorted(found + tuple(extra), key=lambda v: nodes[v.pointer].start_mark.index))
 
 
 @lru_cache(maxsize=32)
@@ -328,18 +361,44 @@ def _values(doc, keys: tuple[str, ...]) -> Iterator[Value]:
         item = ptr[: ptr.rfind("/")]
         if item and not _ITEM.fullmatch(item):
             continue
-        node = nodes.get(ptr)
-        if node is None:
-            continue
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _NULL_TAG or (node.value == "" and not node.style):
-                continue
-            if node.value.strip() == "":
-                continue
-            yield Value(ptr, key, item, node.value, _shown(node.value), read(node.value))
-        else:
-            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-            yield Value(ptr, key, item, None, kind, Reading("invalid", reason="is not a date"))
+        value = _value(nodes.get(ptr), ptr, key, item)
+        if value is not None:
+            yield value
+
+
+def _value(node, ptr: str, key: str, item: str) -> Value | None:
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _NULL_TAG or (node.value == "" and not node.style):
+            return None
+        if node.value.strip() == "":
+            return None
+        return Value(ptr, key, item, node.value, _shown(node.value), read(node.value))
+    kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    return Value(ptr, key, item, None, kind, Reading("invalid", reason="is not a date"))
+
+
+def role_values(doc, role: str) -> tuple[Value, ...]:
+    """Each value of a date role (linter.fields: "published", "updated"...) of the article and of
+    each `related` item, each item's preferred key first; `key` is the field's own key. Read
+    once per document and role."""
+    return per_document(doc, ("date_role", role), lambda: tuple(_role_values(doc, role)))
+
+
+def _role_values(doc, role: str) -> Iterator[Value]:
+    for item, _ in items(doc):
+        for ptr, _ in doc.role(role, item):
+            value = _value(doc.nodes.get(ptr), ptr, ptr[ptr.rfind("/") + 1 :], item)
+            if value is not None:
+                yield value
+
+
+def news_format(key: str) -> bool:
+    """Whether the field is one of the scraped-news format's `...DateTime` fields, which that
+    format writes in ISO 8601 with a time and a timezone; other date fields (`date`, `lastmod`,
+    ...) are read by the site generator, and judged by what it accepts."""
+    return key.endswith("DateTime")
 
 
 def by_item(doc, keys) -> dict[str, dict[str, Value]]:

@@ -2,8 +2,8 @@
 
 Jekyll names posts `YYYY-MM-DD-slug.md` and uses the file-name date for the post's URL and
 order unless the front matter says otherwise; the two should agree. The file-name date (a
-calendar day) is compared with the calendar day written in the article's `publishedDateTime`,
-or its `date` for a blog post. Scrapers name files in local time and write UTC dates, so near
+calendar day) is compared with the calendar day written in the article's publication date (its
+"published" field role: `publishedDateTime`, else `date`, `published_at`…; docs/fields.md). Scrapers name files in local time and write UTC dates, so near
 midnight the two are a day apart: option `tolerance-days` (default 1) sets how many days apart
 they may be. A page bundle (`2022-07-07-slug/index.md`) is checked against its folder's name.
 """
@@ -40,13 +40,10 @@ def file_date(path: str):
 
 
 def check(doc, options):
-    if "publishedDateTime" not in doc.by_key and "date" not in doc.by_key:
-        return
     named = file_date(doc.path)
     if named is None:
         return
-    article = {v.key: v for v in _parse.values(doc, ("publishedDateTime", "date")) if v.item == ""}
-    v = article.get("publishedDateTime") or article.get("date")
+    v = next((v for v in _parse.role_values(doc, "published") if v.item == ""), None)  # the preferred one
     if v is None or v.reading.when is None:
         return
     when = v.reading.when

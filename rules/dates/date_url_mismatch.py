@@ -1,11 +1,13 @@
-"""The date in an item's URL is far from its `publishedDateTime`.
+"""The date in an item's URL is far from its publication date.
 
 Many news sites put the publication date in the URL path (`/2021/09/15/slug`, `/2010/03/slug`,
-`/2019-12-slug`, `/20211202/`). When that date is far from the item's `publishedDateTime` (or a
-blog post's `date`), one of them is wrong: a scraper that dated an old story by when it found it,
-or a day and month swapped (the message says so when swapping them makes the dates agree).
-Checks `webUrl`, `originalUrl` and a blog post's `url` (option `url-fields`) of the article and
-of each `related` item against that item's own date; a URL is reported once even when several
+`/2019-12-slug`, `/20211202/`). When that date is far from the item's publication date (its
+"published" field role: `publishedDateTime`, else `date`, `published_at`…, see docs/fields.md),
+one of them is wrong: a scraper that dated an old story by when it found it, or a day and month
+swapped (the message says so when swapping them makes the dates agree). Checks the item's
+canonical and source URLs (field roles "canonical-url" and "source-url": `webUrl`, `url`,
+`originalUrl`, `source_url`…; option `url-fields` names the keys instead) of the article and of
+each `related` item against that item's own date; a URL is reported once even when several
 fields hold it.
 
 Only the path is read (not the host, query or fragment), and only a year from 1990 to 2099
@@ -27,7 +29,7 @@ CODE = "DT008"
 NAME = "date-url-mismatch"
 SEVERITY = "warning"
 FIX = "never"
-OPTIONS = {"tolerance-days": 31, "url-fields": ["webUrl", "originalUrl", "url"]}
+OPTIONS = {"tolerance-days": 31, "url-fields": []}
 BAD = ('---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n'
        'webUrl: "https://news.example.com/2012/03/robots-fold-laundry.html"\n---\n')
 GOOD = ('---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n'
@@ -43,7 +45,6 @@ _PATTERNS = (
     # /20210915/ or /20210915-slug
     re.compile(r"/" + _YEAR + r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_./]|\Z)", re.A),
 )
-_DATE_KEYS = ("publishedDateTime", "date")
 
 
 def url_date(url: str) -> tuple[int, int, int | None] | None:
@@ -90,48 +91,55 @@ def _shown(url) -> str:
 
 
 def check(doc, options):
-    fields = tuple(options.get("url-fields") or OPTIONS["url-fields"])
-    by_key = doc.by_key
-    if not any(k in by_key for k in fields) or not any(k in by_key for k in _DATE_KEYS):
-        return
+    keys = tuple(options.get("url-fields") or ())
     tolerance = float(options.get("tolerance-days", 31))
     dated = None  # the items' dates, read once some URL has a date (most have none)
     for item, data in items(doc):
-        in_urls = _url_dates(data, fields)
+        in_urls = _url_dates(_urls(doc, item, data, keys))
         if not in_urls:
             continue
         if dated is None:
-            dated = _parse.by_item(doc, _DATE_KEYS)
-        own = dated.get(item, {})
-        v = own.get("publishedDateTime") or own.get("date")
+            dated = {}
+            for v in _parse.role_values(doc, "published"):
+                if v.reading.usable:
+                    dated.setdefault(v.item, v)  # the item's preferred date
+        v = dated.get(item)
         if v is None:
             continue
         day = v.reading.when.day_of()
-        for key, found in in_urls:
+        for ptr, found in in_urls:
             distance = _distance(found, day)
             if distance is None or distance <= tolerance:
                 continue
-            message = (f"{key}: the URL's date {_shown(found)} is {distance} day{'s' if distance != 1 else ''} "
+            message = (f"{ptr[ptr.rfind('/') + 1:]}: the URL's date {_shown(found)} is {distance} "
+                       f"day{'s' if distance != 1 else ''} "
                        f"{'before' if (found[0], found[1], found[2] or 1) < (day.year, day.month, day.day) else 'after'} "
                        f"{v.key} {v.shown}")
             swap = _swap_hint(found, day)
             if swap:
                 message += f"; {swap}"
-            yield Report(message, pointer=f"{item}/{key}")
+            yield Report(message, pointer=ptr)
 
 
-def _url_dates(data: dict, fields: tuple) -> list[tuple[str, tuple[int, int, int | None]]]:
-    """(field, date) of each of an item's URL fields whose path has a date; a URL that several
-    fields hold counts once (for the first)."""
+def _urls(doc, item: str, data: dict, keys: tuple) -> list[tuple[str, object]]:
+    """(pointer, value) of the item's URL fields: the `url-fields` keys if set, else the values
+    of its canonical-URL and source-URL roles."""
+    if keys:
+        return [(f"{item}/{key}", data.get(key)) for key in keys]
+    return [*doc.role("canonical-url", item), *doc.role("source-url", item)]
+
+
+def _url_dates(urls: list[tuple[str, object]]) -> list[tuple[str, tuple[int, int, int | None]]]:
+    """(pointer, date) of each URL whose path has a date; a URL that several fields hold counts
+    once (for the first)."""
     out, seen = [], set()
-    for key in fields:
-        url = data.get(key)
+    for ptr, url in urls:
         if not isinstance(url, str) or url in seen:
             continue
         seen.add(url)
         found = url_date(url)
         if found is not None:
-            out.append((key, found))
+            out.append((ptr, found))
     return out
 
 

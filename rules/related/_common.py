@@ -6,6 +6,8 @@ import re
 
 from rules.urls.normalize import canonical_url, strip_www
 
+_URL_ROLES = ("canonical-url", "source-url")
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _EXT = re.compile(r"\.(?:s?html?|php|aspx?|ece|cms|jsp)$", re.I)
 
@@ -17,20 +19,21 @@ def related_items(doc) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(related) if isinstance(item, dict)]
 
 
-def item_urls(item: dict) -> list[str]:
-    """Canonical forms of the item's webUrl and originalUrl (those that are absolute URLs)."""
+def item_urls(doc, item: str) -> list[str]:
+    """Canonical forms of the item's canonical and source URLs (field roles "canonical-url" and
+    "source-url": `webUrl`, `originalUrl`…) that are absolute URLs."""
     out = []
-    for key in ("webUrl", "originalUrl"):
-        value = item.get(key)
-        if isinstance(value, str):
-            c = canonical_url(value)
-            if c and c not in out:
-                out.append(c)
+    for role in _URL_ROLES:
+        for _, value in doc.role(role, item):
+            if isinstance(value, str):
+                c = canonical_url(value)
+                if c and c not in out:
+                    out.append(c)
     return out
 
 
 def article_urls(doc) -> set[str]:
-    return set(item_urls(doc.data)) if isinstance(doc.data, dict) else set()
+    return set(item_urls(doc, "")) if isinstance(doc.data, dict) else set()
 
 
 def title_key(item: dict) -> str | None:

@@ -67,7 +67,7 @@ def check(doc, options):
     by_title: dict[tuple, int] = {}
     data = {i: item for i, item in items}
     for i, item in items:
-        urls = item_urls(item)
+        urls = item_urls(doc, f"/related/{i}")
         if own and any(u in own for u in urls):
             continue
         title = title_key(item)

@@ -34,7 +34,7 @@ def check(doc, options):
     own = article_urls(doc)
     if not own:
         return
-    selfish = [(i, same) for i, item in items if (same := [u for u in item_urls(item) if u in own])]
+    selfish = [(i, same) for i, item in items if (same := [u for u in item_urls(doc, f"/related/{i}") if u in own])]
     keeps_some = len(selfish) < len(doc.data["related"])
     for i, same in selfish:
         yield Report(

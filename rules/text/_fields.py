@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rules._memo import ordered_subset, per_document
+from rules._memo import items, ordered_subset, per_document
 
-# Plain-text fields of an article, of each `related` item, of the blog-post shape
-# (`description`) and of image records (`images[].title`).
+# Plain-text fields wherever they occur: an article's, each `related` item's, the blog-post
+# shape's (`description`), image records' (`images[].title`)...
 TEXT_KEYS = ("title", "excerpt", "description")
-# Fields that summarise an article (not its headline).
-SUMMARY_KEYS = ("excerpt", "description")
+# ... and the values of these field roles (linter.fields) of the article and its `related` items:
+# the title, its copies (`structured_data.headline`, `og:title`), the summary (`summary`...).
+TEXT_ROLES = ("title", "title-copy", "description")
 
 _ITEM_PARENT = re.compile(r"^(?:/related/\d+)?$")
 
@@ -40,7 +41,27 @@ def _text_fields(doc, keys: tuple[str, ...], item_level: bool) -> list[tuple[str
         return [(ptr, value) for ptr, value in text_fields(doc, TEXT_KEYS, item_level) if field_name(ptr) in keys]
     if item_level:  # some of the fields at every level
         return [(ptr, value) for ptr, value in text_fields(doc, keys) if _item_level(ptr)]
-    return [(ptr, value) for ptr, value in doc.fields(*keys) if isinstance(value, str)]
+    found = [(ptr, value) for ptr, value in doc.fields(*keys) if isinstance(value, str)]
+    return _with_roles(doc, found) if keys == TEXT_KEYS else found
+
+
+def _with_roles(doc, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`found` and the string values of TEXT_ROLES it lacks, in document order."""
+    known = {ptr for ptr, _ in found}
+    extra = [(ptr, value) for item, _ in items(doc) for role in TEXT_ROLES for ptr, value in doc.role(role, item)
+             if isinstance(value, str) and ptr not in known]
+    if not extra:  # most files: their text fields are all under TEXT_KEYS
+        return found
+    nodes = doc.nodes
+    extra = list(dict(extra).items())  # a value of two roles counts once
+    return sorted(found + extra, key=lambda pv: nodes[pv[0]].start_mark.index if pv[0] in nodes else 0)
+
+
+def is_summary(doc, ptr: str) -> bool:
+    """Whether the field at `ptr` summarises its item (the "description" role: `excerpt`,
+    `description`, `summary`...)."""
+    item = ptr[: ptr.rfind("/")]
+    return any(p == ptr for p, _ in doc.role("description", item))
 
 
 @lru_cache(maxsize=32)

@@ -27,8 +27,6 @@ BAD = ('---\ntitle: "Tom &amp; Jerry&#8217;s new show"\n'
 GOOD = ('---\ntitle: "Tom & Jerry’s new show"\n'
         'webUrl: "https://example.com/story?id=1&ref=feed"\n---\n')
 
-URL_KEYS = ("url", "webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl", "image", "link", "canonicalUrl")
-
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _URL_ENTITY = re.compile(r"&(?:#0*38|#[xX]0*26|amp);")
 
@@ -47,17 +45,6 @@ def _no_ampersand(doc) -> bool:
     (a double-quoted "\\x26" is one). True of most files, which are then done at once."""
     text, start, end = doc.text, doc.fm_start, doc.fm_end
     return text.find("&", start, end) < 0 and text.find("\\", start, end) < 0
-
-
-def _any_ampersand(doc, keys) -> bool:
-    """Whether a string value under one of `keys` holds an '&'."""
-    values = doc.values
-    for key in keys:
-        for ptr in doc.by_key.get(key, ()):
-            value = values.get(ptr)
-            if isinstance(value, str) and "&" in value:
-                return True
-    return False
 
 
 def check(doc, options):
@@ -80,10 +67,10 @@ def check(doc, options):
             pointer=ptr,
             fix=None if broken else fix("safe", "unescape the HTML entities", replace_value(doc, ptr, fixed)),
         )
-    if not _any_ampersand(doc, URL_KEYS):  # the usual case: no need for the fields in file order
-        return
-    for ptr, value in doc.fields(*URL_KEYS):
-        if not isinstance(value, str) or "&" not in value:
+    from rules.urls._common import url_fields  # here: importing the text rules loads no URL library
+
+    for ptr, _, value in url_fields(doc):
+        if "&" not in value:
             continue
         found = list(_URL_ENTITY.finditer(value))
         if not found:

@@ -5,8 +5,13 @@ lorem ipsum, a bare URL as an excerpt or description, and an excerpt or descript
 repeats the title. These are what a feed writes when the source page had no summary; the site
 shows them to readers as if they were text.
 
+Author and byline fields (the "author" field role: `author`, `authors`, `byline`,
+`structured_data.author`…; docs/fields.md) are checked too: a CMS writes "Unknown Author",
+"admin" or "N/A" where it knew no name, and readers see it as the byline.
+
 `words` lists the placeholder values (compared ignoring case, spacing and final punctuation);
-`same-as-title: false` stops reporting excerpts identical to their title.
+`author-words` adds those that are placeholders only as an author's name; `same-as-title: false`
+stops reporting excerpts identical to their title.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import re
 from functools import lru_cache
 
 from linter.model import Report
-from rules.text._fields import SUMMARY_KEYS, TEXT_KEYS, shorten, text_fields
+from rules._memo import items
+from rules.text._fields import TEXT_KEYS, is_summary, shorten, text_fields
 
 CODE = "TXT006"
 NAME = "placeholder-text"
@@ -26,6 +32,7 @@ OPTIONS = {
     "words": ["placeholder", "na", "n/a", "n.a.", "tbd", "tba", "tbc", "todo", "to do", "tk", "xxx",
               "none", "null", "nil", "undefined", "nan", "-", "--", "...", "…", "untitled", "no title",
               "no excerpt", "no description", "excerpt", "description", "title", "coming soon", "test"],
+    "author-words": ["unknown", "unknown author", "no author", "author", "admin", "administrator", "webmaster"],
     "same-as-title": True,
 }
 BAD = '---\ntitle: "City council approves the new budget"\nexcerpt: "Placeholder."\n---\n'
@@ -60,6 +67,7 @@ def _words(words: tuple) -> tuple[frozenset, int]:
 
 def check(doc, options):
     words, longest = _words(tuple(options.get("words") or ()))
+    yield from _authors(doc, words | _words(tuple(options.get("author-words") or ()))[0])
     for ptr, value in text_fields(doc, TEXT_KEYS, item_level=True):
         name = ptr.rsplit("/", 1)[-1]
         if not value.strip():
@@ -69,11 +77,19 @@ def check(doc, options):
             yield Report(f"{name}: {shorten(value.strip())} is a placeholder, not content", pointer=ptr)
         elif _lorem(value):
             yield Report(f"{name}: lorem ipsum placeholder text: {shorten(value)}", pointer=ptr)
-        elif name in SUMMARY_KEYS and _URL.match(value):
+        elif is_summary(doc, ptr) and _URL.match(value):
             yield Report(f"{name}: a bare URL {shorten(value.strip())} instead of a summary", pointer=ptr)
-        elif name in SUMMARY_KEYS and options.get("same-as-title", True):
+        elif options.get("same-as-title", True) and is_summary(doc, ptr):
             item = doc.get(ptr.rsplit("/", 1)[0])
             title = item.get("title") if isinstance(item, dict) else None
             if isinstance(title, str) and abs(len(title) - len(value)) < 20 and _norm(title) == _norm(value):
                 yield Report(f"{name}: repeats the title {shorten(title)} instead of summarising the article",
+                             pointer=ptr)
+
+
+def _authors(doc, words: frozenset):
+    for item, _ in items(doc):
+        for ptr, value in doc.role("author", item):
+            if isinstance(value, str) and value.strip() and _norm(value) in words:
+                yield Report(f"{ptr.rsplit('/', 1)[-1]}: {shorten(value.strip())} is a placeholder, not an author's name",
                              pointer=ptr)

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from linter.model import Report
-from rules.text._fields import SUMMARY_KEYS, shorten, text_fields
+from rules.text._fields import TEXT_KEYS, is_summary, shorten, text_fields
 
 CODE = "TXT005"
 NAME = "truncated-text"
@@ -55,7 +55,9 @@ def _allowed(words: tuple[str, ...]) -> frozenset[str]:
 
 def check(doc, options):
     allow = _allowed(tuple(map(str, options.get("allow-lowercase") or ())))
-    for ptr, value in text_fields(doc, SUMMARY_KEYS, item_level=True):
+    for ptr, value in text_fields(doc, TEXT_KEYS, item_level=True):
+        if not is_summary(doc, ptr):
+            continue
         text = value.lstrip()
         head = text.split(" ", 1)[0]
         if not text or text.count(" ") < 2 or "://" in head or _DOMAIN.search(head):

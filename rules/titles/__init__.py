@@ -1,5 +1,5 @@
-"""Titles: headlines that disagree with the item's URL slug or its image record."""
+"""Titles: headlines that disagree with the item's URL slug, its image record or its copies."""
 
-from rules.titles import title_image_mismatch, title_slug_mismatch
+from rules.titles import title_copy_mismatch, title_image_mismatch, title_slug_mismatch
 
-RULES = [title_slug_mismatch, title_image_mismatch]
+RULES = [title_slug_mismatch, title_image_mismatch, title_copy_mismatch]

@@ -20,8 +20,8 @@ MAX_TRUNCATION = 40  # letters: longer words are matched whole, stemmed or joine
 _EXT = re.compile(r"\.(?:s?html?|php|aspx?|ece|cms|jsp|cfm|md)$", re.IGNORECASE)
 # ids, not words: "1844168367", "article66927253", "b1078623", "a20230519pd206", hex hashes, "2023-1"
 _ID = re.compile(r"^(?:[a-z]{0,8}\d{3,}[a-z0-9]*|[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-f]*|\d{1,2})$")
-# The suffixes `stem` removes ("ies", "es", "s", "ing", "ed", the first that fits), by last letter.
-_SUFFIXES = {"s": ("ies", "es", "s"), "g": ("ing",), "d": ("ed",)}
+# The suffixes `stem` removes ("ies", "es", "s", "ing", "ed", "ion", the first that fits), by last letter.
+_SUFFIXES = {"s": ("ies", "es", "s"), "g": ("ing",), "d": ("ed",), "n": ("ion",)}
 _APOS = re.compile(r"['’‘`´]")
 # The path of an http(s) URL whose host part is ASCII without brackets, with no tab or line break
 # up to the end of its path: exactly `urlsplit(url).path` for it (urlsplit removes those
@@ -39,7 +39,8 @@ _WORD_BYTES = bytes(
 
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A light stem: enough to match "grows"/"grow", "concerns"/"concern", "using"/"use"."""
+    """A light stem: enough to match "grows"/"grow", "concerns"/"concern", "using"/"use",
+    "mitigation"/"mitigating"."""
     for suffix in _SUFFIXES.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -176,3 +177,15 @@ class Side:
                     if not left:
                         return []
         return [words[i] for i in sorted(left)]
+
+
+URL_KEYS = ("webUrl", "originalUrl", "url", "slug")  # where an item's slug is read, first found first
+
+
+def slug_url(item: dict) -> tuple[str, str] | None:
+    """(key, value) of the item's URL whose slug its title should match, or None."""
+    for key in URL_KEYS:
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return key, value
+    return None

@@ -6,11 +6,12 @@ import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from rules._memo import per_document
+from rules._memo import items, per_document
 from rules.urls.normalize import split_plain, valid_host
 
-# Keys whose string values are URLs, wherever they occur (article, related items, images...).
-# `image` is the blog-post shape's picture (often site-relative).
+# The roles whose values are URLs (linter.fields), in the article and each `related` item; and
+# keys whose string values are URLs wherever they occur (image records, provider logos...).
+URL_ROLES = ("canonical-url", "source-url", "amp-url", "image-url")
 URL_KEYS = ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl", "url", "image")
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -29,23 +30,29 @@ _SITE_PATH = re.compile(r"/(?!/)[!-~]*", re.A)  # a site-relative path of printa
 
 
 def url_fields(doc) -> list[tuple[str, str, str]]:
-    """(pointer, key, value) of every string under a URL key, in document order.
+    """(pointer, key, value) of every string holding a URL, in document order: the values of the
+    URL roles of the article and its `related` items, and every string under a URL key. An empty
+    value found only by its role is no URL (`main_image: ''`): it is left out.
 
-    Read straight from the node index (no pointer resolution) and remembered on the document,
-    since seven rules ask for the same list: do not modify it."""
+    Remembered on the document, since seven rules ask for the same list: do not modify it."""
     return per_document(doc, "url_fields", lambda: _url_fields(doc))
 
 
 def _url_fields(doc) -> list[tuple[str, str, str]]:
-    found = []
+    found = {}
     by_key, nodes = doc.by_key, doc.nodes
     for key in URL_KEYS:
         for ptr in by_key.get(key, ()):
             node = nodes.get(ptr)
             if node is not None and node.tag == _STR_TAG and isinstance(node.value, str):
-                found.append((node.start_mark.index, ptr, key, node.value))
-    found.sort()
-    return [(ptr, key, value) for _, ptr, key, value in found]
+                found[ptr] = (node.start_mark.index, ptr, key, node.value)
+    for item, _ in items(doc):
+        for role in URL_ROLES:
+            for ptr, value in doc.role(role, item):
+                node = nodes.get(ptr)
+                if ptr not in found and value and node is not None and node.tag == _STR_TAG:
+                    found[ptr] = (node.start_mark.index, ptr, ptr.rsplit("/", 1)[-1], node.value)
+    return [(ptr, key, value) for _, ptr, key, value in sorted(found.values())]
 
 
 def field_name(ptr: str) -> str:
