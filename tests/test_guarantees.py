@@ -557,3 +557,35 @@ def test_an_entity_title_is_decoded_but_never_emptied_by_safe_fixes():
     text = '---\ntitle: "&#8203;"\n---\n'
     assert fix(text, select=["ALL"]) == '---\ntitle: "\u200b"\n---\n'  # decoded; the whitespace fix would empty it
     assert fix(text, select=["ALL"], unsafe=True) == '---\ntitle: ""\n---\n'
+
+
+NOOP_FIX_RULE = '''
+"""Reports every title and offers a fix that rewrites it as the same string (a test rule)."""
+from linter.model import Report
+from linter.yamledit import double_quoted, fix
+from linter.model import Edit
+CODE = "ZZZ003"
+NAME = "noop-fix-test"
+SEVERITY = "warning"
+FIX = "always"
+def check(doc, options):
+    node = doc.nodes.get("/title")
+    if node is not None:
+        start, end = doc.fm_start + node.start_mark.index, doc.fm_start + node.end_mark.index
+        yield Report("title", pointer="/title", fix=fix("safe", "requote", Edit(start, end, double_quoted(node.value))))
+'''
+
+
+def test_a_fix_whose_finding_stays_is_neither_applied_nor_counted(tmp_path):
+    """A fix counts only if its finding is gone; a pass of fixes that change nothing about the
+    value they were made for is not kept (the file is not rewritten for nothing)."""
+    from linter import config as cfg
+    from linter import registry
+    from linter.runner import Linter
+
+    (tmp_path / "noop.py").write_text(NOOP_FIX_RULE)
+    settings = cfg.resolve(cfg.from_dict({"select": ["ZZZ003"]}, tmp_path), registry.load([tmp_path / "noop.py"]))
+    raw = b"---\ntitle: plain\n---\n"
+    outcome = fixer.fix_document(Linter(settings), raw, "p.md", "p.md")
+    assert outcome.applied == [] and outcome.text == raw.decode()
+    assert [f.rule for f in outcome.result.findings] == ["noop-fix-test"]
