@@ -137,7 +137,12 @@ class Discovery:
             if not _inside(_real(p), self._allowed(p)):  # a symlink anywhere in the path, not only the last
                 self.skipped.append((raw, "symlink leading out of the tree; not followed"))
                 continue
-            if p.is_dir():
+            try:
+                is_dir = p.is_dir()
+            except OSError as exc:  # a path too long to open (over PATH_MAX)
+                self.skipped.append((raw, f"cannot read: {exc.strerror or exc}"))
+                continue
+            if is_dir:
                 for t in self._walk(str(p), [_real(p)]):
                     out.setdefault(t.file, t)
             elif os.path.lexists(p):

@@ -191,3 +191,11 @@ def test_an_exclude_glob_with_many_stars_on_a_long_name_is_linear(tmp_path):
     (tmp_path / "a-b-c-d-e-draft.md").write_bytes(GOOD.replace(b"true", b'"no"'))
     proc = newslint(tmp_path, "check", "--no-cache", "--select", "published-not-boolean", "--format", "json")
     assert [f["path"] for f in json.loads(proc.stdout)["findings"]] == ["-" * 244 + ".md"]
+
+
+def test_a_named_path_too_long_to_open_is_reported(tmp_path):
+    long = "/".join(["d" * 250] * 18) + "/x.md"
+    (tmp_path / "ok.md").write_bytes(GOOD)
+    proc = newslint(tmp_path, "check", "--no-cache", long, "ok.md")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert "cannot read: File name too long" in proc.stderr
