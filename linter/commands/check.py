@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -80,7 +81,7 @@ def _check(args, settings, cwd: Path) -> int:
         fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
         cache=not args.no_cache, progress=False if args.no_progress else None,
     )
-    partial = bool(args.paths) and all(not (cwd / p).is_dir() for p in args.paths)
+    partial = bool(args.paths) and all(not os.path.isdir(cwd / p) for p in args.paths)  # isdir: False on a path too long
     try:
         result = runmod.run(targets, settings, options, cwd, partial=partial)
     except runmod.RunError as exc:
