@@ -103,6 +103,7 @@ class Discovery:
         self._bases = (_prefix(cwd), _prefix(config.root))
         self.skipped: list[tuple[str, str]] = []  # (path, why) for --verbose style notes
         self._swept: set[str] = set()
+        self._real_roots: list[Path] | None = None  # the working and configuration folders, resolved
 
     def _sweep(self, folder: str, names=None) -> None:
         if folder in self._swept:
@@ -164,7 +165,9 @@ class Discovery:
         folder that holds it. To lint a file through a link that leads elsewhere, name its real
         path."""
         if _inside(p, [self.cwd, self.root]):
-            return [_real(self.cwd), _real(self.root)]
+            if self._real_roots is None:
+                self._real_roots = [_real(self.cwd), _real(self.root)]
+            return self._real_roots
         return [_real(p.parent)]
 
     def _walk(self, top: str, roots: list[Path]):
