@@ -47,7 +47,7 @@ class RunResult:
         self.results: list[FileResult] = []
         self.applied: list[Finding] = []
         self.diffs: list[str] = []
-        self.errors: list[str] = []  # per-file problems outside findings (unreadable, not written)
+        self.errors: list[str] = []  # problems outside findings (a file not written, the cache not used)
         self.unsafe_fixes = unsafe_fixes
         self.baseline_gone: int | None = None  # with --baseline: baselined findings that no longer occur
 
