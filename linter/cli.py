@@ -97,7 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 command = importlib.import_module(args._module)
             return command.run(args)
         except (UsageError, ConfigError, RegistryError) as exc:
-            print(f"newslint: error: {exc}", file=sys.stderr)
+            from linter.reporters.text import visible  # a path or value in the message may hold control characters
+
+            print(f"newslint: error: {visible(str(exc))}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
             print("newslint: interrupted", file=sys.stderr)

@@ -309,7 +309,7 @@ class Settings:
         import json
 
         parts = {
-            "active": [(a.spec.code, a.severity, sorted(a.options.items(), key=str)) for a in self.active],
+            "active": [(a.spec.code, a.severity, sorted(a.options.items(), key=str), a.spec.fix) for a in self.active],
             "pfi": [(g, sorted(c)) for g, c in self.per_file_ignores],
             "schemas": sorted(self.config.schemas.items()),
             "limits": repr(self.config.limits),

@@ -160,6 +160,8 @@ class Document:
         self.field_map: roles.FieldMap = roles.DEFAULT  # which keys hold which role (set by the runner)
         self._roles: dict[str, dict[str, tuple]] = {}  # item pointer -> role -> its (pointer, value)s
         self._line_starts: list[int] | None = None
+        self._blocks: list | None = None
+        self._code: list[tuple[int, int]] | None = None
 
     # ---- text geometry -------------------------------------------------------------------
     @property
@@ -202,6 +204,38 @@ class Document:
         line, col = self.line_col(start)
         end_line, end_col = self.line_col(end)
         return Span(line, col, end_line, end_col)
+
+    # ---- the body ----------------------------------------------------------------------
+    @property
+    def blocks(self) -> list:
+        """The body's top-level blocks (linter.body.Block), scanned on first use; none when the
+        file has no front matter (its text is not known to be a body). Do not modify the list."""
+        if self._blocks is None:
+            if not self.has_front_matter or self.text.isspace() or not self.text[self.body_start :].strip():
+                self._blocks = []  # (without importing the scanner: front-matter-only sites)
+            else:
+                from linter import body
+
+                text, base = self.text, self.body_start
+                first = 1 + (text.count("\n", 0, base) if "\r" not in text[:base] else len(_LINE_BREAK.findall(text, 0, base)))
+                self._blocks = body.scan(text, base, first)
+        return self._blocks
+
+    @property
+    def code_ranges(self) -> list[tuple[int, int]]:
+        """Sorted, disjoint [start, end) offsets of the body's code: code blocks (fenced or
+        indented, also inside a list or quote) and inline code spans. Do not modify the list."""
+        if self._code is None:
+            from linter import body
+
+            self._code = body.code_ranges(self.blocks, self.text)
+        return self._code
+
+    def in_code(self, offset: int) -> bool:
+        """Whether a character offset of the body lies in code (see `code_ranges`)."""
+        from linter import body
+
+        return body.in_ranges(self.code_ranges, offset)
 
     # ---- front-matter positions --------------------------------------------------------
     def _span(self, pos: Position) -> Span:

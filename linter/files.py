@@ -93,8 +93,9 @@ def remove_stale_temps(folder: Path, names) -> list[Path]:
 
 
 class Discovery:
-    def __init__(self, config: Config, cwd: Path):
+    def __init__(self, config: Config, cwd: Path, respect_gitignore: bool = True):
         self.config = config
+        self.respect_gitignore = respect_gitignore
         self.cwd = cwd
         self.root = config.root
         self.excludes = config.exclude + config.extend_exclude
@@ -171,13 +172,16 @@ class Discovery:
         return [_real(p.parent)]
 
     def _walk(self, top: str, roots: list[Path]):
-        """The files below `top`, each folder's in name order. The hot loop of a large tree: the
-        cut that makes a file's shown and relative path is worked out once per folder."""
+        """The files below `top`, each folder's in name order, without what git ignores (unless
+        told otherwise). The hot loop of a large tree: the cut that makes a file's shown and
+        relative path is worked out once per folder."""
         match_included, included = self._include.match_name, self._include.match
         match_excluded, excluded, excluded_path = self._exclude.match_name, self._exclude.match, self._exclude.match_path
-        stack = [top]
+        if self.respect_gitignore:
+            from linter import gitignore
+        stack = [(top, gitignore.above(top) if self.respect_gitignore else ())]
         while stack:
-            folder = stack.pop()
+            folder, ignores = stack.pop()
             try:
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=_NAME)
@@ -185,7 +189,10 @@ class Discovery:
                 self.skipped.append((folder[len(self._bases[0]):] if folder.startswith(self._bases[0]) else folder,
                                      f"cannot list this folder: {exc.strerror or exc}"))
                 continue
-            self._sweep(folder, [e.name for e in entries])
+            names = [e.name for e in entries]
+            self._sweep(folder, names)
+            if self.respect_gitignore:
+                ignores = gitignore.enter(folder, names, ignores)
             cut_path, cut_rel = (len(base) if (folder + os.sep).startswith(base) else 0 for base in self._bases)
             subfolders = []
             for entry in entries:
@@ -195,14 +202,16 @@ class Discovery:
                 abspath = entry.path  # folder + os.sep + name: below a base exactly when the folder is
                 relpath = abspath[cut_rel:]
                 if entry.is_dir(follow_symlinks=False):
-                    if not (match_excluded(name) or excluded(relpath)):
-                        subfolders.append(abspath)
+                    if not (match_excluded(name) or excluded(relpath) or ignores and gitignore.ignored(ignores, abspath, name, True)):
+                        subfolders.append((abspath, ignores))
                     continue
                 link = entry.is_symlink()
                 if link and _follows_to(entry, True):
                     self.skipped.append((abspath[cut_path:], "symlinked folder; not followed"))
                     continue
                 if not (match_included(name) or included(relpath)) or match_excluded(name) or excluded_path(relpath):
+                    continue
+                if ignores and gitignore.ignored(ignores, abspath, name, False):
                     continue
                 t = Target(abspath, abspath[cut_path:], relpath)
                 if link and not _inside(_real(t.abspath), roots):

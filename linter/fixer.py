@@ -25,11 +25,14 @@ BATCH_SYNC_FROM = 4  # files written together; fewer are fsynced one by one (syn
 
 
 class FixOutcome:
-    def __init__(self, result: FileResult, text: str, applied: list[Finding] | None = None, error: str | None = None):
+    def __init__(self, result: FileResult, text: str, applied: list[Finding] | None = None, error: str | None = None,
+                 repaired: list[Finding] | None = None):
         self.result = result  # findings that remain after fixing
         self.text = text  # the fixed text (== original when nothing applied)
-        self.applied = [] if applied is None else applied  # the findings whose fixes were applied
+        self.applied = [] if applied is None else applied  # the findings whose fixes were applied, pass after pass
         self.error = error  # why fixes were discarded
+        # The findings of the text as it was that are gone: what a run reports as fixed.
+        self.repaired = self.applied if repaired is None else repaired
 
 
 def applicable(finding: Finding, unsafe: bool) -> bool:
@@ -158,9 +161,13 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
     text = original_text
     applied: list[Finding] = []
     seen = {text}
+    fixable = [f for f in result.findings if applicable(f, unsafe)]
 
     def outcome(error: str | None = None) -> FixOutcome:
-        return FixOutcome(result if applied else complete(), text, applied, error)
+        repaired = _repaired(fixable, result.findings, unsafe) if applied else []
+        if not repaired:  # nothing the check reported is gone: the file stays as it was
+            return FixOutcome(complete(), original_text, [], error)
+        return FixOutcome(result, text, applied, error, repaired)
 
     for _ in range(MAX_PASSES):
         chosen = _choose(result.findings, unsafe)
@@ -188,6 +195,21 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
         text, result, doc = new_text, new_result, new_doc
         applied.extend(done)
     return outcome()
+
+
+def _repaired(fixable: list[Finding], remaining: list[Finding], unsafe: bool) -> list[Finding]:
+    """The findings of the text as it was that the fixes repaired: those that had a fix, less as
+    many of each rule at each place as still have one. Counted this way, --fix and --diff say
+    the number the check before them called fixable (a finding a fix made and the next pass
+    repaired is not counted; one whose fix changed the text but not the verdict is not either)."""
+    left = Counter((f.code, f.pointer) for f in remaining if applicable(f, unsafe))
+    out = []
+    for f in fixable:
+        if left[(f.code, f.pointer)] > 0:
+            left[(f.code, f.pointer)] -= 1
+        else:
+            out.append(f)
+    return out
 
 
 def encode(text: str, bom: bool) -> bytes:
@@ -231,14 +253,16 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def atomic_write(path: Path, data: bytes, expected: os.stat_result | None = None,
-                 original: bytes | None = None) -> None:
-    """Replace one file atomically (see `write_files`); raise what stopped it."""
-    error = write_files([(Path(path), data, expected, original)])[0]
+                 original: bytes | None = None, create: bool = False) -> None:
+    """Replace one file atomically (see `write_files`); raise what stopped it. With `create`, the
+    file may not exist yet (an output: a report, a baseline): it is made with the usual mode."""
+    error = write_files([(Path(path), data, expected, original)], create)[0]
     if error is not None:
         raise error
 
 
-def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | None]]) -> list[Exception | None]:
+def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | None]],
+                create: bool = False) -> list[Exception | None]:
     """Replace each file of `writes` (path, new bytes, its stat when read, its bytes when read)
     atomically, and say per file what stopped it: None, or the WriteRefused or OSError that left
     that file as it was.
@@ -257,7 +281,7 @@ def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | N
     try:
         for n, (path, data, expected, original) in enumerate(writes):
             try:
-                staged[n] = _stage(Path(path), data, expected, fsync=syncfs is None)
+                staged[n] = _stage(Path(path), data, expected, fsync=syncfs is None, create=create)
             except (WriteRefused, OSError) as exc:
                 errors[n] = exc
         try:
@@ -290,6 +314,8 @@ def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | N
 
 
 def _unchanged(path: Path, expected: os.stat_result | None, original: bytes | None) -> bool:
+    if expected is None and original is None:
+        return True
     now = os.lstat(path)
     if expected is not None and _identity(now) != _identity(expected):
         return False
@@ -300,18 +326,28 @@ def _unchanged(path: Path, expected: os.stat_result | None, original: bytes | No
     return True
 
 
-def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool) -> str:
-    """Check that `path` may be replaced and write its new bytes to a temporary file beside it
-    (durable at once if `fsync`, else when its batch is flushed); return that file's path."""
-    st = os.lstat(path)
-    if stat.S_ISLNK(st.st_mode):
+def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool, create: bool = False) -> str:
+    """Check that `path` may be replaced (or, with `create`, made) and write its new bytes to a
+    temporary file beside it (durable at once if `fsync`, else when its batch is flushed); return
+    that file's path."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        if not create:
+            raise
+        st = None
+    if st is None:
+        mode = 0o666 & ~_umask()
+    elif stat.S_ISLNK(st.st_mode):
         raise WriteRefused("is a symbolic link; not fixed (fix the file it points to)")
-    if not stat.S_ISREG(st.st_mode):
+    elif not stat.S_ISREG(st.st_mode):
         raise WriteRefused("is not a regular file; not fixed")
-    if _read_only(path, st):
+    elif _read_only(path, st):
         raise WriteRefused("file is read-only; not fixed")
-    if expected is not None and _identity(st) != _identity(expected):
+    elif expected is not None and _identity(st) != _identity(expected):
         raise WriteRefused("file changed on disk while it was being fixed; not overwritten")
+    else:
+        mode = st.st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -319,12 +355,12 @@ def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool
             if fsync:
                 fh.flush()
                 os.fsync(fh.fileno())
-        if hasattr(os, "geteuid") and os.geteuid() == 0 and (st.st_uid, st.st_gid) != (0, 0):
+        if st is not None and hasattr(os, "geteuid") and os.geteuid() == 0 and (st.st_uid, st.st_gid) != (0, 0):
             try:  # root fixing someone else's file: keep it theirs (before chmod: chown clears setuid)
                 os.chown(tmp, st.st_uid, st.st_gid)
             except OSError:
                 pass
-        os.chmod(tmp, st.st_mode & 0o7777)
+        os.chmod(tmp, mode)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -332,6 +368,12 @@ def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool
             pass
         raise
     return tmp
+
+
+def _umask() -> int:
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
 
 
 def _flush(files: list[str], syncfs) -> None:

@@ -5,7 +5,7 @@ A rule is a module (or any object) with these attributes:
     CODE = "DT001"             # letters then digits; the letters group related rules (Ruff style)
     NAME = "date-invalid"      # kebab-case, stable: configs and other tools reference it
     SEVERITY = "error"         # default: error | warning | info
-    SUMMARY = "..."            # one line (defaults to the first line of the docstring)
+    SUMMARY = "..."            # one sentence (defaults to the docstring's first paragraph)
     FIX = "never"              # never | sometimes | always ("never": fixes it yields are ignored)
     OPTIONS = {"floor": "1995-01-01"}   # option names (kebab-case) and defaults
     BAD = "---\n...\n---\n"    # a document the rule reports
@@ -79,6 +79,10 @@ class RuleSpec(Value):
     def fixable(self) -> bool:
         return self.fix != "never"
 
+    def without_fixes(self) -> "RuleSpec":
+        """This rule, run as one that never fixes (--unfixable)."""
+        return RuleSpec(**{**{name: getattr(self, name) for name in self.__slots__}, "fix": "never"})
+
     @property
     def prefix(self) -> str:
         return self.code.rstrip("0123456789")
@@ -107,10 +111,12 @@ def spec_from(obj: Any, source: str) -> RuleSpec:
         raise RuleDefinitionError(f"{where}: FIX must be one of {', '.join(FIX_KINDS)}")
     kind = attr("KIND", "document")
     doc = _cleandoc(getattr(obj, "__doc__", None) or "")
-    summary = attr("SUMMARY", doc.split("\n", 1)[0] if doc else "")
+    # The summary is the docstring's first paragraph (a sentence may wrap onto a second line).
+    first, _, rest = doc.partition("\n\n")
+    summary = attr("SUMMARY", " ".join(first.split()))
     if not summary:
         raise RuleDefinitionError(f"{where}: needs a SUMMARY or a docstring")
-    description = doc.split("\n", 1)[1].strip() if "\n" in doc else ""
+    description = rest.strip()
     options = dict(attr("OPTIONS", {}))
     for key in options:
         if not NAME_RE.match(key):

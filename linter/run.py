@@ -31,13 +31,16 @@ class RunError(Exception):
 
 class RunOptions:
     def __init__(self, fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, jobs: int | None = None,
-                 cache: bool = True, progress: bool | None = None):
+                 cache: bool = True, progress: bool | None = None, respect_gitignore: bool = True,
+                 cache_dir: Path | None = None):
         self.fix = fix
         self.unsafe_fixes = unsafe_fixes
         self.diff = diff
         self.jobs = jobs  # None: one per core
         self.cache = cache
         self.progress = progress  # None: on a terminal only
+        self.respect_gitignore = respect_gitignore
+        self.cache_dir = cache_dir  # None: where cache.folder_for says
 
 
 class RunResult:
@@ -69,10 +72,16 @@ class RunResult:
             "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
         }
 
+    def fixable_findings(self) -> list[Finding]:
+        """The findings --fix would repair (with --unsafe-fixes given, unsafe fixes too)."""
+        wanted = ("safe", "unsafe") if self.unsafe_fixes else ("safe",)
+        return [f for f in self.findings if f.fix is not None and f.fix.applicability in wanted]
+
     def fixable(self) -> tuple[int, int]:
-        safe = sum(1 for f in self.findings if f.fix is not None and f.fix.applicability == "safe")
-        unsafe = sum(1 for f in self.findings if f.fix is not None and f.fix.applicability == "unsafe")
-        return safe, unsafe
+        """(what --fix repairs, what --unsafe-fixes would add)."""
+        fixable = len(self.fixable_findings())
+        unsafe = 0 if self.unsafe_fixes else sum(1 for f in self.findings if f.fix is not None and f.fix.applicability == "unsafe")
+        return fixable, unsafe
 
     def summary_line(self) -> str:
         s = self.summary()
@@ -88,7 +97,7 @@ class RunResult:
         else:
             line = f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['files_with_findings']} of {files}."
             if safe:
-                line += f" {safe} fixable with --fix."
+                line += f" {safe} fixable with --fix{' --unsafe-fixes' if self.unsafe_fixes else ''}."
             if unsafe and not self.unsafe_fixes:
                 line += f" {unsafe} more with --unsafe-fixes."
         if self.baseline_gone:
@@ -141,7 +150,7 @@ def _lint_one(target: Target, facts_only: bool) -> list:
 
     outcome = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
     note = f"{target.path}: {outcome.error}" if outcome.error else None
-    applied, diff, write = outcome.applied, None, None
+    applied, diff, write = outcome.repaired, None, None
     if applied:
         new_raw = fixer.encode(outcome.text, raw.startswith(b"\xef\xbb\xbf"))
         if options.diff:
@@ -319,7 +328,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     out = RunResult(settings, cwd, unsafe_fixes=options.unsafe_fixes)
     cache = None
     if options.cache:
-        folder = cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd)
+        folder = options.cache_dir or cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd)
         cache = Cache(folder, run_key(settings, linter), linter.limits.max_file_bytes)
         if cache.refused:
             out.errors.append(f"the cache {cache.folder} {cache.refused}")
@@ -343,7 +352,8 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     context: list[FileResult] = []  # the rest of the project, for the repository rules
     if partial and linter.repository_rules and targets:
         named = {t.file for t in targets}
-        for t in Discovery(settings.config, cwd).find([str(project_root(settings, targets, cwd))]):
+        discovery = Discovery(settings.config, cwd, respect_gitignore=options.respect_gitignore)
+        for t in discovery.find([str(project_root(settings, targets, cwd))]):
             if t.file in named:
                 continue
             hit = _lookup(cache, t)

@@ -91,7 +91,47 @@ def replace_value(doc, pointer: str, value: Any) -> Edit | None:
         return None  # block scalars: rewriting them faithfully is not worth the risk
     style = node.style or None
     tag = node.tag if isinstance(value, str) else _STR
+    if isinstance(value, str) and node.end_mark.line > node.start_mark.line:
+        folded = render_folded(value, style, doc.text, start, end)
+        if folded is not None:
+            return Edit(start, end, folded)
     return Edit(start, end, render(value, style, tag))
+
+
+def render_folded(value: str, style: str | None, text: str, start: int, end: int) -> str | None:
+    """`value` written in `style` and wrapped over lines as the scalar at text[start:end] was (a
+    long description an emitter folded at 80 columns stays folded rather than becoming one line
+    of 600): ruamel.yaml's emitter folds it at about the original's width, continuation lines
+    take the original's indentation. None when the value cannot be folded in that style, or
+    when the text would not read back as `value`."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    old_lines = text[start:end].splitlines()
+    continuation = old_lines[1][: len(old_lines[1]) - len(old_lines[1].lstrip(" "))] if len(old_lines) > 1 else ""
+    if not continuation:
+        return None
+    column = start - _line_start(text, start)  # where the value starts on its first line
+    width = max(len(line) for line in [" " * column + old_lines[0], *old_lines[1:]])
+    key = "k" * max(1, column - 2)  # a key that puts the value where it starts in the file
+    wrapped = {None: str, "'": SingleQuotedScalarString, '"': DoubleQuotedScalarString}.get(style)
+    if wrapped is None:
+        return None
+    emitter = YAML(typ="rt")
+    emitter.width = max(40, width - 1)
+    emitter.indent(mapping=len(continuation))
+    out = io.StringIO()
+    emitter.dump({key: wrapped(value)}, out)
+    lines = out.getvalue().rstrip("\n").split("\n")
+    first = lines[0][len(key) + 2 :]
+    rest = [continuation + line.strip(" ") for line in lines[1:]]
+    folded = "\n".join([first.rstrip(" "), *(line.rstrip(" ") for line in rest)])
+    if "\n" not in folded or yaml.safe_load(f"{key}: {folded}") != {key: value}:
+        return None
+    newline = "\r\n" if "\r\n" in text[start:end] else "\n"
+    return folded.replace("\n", newline)
 
 
 def _line_start(text: str, offset: int) -> int:

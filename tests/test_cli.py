@@ -43,7 +43,7 @@ def test_findings_exit_1_and_text_format(project, capsys):
     write(project, "news/a.md", BAD)
     assert main(["check", "--no-cache", *SEL]) == 1
     out = capsys.readouterr().out
-    assert "news/a.md:3:12: PUB001 published-not-boolean published: \"false\" is not a boolean; write false [*]" in out
+    assert "news/a.md:3:12: PUB001 [error] published-not-boolean published: \"false\" is not a boolean; write false [*]" in out
     assert "1 fixable with --fix" in out
 
 
@@ -163,7 +163,7 @@ def test_rules_and_rule_docs(project, capsys):
     assert {"code": "PUB001", "name": "published-not-boolean"}.items() <= next(r for r in rows if r["code"] == "PUB001").items()
     assert main(["rule", "PUB001"]) == 0
     doc = capsys.readouterr().out
-    assert doc.startswith("### published-not-boolean (PUB001)") and "Bad:" in doc and "Good:" in doc
+    assert doc.startswith("# published-not-boolean (PUB001)") and "## Example" in doc and "Use instead:" in doc
     assert main(["rule", "nope"]) == 2
 
 
@@ -314,7 +314,7 @@ def test_third_party_plugin_from_an_installed_distribution(tmp_path):
     out = subprocess.run([sys.executable, "-m", "linter", "check", "--no-cache", "--select", "DEMO", "a.md"],
                          cwd=tmp_path, capture_output=True, text=True, env=env)
     assert out.returncode == 1, out.stderr
-    assert "a.md:2:8: DEMO001 no-shouting title: 'BREAKING NEWS' is all capitals" in out.stdout
+    assert "a.md:2:8: DEMO001 [warning] no-shouting title: 'BREAKING NEWS' is all capitals" in out.stdout
     listed = subprocess.run([sys.executable, "-m", "linter", "rules"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert "DEMO001" in listed.stdout
 

@@ -2,8 +2,7 @@
 
 `linter.document._Loader.resolve` must resolve every scalar to the tag PyYAML's own resolver
 gives, whether or not its tag was remembered from an earlier file; `linter.yamledit.double_quoted`
-must escape exactly as escaping character by character did; `rules.content._markdown` must split a
-body of plain paragraphs into exactly the blocks markdown-it gives; a document's `line_count` must
+must escape exactly as escaping character by character did; a document's `line_count` must
 be the length of its `line_starts`; a finding's fingerprint must encode values as `json.dumps` did.
 """
 
@@ -126,69 +125,6 @@ def test_line_starts(text):
     expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     assert document._line_starts(text) == expected
     assert document.parse_text(text).line_starts == expected
-
-
-# ---- rules.content._markdown: plain paragraphs split without markdown-it, the blocks it would give
-def _bodies(body):
-    """The body's blocks with the fast path, without it, and whether the fast path took it (then
-    markdown-it is never asked)."""
-    from rules.content import _markdown
-
-    def no_markdown_it():
-        raise LookupError("markdown-it asked")
-
-    doc = document.parse_text(f"---\ntitle: t\n---\n{body}")
-    parser, plain = _markdown._parser, _markdown._plain_paragraphs
-    try:
-        _markdown._parser = no_markdown_it
-        try:
-            _markdown._parse(doc, 1_048_576)
-            taken = True
-        except LookupError:
-            taken = False
-        _markdown._parser = parser
-        fast = _markdown._parse(doc, 1_048_576)
-        _markdown._plain_paragraphs = lambda src: None
-        slow = _markdown._parse(doc, 1_048_576)
-    finally:
-        _markdown._parser, _markdown._plain_paragraphs = parser, plain
-    return fast, slow, taken
-
-
-PLAIN = ["One line.", "One.\nTwo lines.\n", "\nA.\n\nB [link](https://example.org/x) and *stress*.\n\n\n",
-         "  Three spaces.\nthen  more\t\n   \n\nlast", "Windows\r\nlines\r\n\r\nand\ra lone CR\r",
-         "Trailing spaces   \n  \nx", "Caf\u00e9 \u2014 \u00a0inside\u00a0 only", "Text {{< shortcode >}} text"]
-NOT_PLAIN = ["# Heading", "A\n===", "A\n---", "- item", "1. one", "2) two", "> quote", "    code", "\tcode",
-             "```\nfence\n```", "<div>x</div>", "[ref]: https://example.org", "***", "___", "+ x", "~~~",
-             "\u00a0nbsp first", "last nbsp\u00a0", "nul\0", "A\n\n   \n    \nB", "blank line with a tab\n \t\nx",
-             "\ufeffBOM", "{{< shortcode >}} as code"]
-
-
-@pytest.mark.parametrize("body", PLAIN)
-def test_plain_paragraphs_give_markdown_its_blocks(body):
-    fast, slow, taken = _bodies(body)
-    assert taken and fast.blocks
-    assert fast == slow
-
-
-@pytest.mark.parametrize("body", NOT_PLAIN)
-def test_anything_else_goes_to_markdown_it(body):
-    fast, slow, taken = _bodies(body)
-    assert not taken
-    assert fast == slow
-
-
-_LINE_STARTS = ["", " ", "  ", "   ", "    ", "\t", "#", "# ", "-", "- ", "*", "+ ", "=", "==", "_", "1.", "1) ", "10.",
-                ">", "<", "<p>", "[", "[a]: ", "`", "```", "~~~", "!", "&amp;", "\u00a0", "\u2003", "\x1c", "\ufeff",
-                "\x85", "\\", "|", "{{ x }}", "\r"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_LINE_STARTS), st.text(alphabet="ab -*#=\t\u00a0.1)", max_size=8)),
-                max_size=8), st.sampled_from(["\n", "\r\n", "\r"]))
-def test_plain_paragraphs_property(lines, newline):
-    fast, slow, _ = _bodies(newline.join(start + rest for start, rest in lines))
-    assert fast == slow
 
 
 @given(st.lists(st.sampled_from(["a", "b c", "\n", "\r", "\r\n", "\n\r", " "]), max_size=30))

@@ -82,6 +82,9 @@ def report(capsys, *args) -> tuple[int, str]:
     return rc, capsys.readouterr().err
 
 
+FILE_ROW = r'<tr><td><details><summary><a href="[^"]*"><code>([^<]+)</code></a></summary>.*?</td><td class=n>(\d+)</td>'
+
+
 def test_report_writes_one_self_contained_page(site, capsys):
     rc, err = report(capsys, "-o", "out.html")
     assert rc == 0 and "wrote out.html" in err
@@ -91,7 +94,8 @@ def test_report_writes_one_self_contained_page(site, capsys):
     assert "script" not in page.tags and "<script" not in text  # no JavaScript (the hostile domain is escaped)
     assert "&lt;script&gt;.example" in text
     assert not page.srcs and not re.search(r"(?:href|src)=\"(?:https?:)?//", text)  # nothing fetched
-    assert all(h.startswith("#") for h in page.hrefs)
+    # links go to sections of the page, or to the files (relative to the report)
+    assert all(h.startswith("#") or h.startswith("news/") for h in page.hrefs)
     assert page.tags.count("svg") >= 4  # rules, severity, month, provider
     for section in ("by-rule", "by-severity", "by-month", "by-provider", "fixes", "top-files", "rules"):
         assert section in page.ids
@@ -100,10 +104,13 @@ def test_report_writes_one_self_contained_page(site, capsys):
 def test_every_rule_link_has_a_documentation_section(site, capsys):
     report(capsys, "-o", "out.html")
     page = Page((site / "out.html").read_text(encoding="utf-8"))
-    targets = {h[1:] for h in page.hrefs}
+    targets = {h[1:] for h in page.hrefs if h.startswith("#")}
     assert {"rule-PUB001", "rule-FM001"} <= targets
     assert targets <= page.ids
-    assert "`published` is not a real boolean." in page.text  # the rule's own docs are embedded
+    # the rule's own docs are embedded, rendered from Markdown (not raw Markdown in a <pre>)
+    text = (site / "out.html").read_text(encoding="utf-8")
+    assert "<code>published</code> is not a real boolean." in text and "`published`" not in text
+    assert "<h5>Why is this bad?</h5>" in text and '<pre><code class="language-markdown">---' in text
 
 
 def test_report_aggregates(site, capsys):
@@ -112,7 +119,7 @@ def test_report_aggregates(site, capsys):
     page = Page(text)
     # totals: 4 files, 3 with findings, 3 findings (2 PUB001 with safe fixes, 1 FM001 by hand)
     assert "4 files" in page.text and "3 files with findings (75%)" in page.text
-    assert "2 fixed by --fix" in page.text
+    assert "2 fixable with --fix" in page.text and "fixed" not in page.text
     assert "2 findings are repaired by newslint check --fix, 0 more by --fix --unsafe-fixes (review those), and 1 need a person." in page.text
     # months: 2021-03 .. 2021-05 filled (2021-04 has no files); the file without front matter is dated by its name
     assert "<title>2021-03: 2 files, 1 with findings (50%), 1 findings</title>" in text
@@ -121,15 +128,15 @@ def test_report_aggregates(site, capsys):
     # providers from provider.domain
     assert "harbour.example (1/2 files)" in page.text
     # top files, worst first
-    rows = re.findall(r"<tr><td><code>([^<]+)</code></td><td class=n>(\d+)</td>", text)
+    rows = re.findall(FILE_ROW, text)
     assert len(rows) == 3 and {p for p, _ in rows} == {"news/2021-03-01-a.md", "news/2021-05-09-c.md", "news/2021-06-10-d.md"}
 
 
 def test_top_limits_the_file_list(site, capsys):
     report(capsys, "-o", "out.html", "--top", "1")
     text = (site / "out.html").read_text(encoding="utf-8")
-    assert len(re.findall(r"<tr><td><code>", text)) == 1
-    assert "The top 1 of 3 files with findings." in Page(text).text
+    assert len(re.findall(FILE_ROW, text)) == 1
+    assert "The top 1 of 3 files with findings; open one for its findings." in Page(text).text
 
 
 def test_report_to_stdout_and_bad_arguments(site, capsys):
@@ -182,7 +189,7 @@ def test_page_stays_small_and_fast_for_100k_findings(tmp_path):
     elapsed = time.perf_counter() - start
     assert "100,000" in html
     assert len(html) < 150_000
-    assert len(re.findall(r"<tr><td><code>", html)) == 50
+    assert len(re.findall(FILE_ROW, html)) == 50
     assert elapsed < 10
 
 
@@ -197,3 +204,28 @@ def test_file_facts_are_what_the_parsed_document_says(text, expected, tmp_path):
 
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     assert file_facts("a.md", tmp_path) == expected
+
+
+def test_each_listed_file_is_linked_with_its_findings(site, capsys):
+    (site / "reports").mkdir()
+    report(capsys, "-o", "reports/out.html")
+    text = (site / "reports" / "out.html").read_text(encoding="utf-8")
+    assert '<a href="../news/2021-03-01-a.md"><code>' in text  # relative to where the report is
+    assert re.search(r'<li><span class="sev error">error</span> 4:12 <a href="#rule-PUB001">PUB001</a> '
+                     r'published: &quot;yes&quot; is not a boolean', text)
+
+
+def test_busiest_months_rank_by_files_with_findings(tmp_path, monkeypatch, capsys):
+    news = tmp_path / "news"
+    news.mkdir()
+    bad = '---\ntitle: "T"\npublishedDateTime: {when}T08:00:00Z\npublished: "{v}"\nupdated: "x"\n---\n'
+    for n in range(2):  # a small month whose files have more findings each
+        (news / f"a{n}.md").write_text(bad.format(when="2020-01-05", v="no").replace(
+            "updated", 'excerpt: "&amp;  a&#8217;s "\nupdated'), encoding="utf-8")
+    for n in range(37):
+        (news / f"b{n}.md").write_text(bad.format(when="2020-03-05", v="yes"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "news", "--no-cache", "-o", "out.html"]) == 0
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    busiest = text[text.index("<h3>Busiest months</h3>"):]
+    assert busiest.index("<td>2020-03</td>") < busiest.index("<td>2020-01</td>")

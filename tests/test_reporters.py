@@ -152,7 +152,9 @@ def test_github_messages_are_escaped_and_round_trip(corpus, capsys):
     line = next(l for l in out.splitlines() if "odd.md" in l)
     data = line.split("::", 2)[2]
     assert "%25" in data and "%0A" in data and "\n" not in data
-    assert _unescape(data) == odd
+    # line breaks round-trip; control characters (a terminal escape) arrive shown escaped, not raw
+    assert "\x1b" in odd and "\x1b" not in out
+    assert _unescape(data) == odd.replace("\x1b", "\\x1b")
 
 
 # ---- GitLab --------------------------------------------------------------------------------------
@@ -234,7 +236,7 @@ def test_json_lines_one_finding_per_line(corpus, capsys):
 def test_full_shows_the_line_with_a_caret_under_the_span(corpus, capsys):
     rc, out = check(capsys, "--format", "full")
     lines = out.splitlines()
-    i = lines.index('news/2022-07-07-tram.md:4:12: PUB001 published-not-boolean published: "yes" is not a boolean; write true [*]')
+    i = lines.index('news/2022-07-07-tram.md:4:12: PUB001 [error] published-not-boolean published: "yes" is not a boolean; write true [*]')
     assert lines[i + 1:i + 8] == [
         "  |",
         '3 | publishedDateTime: 2022-07-07T10:00:00Z',
@@ -262,7 +264,7 @@ def test_full_escapes_control_characters_and_aligns_wide_text(tmp_path, monkeypa
 def test_concise_is_one_line_per_finding(corpus, capsys):
     rc, out = check(capsys, "--format", "concise", "--show-source")
     lines = out.splitlines()
-    assert 'news/2022-07-07-tram.md:4:12: PUB001 [*] published: "yes" is not a boolean; write true' in lines
+    assert 'news/2022-07-07-tram.md:4:12: PUB001 [error] [*] published: "yes" is not a boolean; write true' in lines
     assert "news/2022-07-09-notes.md:1:1: FM001 file does not start with a '---' front-matter line" in lines or \
         any(l.startswith("news/2022-07-09-notes.md:1:1: FM001 ") for l in lines)
     assert not any(" | " in l for l in lines)
@@ -281,8 +283,9 @@ def test_text_shows_source_only_with_show_source(corpus, capsys):
 def test_statistics_counts_per_rule(corpus, capsys):
     rc, out = check(capsys, "--statistics")
     rows = [l.split() for l in out.splitlines()]
-    assert ["2", "PUB001", "published-not-boolean", "(1", "fixable)"] in rows
-    assert ["1", "FM001", "front-matter-missing"] in rows
+    assert ["2", "PUB001", "error", "published-not-boolean", "(1", "fixable)"] in rows
+    assert ["1", "FM001", "error", "front-matter-missing"] in rows
+    assert rows[-1] == ["3", "total", "2", "rules", "(1", "fixable)"]
     assert rc == 1
 
 

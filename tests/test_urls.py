@@ -91,6 +91,14 @@ def test_url_relative_reports_news_relative_urls():
     assert at(findings, "url-relative") == [(8, 12, "/provider/images/0/url")]
     assert findings[0].message.startswith('provider.images[0].url: "/assets/images/organizations/example.com-50x50.jpg" is relative')
     assert findings[0].fix is None  # no base URL configured
+    # a site-relative path resolves on the site itself: shown, but not failing the run
+    assert (findings[0].severity, findings[0].confidence) == ("info", 0.5)
+
+
+def test_url_relative_scheme_relative_and_path_relative_stay_warnings():
+    for value in ("//cdn.example.com/a.jpg", "images/a.jpg"):
+        text = news('webUrl: "https://example.com/robots"', "images:", f"  - url: {value}")
+        assert [f.severity for f in lint(text, ["url-relative"])] == ["warning"]
 
 
 def test_url_relative_fix_with_base_url():

@@ -1,90 +1,81 @@
-"""`newslint rules`: a table of every rule (code, name, severity, fixable, summary)."""
+"""`newslint rules`: a table of every rule (code, name, severity, fixable, summary); with `--docs
+DIR`, the rule reference as files: one page per rule (`DIR/<name>.md`, what `newslint rule`
+prints) and an index (`DIR/README.md`)."""
 
 from __future__ import annotations
 
 import json
-import re
 import sys
-
-from linter.commands.common import load_registry
-
-
-START, END = "<!-- rules:start -->", "<!-- rules:end -->"
+from pathlib import Path
 
 
 def add_arguments(p) -> None:
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text",
-                   help="markdown: the rule reference README shows (a table, then each rule's documentation)")
-    p.add_argument("--update", metavar="FILE", help="with --format markdown: rewrite FILE's rule reference "
-                   f"(between {START} and {END}; appended if absent)")
-    p.add_argument("--check", action="store_true", help="with --update: change nothing, exit 1 if FILE is out of date")
+                   help="markdown: the index of the rule reference (a table linking to each rule's page)")
+    p.add_argument("--docs", metavar="DIR", help="write the rule reference into DIR: README.md and one page per rule")
+    p.add_argument("--check", action="store_true", help="with --docs: change nothing, exit 1 if a page is missing or stale")
     p.add_argument("--config", help="configuration file (default: found upward from here)")
 
 
-def anchor(heading: str) -> str:
-    """The anchor GitHub gives a Markdown heading."""
-    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
-
-
 def markdown(rules) -> str:
-    """README's rule reference: a table linking to one section per rule (`newslint rule` text)."""
-    from linter.commands.rule import render
-
-    out = ["| Code | Name | Severity | Fix | Summary |", "| --- | --- | --- | --- | --- |"]
+    """The rule reference's index: a table linking to one page per rule."""
+    out = ["# Rule reference", "", "Generated from the rules' docstrings by `newslint rules --docs docs/rules`;"
+           " `newslint rule NAME` prints the same page.", "",
+           "| Code | Name | Severity | Fix | Summary |", "| --- | --- | --- | --- | --- |"]
     for r in rules:
         summary = r.summary.replace("|", "\\|")
-        out.append(f"| [{r.code}](#{anchor(f'{r.name} ({r.code})')}) | `{r.name}` | {r.severity} | {r.fix} | {summary} |")
-    text = "\n".join(out) + "\n"
-    for r in rules:
-        text += "\n" + render(r)
-    return text
+        out.append(f"| {r.code} | [`{r.name}`]({r.name}.md) | {r.severity} | {r.fix} | {summary} |")
+    return "\n".join(out) + "\n"
 
 
-def section(text: str) -> str | None:
-    """What lies between the markers in `text` (None if they are missing)."""
-    start, end = text.find(START), text.find(END)
-    if start < 0 or end < start:
-        return None
-    return text[start + len(START):end]
+def pages(rules) -> dict[str, str]:
+    """File name -> text of every file of the rule reference."""
+    from linter.commands.rule import render
+
+    return {"README.md": markdown(rules), **{f"{r.name}.md": render(r) for r in rules}}
 
 
-def updated(text: str, reference: str) -> str:
-    block = f"{START}\n{reference.strip()}\n{END}"
-    start, end = text.find(START), text.find(END)
-    if start < 0 or end < start:
-        return text.rstrip("\n") + "\n\n## Rule reference\n\n" + block + "\n"
-    return text[:start] + block + text[end + len(END):]
-
-
-def _update(path: str, reference: str, check: bool) -> int:
-    from pathlib import Path
-
+def _docs(folder: str, rules, check: bool) -> int:
     from linter.cli import UsageError
+    from linter.commands.common import write_output
 
-    target = Path(path)
-    try:
-        old = target.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    new = updated(old, reference)
-    if new == old:
-        return 0
+    target = Path(folder)
+    if not target.is_dir():
+        raise UsageError(f"--docs {folder}: no such folder")
+    wanted = pages(rules)
+    stale = []
+    for name, text in wanted.items():
+        path = target / name
+        try:
+            current = path.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != text:
+            stale.append(name)
+            if not check:
+                write_output(path, text)
+    extra = sorted(p.name for p in target.glob("*.md") if p.name not in wanted)
     if check:
-        print(f"{path}: the rule reference is out of date; run `newslint rules --format markdown --update {path}`",
-              file=sys.stderr)
-        return 1
-    target.write_text(new, encoding="utf-8")
-    print(f"{path}: rule reference updated", file=sys.stderr)
+        if stale or extra:
+            detail = ", ".join(stale + [f"{name} (no such rule)" for name in extra])
+            print(f"{folder}: the rule reference is out of date ({detail}); run `newslint rules --docs {folder}`",
+                  file=sys.stderr)
+            return 1
+        return 0
+    for name in extra:
+        (target / name).unlink()
+    print(f"{folder}: {len(stale)} page{'s' if len(stale) != 1 else ''} written, {len(extra)} removed", file=sys.stderr)
     return 0
 
 
 def run(args) -> int:
+    from linter.commands.common import load_registry
+
     reg = load_registry(args)
+    if args.docs:
+        return _docs(args.docs, reg.rules, args.check)
     if args.format == "markdown":
-        reference = markdown(reg.rules)
-        if args.update:
-            return _update(args.update, reference, args.check)
-        sys.stdout.write(reference)
+        sys.stdout.write(markdown(reg.rules))
         return 0
     rows = [
         {"code": r.code, "name": r.name, "severity": r.severity, "fixable": r.fix, "kind": r.kind,

@@ -54,7 +54,9 @@ def run(args) -> int:
         if args.top < 1 or args.min_docs < 1:
             raise UsageError("--top and --min-docs must be at least 1")
         from linter import document, safeio
+        from linter.commands.common import output_path, write_output
 
+        output = output_path(args.output, "--output")  # before reading anything
         fields = tuple(args.field) if args.field else _profiles.LABEL_FIELDS
         files = list(_files(args.paths))
 
@@ -72,7 +74,7 @@ def run(args) -> int:
         if not profile["labels"]:
             raise UsageError(f"no file under {', '.join(args.paths)} has labels in {', '.join(fields)}")
         text = json.dumps(profile, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_output(output, text)
         judged = sum(1 for e in profile["labels"].values() if not e["generic"])
         print(f"learnt {len(profile['labels'])} labels ({judged} with term profiles) from "
               f"{profile['documents']} labelled files; wrote {args.output}")

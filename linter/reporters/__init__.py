@@ -8,6 +8,7 @@ REPORTERS = {
     "text": "linter.reporters.text",
     "full": "linter.reporters.text",
     "concise": "linter.reporters.text",
+    "grouped": "linter.reporters.text",
     "json": "linter.reporters.json",
     "json-lines": "linter.reporters.jsonlines",
     "sarif": "linter.reporters.sarif",

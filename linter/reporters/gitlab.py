@@ -3,7 +3,9 @@
 
 A JSON array of issues: `description` (CODE rule: message), `check_name` (the rule's code),
 `fingerprint`, `severity` (error -> major, warning -> minor, info -> info), `location.path` and
-`location.lines.begin`/`end`, plus `type`, `categories` and `content` for Code Climate tools.
+`location.lines.begin`/`end`, plus `type`, `categories` and `content` for Code Climate tools
+(`content.body`: the rule's one-sentence summary and where its documentation is, not the whole
+documentation in every issue).
 
 The fingerprint is what GitLab uses to tell new findings from old ones in a merge request. It is
 derived from the path, the rule and the JSON pointer of the offending value (and, for findings
@@ -14,9 +16,8 @@ field above a finding does not make it "new". Two findings that would collide ge
 from __future__ import annotations
 
 import hashlib
-import json
 
-from linter.reporters._common import clean, posix, rules_by_code
+from linter.reporters._common import dumps, posix, rules_by_code
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -47,12 +48,13 @@ def issues(run) -> list[dict]:
             "fingerprint": fp,
             "location": {"path": posix(f.path), "lines": {"begin": f.line, "end": f.end_line}},
         }
-        if spec is not None:
-            issue["content"] = {"body": spec.summary + (f"\n\n{spec.description}" if spec.description else "")}
+        if spec is not None:  # short: the rule's page says the rest (not repeated in every issue)
+            issue["content"] = {"body": f"{spec.summary} See [docs/rules/{spec.name}.md](docs/rules/{spec.name}.md)"
+                                        f" in newslint's source, or run `newslint rule {spec.name}`."}
         out.append(issue)
     return out
 
 
 def render(run, out, options) -> None:
-    out.write(clean(json.dumps(issues(run), ensure_ascii=False, indent=2)))
+    out.write(dumps(issues(run), indent=2))
     out.write("\n")

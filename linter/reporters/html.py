@@ -4,8 +4,10 @@ of a corpus's data quality, for a one-off cleanup.
 One HTML file: inline CSS and SVG charts, no JavaScript, nothing fetched from the network. It
 shows the totals; findings per rule (bar chart, each rule linked to its documentation, which is
 embedded at the end); per severity; per provider/domain; per month of publication (files and
-files with findings, so the month a scraper broke stands out); the files with the most findings
-(top N only); and what `--fix` would repair (safe vs unsafe vs by hand, per rule).
+files with findings, so the month a scraper broke stands out; the busiest months are those with
+the most files with findings); the files with the most findings (top N only, each linked, with
+its findings listed); what `--fix` would repair (safe vs unsafe vs by hand, per rule); and the
+documentation of the rules that fired, rendered from Markdown with markdown-it-py.
 
 Everything is aggregated, so the page stays small and fast for 100,000 findings. Provider and
 month come from each file's own front matter, parsed as the linter parses it (top-level
@@ -28,6 +30,7 @@ from linter.reporters._common import clean, rules_by_code
 
 TOP_FILES = 50
 TOP_DOMAINS = 25
+MAX_LISTED = 100  # findings listed under one file
 MAX_MONTHS = 360
 SEV_COLOUR = {"error": "#c62828", "warning": "#ef8f00", "info": "#1e88e5"}
 
@@ -168,6 +171,8 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;
 th{background:#f0f2f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.rules{white-space:nowrap}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f0f2f5;padding:1px 4px;border-radius:3px}
 .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;vertical-align:middle}
+ul.findings{margin:4px 0;padding-left:18px}details summary{cursor:pointer}
+.doc h4,.doc h5{font-size:13px;margin:10px 0 2px}
 pre{white-space:pre-wrap;background:#f6f7f9;border:1px solid #edf0f2;padding:8px;border-radius:4px;font-size:12px}
 .sev{font-weight:600}.sev.error{color:#c62828}.sev.warning{color:#ef8f00}.sev.info{color:#1e88e5}
 """
@@ -185,6 +190,32 @@ def _common_folder(paths: list[str]) -> str:
         common.append(level[0])
     prefix = "/".join(common) + "/" if common else ""
     return prefix if len(prefix) > 12 else ""
+
+
+def rule_html(spec) -> str:
+    """The rule's page (`newslint rule`), rendered from Markdown to HTML by markdown-it-py: raw HTML
+    in a docstring is escaped, links that could run script are dropped; its headings are
+    demoted below the report's."""
+    from markdown_it import MarkdownIt
+
+    from linter.commands.rule import render
+
+    text = render(spec).split("\n", 1)[1]  # without its title: the report shows it
+    text = re.sub(r"^(#{1,4}) ", lambda m: "#" * (len(m.group(1)) + 3) + " ", text, flags=re.M)
+    return MarkdownIt("commonmark", {"html": False}).render(clean(text))
+
+
+def _link(path: str, root: Path | None, base: str | None) -> str:
+    """A link from the report to a file: relative to the folder the report is written to."""
+    import os
+    from urllib.parse import quote
+
+    target = os.path.join(str(root), path) if root is not None else path
+    try:
+        rel = os.path.relpath(target, base or os.getcwd())
+    except ValueError:  # another drive (Windows)
+        rel = target
+    return quote(rel.replace(os.sep, "/"), errors="surrogateescape")
 
 
 def _anchor(code: str) -> str:
@@ -223,7 +254,7 @@ def page(run, options: dict | None = None) -> str:
             dom_findings[provider] += n
             m_findings[month] += n
             sev = Counter(f.severity for f in r.findings)
-            per_file.append((n, r.path, sev, Counter(f.code for f in r.findings)))
+            per_file.append((n, r.path, sev, Counter(f.code for f in r.findings), r.findings))
         for f in r.findings:
             by_rule[f.code] += 1
             rule_name[f.code] = f.rule
@@ -250,7 +281,7 @@ def page(run, options: dict | None = None) -> str:
          f'<div class="card"><b>{total:,}</b>findings</div>']
     for sev in ("error", "warning", "info"):
         h.append(f'<div class="card {sev}"><b>{by_sev[sev]:,}</b>{sev}{"s" if sev != "info" else ""}</div>')
-    h.append(f'<div class="card fix"><b>{safe:,}</b>fixed by <code>--fix</code></div>'
+    h.append(f'<div class="card fix"><b>{safe:,}</b>fixable with <code>--fix</code></div>'
              f'<div class="card fix"><b>{unsafe:,}</b>more with <code>--unsafe-fixes</code></div></div>')
     if not total:
         h.append('<section class="panel"><p>No findings: every file passed every selected rule.</p></section>')
@@ -284,13 +315,15 @@ def page(run, options: dict | None = None) -> str:
         n_unknown = m_files["(unknown)"]
         h.append(f'<p class="muted">{n_unknown:,} file{"s do" if n_unknown != 1 else " does"} not say when '
                  f"{'they were' if n_unknown != 1 else 'it was'} published ({m_bad['(unknown)']:,} with findings).</p>")
-    worst = sorted((m for m in known if m_bad[m]), key=lambda m: (-m_findings[m] / m_files[m], m))[:12]
-    if worst:
-        h.append("<h3>Months with the most findings per file</h3><table><tr><th>Month</th><th class=n>Files</th>"
-                 "<th class=n>With findings</th><th class=n>Findings</th><th class=n>Per file</th></tr>")
-        for m in worst:
+    # Ranked by files with findings, then findings: a month of 2 files never outranks one of 37.
+    busiest = sorted((m for m in known if m_bad[m]), key=lambda m: (-m_bad[m], -m_findings[m], m))[:12]
+    if busiest:
+        h.append('<h3>Busiest months</h3><p class="muted">The months with the most files with findings.</p>'
+                 "<table><tr><th>Month</th><th class=n>Files</th>"
+                 "<th class=n>With findings</th><th class=n>Share</th><th class=n>Findings</th></tr>")
+        for m in busiest:
             h.append(f"<tr><td>{m}</td><td class=n>{m_files[m]:,}</td><td class=n>{m_bad[m]:,}</td>"
-                     f"<td class=n>{m_findings[m]:,}</td><td class=n>{m_findings[m] / m_files[m]:.1f}</td></tr>")
+                     f"<td class=n>{m_bad[m] / m_files[m]:.0%}</td><td class=n>{m_findings[m]:,}</td></tr>")
         h.append("</table>")
     h.append("</section>")
 
@@ -322,17 +355,24 @@ def page(run, options: dict | None = None) -> str:
     # top files
     per_file.sort(key=lambda t: (-t[0], t[1]))
     shown = per_file[:top_n]
-    prefix = _common_folder([path for _, path, _, _ in shown])
+    prefix = _common_folder([t[1] for t in shown])
     h.append(f'<h2 id="top-files">Files with the most findings</h2><section class="panel">'
              f'<p class="muted">The top {len(shown):,} of {len(per_file):,} files with findings'
-             f'{f" (paths below <code>{e(prefix)}</code>)" if prefix else ""}.</p>'
+             f'{f" (paths below <code>{e(prefix)}</code>)" if prefix else ""}; open one for its findings.</p>'
              "<table><tr><th>File</th><th class=n>Findings</th><th class=n>Errors</th><th class=n>Warnings</th>"
              "<th class=n>Info</th><th>Rules</th></tr>")
-    for n, path, sev, codes in shown:
+    for n, path, sev, codes, findings in shown:
         top_codes = ", ".join(f'<a href="#{_anchor(c)}">{e(c)}</a>&nbsp;×{k}' for c, k in codes.most_common(4))
         if len(codes) > 4:
             top_codes += f", +{len(codes) - 4}"
-        h.append(f"<tr><td><code>{e(path[len(prefix):])}</code></td><td class=n>{n:,}</td><td class=n>{sev['error']:,}</td>"
+        listed = "".join(
+            f'<li><span class="sev {e(f.severity)}">{e(f.severity)}</span> {f.line}:{f.column} '
+            f'<a href="#{_anchor(f.code)}">{e(f.code)}</a> {e(f.message)}</li>' for f in findings[:MAX_LISTED])
+        if len(findings) > MAX_LISTED:
+            listed += f'<li class="muted">… {len(findings) - MAX_LISTED:,} more: <code>newslint check {e(path)}</code></li>'
+        h.append(f'<tr><td><details><summary><a href="{e(_link(path, root, options.get("base")))}"><code>'
+                 f'{e(path[len(prefix):])}</code></a></summary><ul class="findings">{listed}</ul></details></td>'
+                 f"<td class=n>{n:,}</td><td class=n>{sev['error']:,}</td>"
                  f"<td class=n>{sev['warning']:,}</td><td class=n>{sev['info']:,}</td><td class=rules>{top_codes}</td></tr>")
     h.append("</table></section>")
 
@@ -345,11 +385,7 @@ def page(run, options: dict | None = None) -> str:
         if spec is None:
             h.append('<p class="muted">Reported by the engine.</p></div>')
             continue
-        fix = {"never": "no fix", "sometimes": "fixable in some cases", "always": "fixable"}.get(spec.fix, spec.fix)
-        h.append(f'<p>{e(spec.summary)}<br><span class="sev {e(spec.severity)}">{e(spec.severity)}</span>; {fix}.</p>')
-        if spec.description:
-            h.append(f"<pre>{e(spec.description)}</pre>")
-        h.append("</div>")
+        h.append(f'<div class="doc">{rule_html(spec)}</div></div>')
     h.append("</section></main></body></html>")
     return "\n".join(h) + "\n"
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-import json
+from linter.reporters._common import dumps
 
 
 def document(run) -> dict:
@@ -16,5 +16,5 @@ def document(run) -> dict:
 
 
 def render(run, out, options) -> None:
-    json.dump(document(run), out, ensure_ascii=False, indent=2)
+    out.write(dumps(document(run), indent=2))
     out.write("\n")

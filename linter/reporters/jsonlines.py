@@ -7,9 +7,7 @@ identity of the offending value. No summary line: `wc -l` counts findings.
 
 from __future__ import annotations
 
-import json
-
-from linter.reporters._common import clean
+from linter.reporters._common import dumps
 
 
 def render(run, out, options) -> None:
@@ -17,5 +15,5 @@ def render(run, out, options) -> None:
         for f in result.findings:
             record = f.to_dict()
             record["fingerprint"] = f.fingerprint
-            out.write(clean(json.dumps(record, ensure_ascii=False, separators=(",", ":"))))
+            out.write(dumps(record, separators=(",", ":")))
             out.write("\n")

@@ -15,23 +15,21 @@ Upload it with `github/codeql-action/upload-sarif` (see docs/ci.md).
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from linter import __version__
-from linter.reporters._common import SARIF_LEVEL, clean, posix, rules_by_code
+from linter.reporters._common import SARIF_LEVEL, dumps, posix, rules_by_code
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://pypi.org/project/newslint/"
 _FIX_KIND = {"never": "no fix", "sometimes": "fixable in some cases", "always": "fixable"}
 
 
 def _artifact(path: str) -> dict:
     p = posix(path)
     if PurePosixPath(p).is_absolute() or (len(p) > 1 and p[1] == ":"):
-        return {"uri": "file://" + ("" if p.startswith("/") else "/") + quote(p)}
-    return {"uri": quote(p), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + ("" if p.startswith("/") else "/") + quote(p, errors="surrogateescape")}
+    return {"uri": quote(p, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def _rule_descriptor(spec) -> dict:
@@ -110,7 +108,7 @@ def document(run) -> dict:
     cwd = getattr(run, "cwd", None)
     sarif_run = {
         "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": INFO_URI, "rules": rules}},
+                            "rules": rules}},  # no informationUri: newslint has no public page yet
         "invocations": [{
             "executionSuccessful": not getattr(run, "internal_error", False),
             "toolExecutionNotifications": [
@@ -122,10 +120,10 @@ def document(run) -> dict:
     }
     if cwd is not None:
         base = posix(str(cwd)).rstrip("/") + "/"
-        sarif_run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": "file://" + ("" if base.startswith("/") else "/") + quote(base)}}
+        sarif_run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": "file://" + ("" if base.startswith("/") else "/") + quote(base, errors="surrogateescape")}}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [sarif_run]}
 
 
 def render(run, out, options) -> None:
-    out.write(clean(json.dumps(document(run), ensure_ascii=False, indent=2)))
+    out.write(dumps(document(run), indent=2))
     out.write("\n")

@@ -3,7 +3,7 @@
 A word's weight is its rarity in general English, from the `wordfreq` package's Zipf frequency
 (log10 of occurrences per billion words): "the" (7.7) weighs nothing, "time" (6.1) next to
 nothing, "facial" (4.1) a lot, "bootcamp" (2.9) more. wordfreq's table (the 29,000 English words with Zipf >= 3) is
-loaded lazily, once per process (about 20 ms), the first time a text needs weighing. Words are folded to a crude
+loaded lazily, once per process (about 100 ms with the import), the first time a text needs weighing. Words are folded to a crude
 stem (plural, -ing, -ed) so "expressions" meets "expression".
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['\-][^\W\d_][^\W_]*)*")
 _POSSESSIVE = re.compile(r"['’](?:s|d|ll|re|ve|m|t)$")
@@ -28,33 +27,12 @@ _SURFACE: dict[str, str] = {}
 
 
 def _load_table() -> dict:
-    """word -> Zipf frequency from wordfreq's small English list (29,000 words, Zipf >= 3), read
-    straight from the package's data file: importing wordfreq itself pulls in langcodes, ftfy and
-    regex and costs several times longer than the table."""
-    try:
-        import gzip
-        import importlib.util
+    """word -> Zipf frequency from wordfreq's small English list (29,000 words, Zipf >= 3), through
+    wordfreq's public API (importing wordfreq costs about 90 ms, paid once per process by the
+    first text weighed; the package's data files are not read behind its back)."""
+    from wordfreq import get_frequency_dict
 
-        import msgpack
-
-        spec = importlib.util.find_spec("wordfreq")
-        folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-        with gzip.open(folder / "small_en.msgpack.gz", "rb") as fh:
-            data = msgpack.load(fh, raw=False)
-        if not (isinstance(data, list) and isinstance(data[0], dict) and data[0].get("format") == "cB"):
-            raise ValueError("unknown wordfreq data format")
-        table = {}
-        for index, bucket in enumerate(data[1:]):
-            zipf = 9.0 - index / 100.0  # bucket i holds words of frequency 10 ** (-i / 100)
-            for word in bucket:
-                table.setdefault(word, zipf)
-        return table
-    except Exception:  # a different wordfreq layout: use its public API (slower to import)
-        try:
-            from wordfreq import get_frequency_dict, zipf_frequency  # noqa: F401
-        except ImportError:  # pragma: no cover - wordfreq is a dependency
-            return {}
-        return {w: max(0.0, math.log10(f) + 9.0) for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0}
+    return {w: math.log10(f) + 9.0 for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0}
 
 
 def _freq() -> dict:

@@ -4,8 +4,11 @@ A scraper that guesses the wrong encoding turns `’` into `â€™` and `é` i
 repair use [ftfy](https://ftfy.readthedocs.io/), which recognises these sequences with very few
 false alarms; the message says how the text was garbled and what it should read.
 
-The fix (safe) writes ftfy's repaired text. Only title, excerpt and description fields are
-checked (in the article, in `related` items and in image records).
+The fix (safe) writes ftfy's repaired text. Title, excerpt and description fields are checked
+(in the article, in `related` items and in image records), and the body's text: headings,
+paragraphs, lists, quotes, tables and the text of HTML blocks, not code (code blocks and inline
+code spans are left as they are). One finding per body line; its fix rewrites only the garbled
+characters.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter.model import Report
+from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
+from rules.text._body import by_line, line_bounds, text_runs
 from rules.text._fields import shorten, text_fields
 
 CODE = "TXT002"
@@ -60,4 +64,48 @@ def check(doc, options):
             f"it should read {shorten(fixed)}",
             pointer=ptr,
             fix=fix("safe", "repair the mojibake (ftfy)", replace_value(doc, ptr, fixed)),
+        )
+    yield from _body(doc)
+
+
+def _changed(old: str, new: str) -> tuple[int, int, int]:
+    """The part of `old` that differs from `new`: (start, end in old, end in new)."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    return prefix, len(old) - suffix, len(new) - suffix
+
+
+def _body(doc):
+    text = doc.text
+    first = _MAYBE.search(text, doc.body_start)
+    if first is None:
+        return
+    for line, _ in by_line(doc, _MAYBE.finditer(text, first.start()), html=True).items():
+        start, end = line_bounds(doc, line)
+        edits, steps_seen = [], None
+        for a, b in text_runs(doc, start, end):
+            segment = text[a:b]
+            if not _MAYBE.search(segment):
+                continue
+            fixed, steps = _ftfy().fix_encoding_and_explain(segment)
+            if fixed == segment:
+                continue
+            s, e, new_end = _changed(segment, fixed)
+            edits.append(Edit(a + s, a + e, fixed[s:new_end]))
+            steps_seen = steps_seen or steps
+        if not edits:
+            continue
+        old = "".join(text[e.start : e.end] for e in edits[:3])
+        new = "".join(e.text for e in edits[:3])
+        lossy = "\ufffd" in "".join(e.text for e in edits)
+        yield Report(
+            f"body text {shorten(old, 40)} is mojibake ({_explain(steps_seen)}); it should read {shorten(new, 40)}"
+            + (f" ({len(edits)} places on this line)" if len(edits) > 3 else ""),
+            span=doc.offset_span(edits[0].start, edits[0].end),
+            fix=None if lossy else Fix("safe", "repair the mojibake (ftfy)", tuple(edits)),
         )

@@ -12,6 +12,10 @@ Author and byline fields (the "author" field role: `author`, `authors`, `byline`
 `words` lists the placeholder values (compared ignoring case, spacing and final punctuation);
 `author-words` adds those that are placeholders only as an author's name; `same-as-title: false`
 stops reporting excerpts identical to their title.
+
+In the body: a body whose only text is one of `words` ("TBD", "Coming soon"), and a paragraph,
+heading or list item that is an editor's note left in (`TODO`, `TBD: the mayor's reply`, `[TK]`,
+`FIXME`, "Insert text here"). Lorem ipsum in the body is template-filler's (CT002).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from functools import lru_cache
 
 from linter.model import Report
 from rules._memo import items
+from rules.text._body import kinds
 from rules.text._fields import TEXT_KEYS, is_summary, shorten, text_fields
 
 CODE = "TXT006"
@@ -85,6 +90,7 @@ def check(doc, options):
             if isinstance(title, str) and abs(len(title) - len(value)) < 20 and _norm(title) == _norm(value):
                 yield Report(f"{name}: repeats the title {shorten(title)} instead of summarising the article",
                              pointer=ptr)
+    yield from _body(doc, words)
 
 
 def _authors(doc, words: frozenset):
@@ -93,3 +99,39 @@ def _authors(doc, words: frozenset):
             if isinstance(value, str) and value.strip() and _norm(value) in words:
                 yield Report(f"{ptr.rsplit('/', 1)[-1]}: {shorten(value.strip())} is a placeholder, not an author's name",
                              pointer=ptr)
+
+
+# An editor's note: a marker in capitals, alone or before a colon or dash ("TODO: add the quote").
+_NOTE = re.compile(r"\[?(?:TODO|TBD|TBC|TBA|FIXME|TK|XXX)\]?(?:\s*[:\-\u2013\u2014]\s+\S.*)?\Z", re.S)
+_LONGEST = 200  # characters: a longer paragraph is no note
+_FILL_IN = frozenset(("placeholder", "coming soon", "insert text here", "text goes here", "content goes here",
+                      "your text here", "your content here", "add text here", "add content here", "body text here"))
+
+
+def _body(doc, words):
+    if not doc.blocks:
+        return
+    prose = kinds()
+    blocks = [b for b in doc.blocks if b.kind in prose]
+    if not blocks:
+        return
+    if len(blocks) == len(doc.blocks) and len(blocks) <= 2 and doc.text.find("`", blocks[0].start) < 0:  # a word or two
+        shown = " ".join(b.text for b in blocks)
+        whole = _norm(shown)
+        if len(whole) <= 40 and (whole in words or whole in _FILL_IN or _NOTE.match(whole.upper())):
+            yield Report(f"the body is a placeholder, not an article: {shorten(shown)}",
+                         span=doc.offset_span(blocks[0].start, blocks[0].start + len(blocks[0].first_line)))
+            return
+    for b in blocks:
+        if b.end - b.start > _LONGEST and b.kind != "list":
+            continue  # too long to be a note (and its text need not be computed)
+        units = [(t, s, e) for t, s, e, _, _ in b.items] if b.kind == "list" else [(b.text, b.start, b.end)]
+        for text, start, end in units:
+            if len(text) > _LONGEST or not text or doc.text.find("`", start, end) >= 0:  # code names no placeholder
+                continue
+            stripped = text.strip()
+            if _NOTE.match(stripped) or _norm(stripped.strip("[]()")) in _FILL_IN:
+                line_end = doc.text.find("\n", start)
+                yield Report(f"an editor's note or placeholder left in the body: {shorten(stripped)}",
+                             span=doc.offset_span(start, line_end if line_end >= 0 else len(doc.text)))
+

@@ -10,14 +10,22 @@ block scalars (`|`, `>`) are reported but not rewritten.
 
 Zero-width joiners and non-joiners (U+200C, U+200D) are left alone: emoji and several scripts
 need them.
+
+In the body, Markdown gives whitespace a meaning (two trailing spaces break a line, indentation
+makes code), so only characters that are defects wherever they are reported: control characters
+(other than tab and line breaks: invalid in the HTML and XML feeds built from the text), line and
+paragraph separators (U+2028, U+2029) and byte-order marks inside the text, in the text of every
+block but code. One finding per line; the fix (safe) removes them (a space where one stood between
+two words).
 """
 
 from __future__ import annotations
 
 import re
 
-from linter.model import Report
+from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
+from rules.text._body import by_line, line_bounds
 from rules.text._fields import around, text_fields
 
 CODE = "TXT003"
@@ -92,4 +100,37 @@ def check(doc, options):
             f"{ptr.rsplit('/', 1)[-1]}: {what} in a one-line field: {around(value, m.start(), m.end())}",
             pointer=ptr,
             fix=fix("safe", "normalise the whitespace", replace_value(doc, ptr, cleaned)),
+        )
+    yield from _body(doc)
+
+
+_BODY_DEFECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]+")
+_ANY_DEFECT = re.compile(_BODY_DEFECT.pattern[:-1])  # one character: three times quicker to search for
+_NAMES = {"\u2028": "a line separator (U+2028)", "\u2029": "a paragraph separator (U+2029)",
+          "\ufeff": "a byte-order mark (U+FEFF)"}
+
+
+def _body(doc):
+    text = doc.text
+    first = _ANY_DEFECT.search(text, doc.body_start)
+    if first is None:
+        return
+    for line, matches in by_line(doc, _BODY_DEFECT.finditer(text, first.start()), html=True).items():
+        start, end = line_bounds(doc, line)
+        edits = []
+        for m in matches:
+            before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+            between_words = before.strip() and after.strip() and m.group().strip("\ufeff")
+            edits.append(Edit(m.start(), m.end(), " " if between_words else ""))
+        chars = list(dict.fromkeys(ch for m in matches for ch in m.group()))
+        controls = [f"U+{ord(ch):04X}" for ch in chars if ch not in _NAMES]
+        names = [f"a control character ({controls[0]})" if len(controls) == 1 else
+                 f"control characters ({', '.join(controls)})"] if controls else []
+        names += [_NAMES[ch] for ch in chars if ch in _NAMES]
+        what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        m = matches[0]
+        yield Report(
+            f"{what} in the body text: {around(text[start:end], m.start() - start, m.end() - start)}",
+            span=doc.offset_span(m.start(), m.end()),
+            fix=Fix("safe", "remove the invisible characters", tuple(edits)),
         )

@@ -12,6 +12,11 @@ Options:
   Jekyll `relative_url` way (`https://example.org/blog` + `/images/a.jpg` ->
   `https://example.org/blog/images/a.jpg`), other relative paths resolve against
   `base-url` + `/`, and scheme-relative URLs (`//cdn.example.com/a.jpg`) take its scheme.
+
+Without `base-url`, a site-relative path (`/assets/images/logo.png`) in a news article is shown
+at `info` (confidence 0.5): it resolves on the site that renders the file (Jekyll serves it, and
+older layouts of the format wrote provider logos that way), only not where the article is copied.
+Other relative and scheme-relative URLs stay warnings.
 """
 
 from linter.model import Report
@@ -29,6 +34,8 @@ BAD = (
     'provider:\n  name: Example News\n  domain: example.com\n  images:\n'
     '    - url: "/assets/images/organizations/example.com-50x50.jpg"\n---\n'
 )
+SITE_LOCAL = 0.5  # a site-relative path without base-url: resolves on the site itself (shown at info)
+
 GOOD = (
     '---\ntitle: "Robots learn to fold laundry"\nwebUrl: "https://example.com/robots-fold-laundry"\n'
     'provider:\n  name: Example News\n  domain: example.com\n  images:\n'
@@ -47,8 +54,10 @@ def check(doc, options):
         what = "is scheme-relative" if kind == SCHEME_RELATIVE else "is relative"
         target = absolute(base, value)
         if target is None:
+            site_local = kind == RELATIVE and value.startswith("/")
             hint = "; set the rule's base-url option to fix it" if not base else ""
-            yield Report(f"{field_name(ptr)}: {show(value)} {what}; an absolute URL is required{hint}", pointer=ptr)
+            yield Report(f"{field_name(ptr)}: {show(value)} {what}; an absolute URL is required{hint}", pointer=ptr,
+                         confidence=SITE_LOCAL if site_local else None)
             continue
         yield Report(
             f"{field_name(ptr)}: {show(value)} {what}; an absolute URL is required",
