@@ -59,7 +59,8 @@ def _zombie(pid: int) -> bool:
             stat_line = fh.read()
     except OSError:
         return False  # no /proc (not Linux): trust the signal
-    return stat_line[stat_line.rfind(b")") + 2 : stat_line.rfind(b")") + 3] in (b"Z", b"X")
+    state = stat_line.rsplit(b")", 1)[-1][1:2]  # "PID (NAME) STATE ...": NAME may hold ")"
+    return state in (b"Z", b"X")
 
 
 def is_stale_temp(folder: Path, name: str) -> bool:

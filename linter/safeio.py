@@ -23,29 +23,18 @@ class NotRead(OSError):
 
 def head(path, size: int) -> bytes:
     """The first `size` bytes of a regular file (all of a shorter one); NotRead for anything else."""
-    fd = _open_regular(path)
+    fd, _ = _open_regular(path)
     try:
         return os.read(fd, size)
     finally:
         os.close(fd)
 
 
-def _open_regular(path) -> int:
-    fd = os.open(path, _FLAGS)
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise NotRead(0, "not a regular file; not read")
-    return fd
-
-
 def read(path, limit: int) -> tuple[bytes, os.stat_result]:
     """The bytes of a regular file of at most `limit` bytes, and its stat (of the descriptor read).
     Raises NotRead for anything else, OSError when it cannot be opened (a symlink loop included)."""
-    fd = os.open(path, _FLAGS)
+    fd, st = _open_regular(path)
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise NotRead(0, "not a regular file; not read")
         want = limit + 1
         data = os.read(fd, min(want, st.st_size + 1, _CHUNK))  # the whole file, as a rule
         if data and len(data) < want:  # then the end of the file: or more, if it grew meanwhile
@@ -63,3 +52,13 @@ def read(path, limit: int) -> tuple[bytes, os.stat_result]:
         return data, st
     finally:
         os.close(fd)
+
+
+def _open_regular(path) -> tuple[int, os.stat_result]:
+    """A descriptor open on `path` without blocking, and its stat; NotRead unless a regular file."""
+    fd = os.open(path, _FLAGS)
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise NotRead(0, "not a regular file; not read")
+    return fd, st
