@@ -57,8 +57,11 @@ def read(path, limit: int) -> tuple[bytes, os.stat_result]:
 def _open_regular(path) -> tuple[int, os.stat_result]:
     """A descriptor open on `path` without blocking, and its stat; NotRead unless a regular file."""
     fd = os.open(path, _FLAGS)
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode):
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRead(0, "not a regular file; not read")
+    except BaseException:
         os.close(fd)
-        raise NotRead(0, "not a regular file; not read")
+        raise
     return fd, st
