@@ -19,8 +19,8 @@ Every night the keeper wound the clockwork that turned the lens, trimmed the wic
 
 My favourite packing tips for a weekend city break:
 
-* Roll your shirts instead of folding them
-* Put toiletries in a zip bag next to the suitcase lid
+Roll your shirts instead of folding them,
+and put toiletries in a zip bag next to the suitcase lid.
 
 ## Automation arrives
 
@@ -69,12 +69,13 @@ def test_off_topic_run_of_blocks_and_section_are_reported_with_positions():
     found = _ot(ARTICLE)
     assert at(found, OT) == [(13, 1, None), (22, 1, None)]
     run, section = found
-    assert (run.end_line, run.end_column) == (16, len("* Put toiletries in a zip bag next to the suitcase lid") + 1)
+    assert (run.end_line, run.end_column) == (16, len("and put toiletries in a zip bag next to the suitcase lid.") + 1)
     assert run.message.startswith('blocks "My favourite packing tips for a weekend city..." (lines 13-16) looks unrelated')
     assert (section.end_line, section.end_column) == (24, len(ARTICLE.splitlines()[23]) + 1)
     assert section.message.startswith('section "Knitting a cable jumper" (lines 22-24) looks unrelated to the article')
     assert "lighthouse" in section.message and "keeper" in section.message  # the key terms it lacks
-    assert all(f.severity == "warning" and f.code == "CT001" for f in found)
+    # stray text is found by word statistics alone: shown, at info severity, without failing CI
+    assert all(f.severity == "info" and f.confidence == 0.6 and f.code == "CT001" for f in found)
 
 
 def test_fingerprints_follow_the_text_not_the_lines():
@@ -117,9 +118,6 @@ def test_parent_heading_of_off_topic_subsections_is_part_of_the_span():
     found = _ot(NESTED)
     assert at(found, OT) == [(12, 1, None)]
     assert found[0].message.startswith('section "Crafts corner" (lines 12-20)')
-    fixed = fix(NESTED, ["CT001"], unsafe=True)
-    assert "Crafts corner" not in fixed and "Glazing" not in fixed
-    assert "without a keeper.\n\n## A museum for the keeper's cottage\n" in fixed
 
 
 def test_short_on_topic_aside_is_not_flagged():
@@ -131,18 +129,15 @@ def test_clean_article_is_clean():
     assert _ot(CLEAN) == []
 
 
-def test_fix_removes_the_spans_and_round_trips():
-    fixed = fix(ARTICLE, ["CT001"], unsafe=True)
-    assert fixed == CLEAN
-    assert fix(fixed, ["CT001"], unsafe=True) == fixed
-    assert all(f.fix.applicability == "unsafe" for f in _ot(ARTICLE))
-    assert fix(ARTICLE, ["CT001"], unsafe=False) == ARTICLE  # unsafe fixes need --unsafe-fixes
+def test_stray_text_never_gets_a_deleting_fix():
+    for options in ({}, {OT: {"delete": True}}):
+        assert all(f.fix is None for f in lint(ARTICLE, ["CT001"], options))
+        assert fix(ARTICLE, ["CT001"], options, unsafe=True) == ARTICLE
 
 
-def test_crlf_document_keeps_its_line_endings():
+def test_crlf_document_keeps_its_positions():
     crlf = ARTICLE.replace("\n", "\r\n")
     assert at(_ot(crlf), OT) == [(13, 1, None), (22, 1, None)]
-    assert fix(crlf, ["CT001"], unsafe=True) == CLEAN.replace("\n", "\r\n")
 
 
 def test_off_topic_text_in_code_blocks_and_link_urls_is_ignored():
@@ -262,12 +257,13 @@ def test_lorem_ipsum_paragraph_and_list_item_are_reported():
 
 
 def test_template_filler_fix_removes_the_block_or_the_list_item():
-    fixed = fix(FILLER, ["CT002"], unsafe=True)
+    assert fix(FILLER, ["CT002"], unsafe=True) == FILLER  # deleting text needs the rule's own opt-in
+    fixed = fix(FILLER, ["CT002"], {TF: {"delete": True}}, unsafe=True)
     assert "Lorem ipsum dolor" not in fixed and "Sed do eiusmod" not in fixed
     assert "* Extra sailings at weekends\n* Bikes travel free\n" in fixed
     assert "The harbour ferry will run every twenty minutes from Monday.\n\n* Extra" in fixed
     assert "lorem ipsum in a code block" in fixed
-    assert fix(fixed, ["CT002"], unsafe=True) == fixed
+    assert fix(fixed, ["CT002"], {TF: {"delete": True}}, unsafe=True) == fixed
 
 
 def test_template_filler_in_front_matter_is_reported_without_fix():
@@ -342,16 +338,20 @@ def test_random_markdown_never_crashes_and_fixes_stay_in_bounds(pieces):
     assert not [f for f in lint(fixed, ["CT"]) if f.rule == "internal-error"]
 
 
-def test_long_bodies_still_report_a_clearly_unrelated_block():
+def test_long_bodies_judge_sections_not_single_blocks():
+    # a real article of many paragraphs brings new words paragraph after paragraph: only a whole
+    # section with none of the article's words is reported there
     on_topic = [
         "The keeper climbed the lighthouse tower at dusk to light the lamp.",
         "Ships passing the headland watched the lighthouse beam sweep the sea.",
         "In fog the keeper sounded the foghorn every thirty seconds until dawn.",
         "The lens of the lighthouse was polished by the keeper every morning.",
     ]
+    knitting = ("Cast on ninety stitches with chunky merino wool, knit a ribbed border, then cross the "
+                "cables every eighth row using a spare needle until the jumper measures sixty centimetres.")
     blocks = [f"{on_topic[i % 4]} Log entry {i}." for i in range(70)]
-    blocks.insert(35, "Cast on ninety stitches with chunky merino wool, knit a ribbed border, then cross the "
-                      "cables every eighth row using a spare needle until the jumper measures sixty centimetres.")
-    text = '---\ntitle: "A year in the life of a lighthouse keeper"\n---\n\n' + "\n\n".join(blocks) + "\n"
-    found = _ot(text)
+    head = '---\ntitle: "A year in the life of a lighthouse keeper"\n---\n\n'
+    assert _ot(head + "\n\n".join(blocks[:35] + [knitting] + blocks[35:]) + "\n") == []
+    section = blocks[:35] + ["## Knitting corner", knitting, knitting.replace("ninety", "eighty"), "## The log"] + blocks[35:]
+    found = _ot(head + "\n\n".join(section) + "\n")
     assert at(found, OT) == [(5 + 2 * 35, 1, None)]

@@ -14,8 +14,9 @@ TM = "topic-mismatch"
 PITCH = "Like this story? Join our weekly email and never miss a harbour update again."
 
 
-def _story(title, first, extra=PITCH):
-    return f'---\ntitle: "{title}"\n---\n\n{first}\n\n{extra}\n'
+def _story(title, first, extra=PITCH, source=True):
+    url = f'source_url: "https://news.example.org/{title.lower().replace(" ", "-")}"\n' if source else ""
+    return f'---\ntitle: "{title}"\n{url}---\n\n{first}\n\n{extra}\n'
 
 
 def _lint_files(files, options=None):
@@ -36,10 +37,11 @@ FILES = {
 def test_paragraph_in_three_files_is_reported_in_each():
     found = _lint_files(FILES)
     for path in FILES:
-        assert [(f.line, f.column, f.end_line, f.end_column) for f in found[path]] == [(7, 1, 7, len(PITCH) + 1)]
+        assert [(f.line, f.column, f.end_line, f.end_column) for f in found[path]] == [(8, 1, 8, len(PITCH) + 1)]
     message = found["a.md"][0].message
-    assert message == ('paragraph "Like this story? Join our weekly email and..." appears in 3 files (also in b.md, c.md); '
-                              "remove the boilerplate or allow it in the rule's options")
+    assert message == ('paragraph "Like this story? Join our weekly email and..." appears in 3 files (also in b.md, c.md), '
+                       "at the head or foot of their bodies: page chrome; remove it or allow it in the rule's options")
+    assert found["a.md"][0].confidence == 0.85 and found["a.md"][0].severity == "warning"
 
 
 def test_two_files_are_below_the_default_threshold():

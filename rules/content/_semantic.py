@@ -56,14 +56,14 @@ class SemanticScorer(TermScorer):
 
     name = "semantic"
 
-    def __init__(self, doc, blocks, options=None):
-        super().__init__(doc, blocks, options)
+    def __init__(self, doc, blocks, options=None, skip=frozenset()):
+        super().__init__(doc, blocks, options, skip)
         self.semantic_threshold = float((options or {}).get("semantic-threshold", 0.22))
         meta = " . ".join(text for text, _ in meta_text(doc))
         vectors = embed([meta or " "] + [b.text or " " for b in blocks])
         self.meta_vec = vectors[0] if meta else vectors[0] * 0
         self.block_vecs = vectors[1:]
-        self.weights = [min(1.0, 0.2 + self.evidence(i) / 20.0) if b.kind != "heading" else 0.3
+        self.weights = [0.0 if i in skip else min(1.0, 0.2 + self.evidence(i) / 20.0) if b.kind != "heading" else 0.3
                         for i, b in enumerate(blocks)]
 
     def score(self, indices) -> float:

@@ -16,9 +16,12 @@ Options:
   lower-cased, whitespace-normalised text).
 - `builtin` (true): use the bundled fingerprints.
 - `max-body-bytes` (1048576): only the first part of a longer body is searched.
+- `delete` (false): offer a fix that deletes the block. Deleting article text is never done by
+  `--unsafe-fixes` alone: only with `delete = true` under `[tool.newslint.rules.template-filler]`
+  (see what would go with `newslint check --unsafe-fixes --diff` first).
 
-Fix (unsafe: it deletes text): remove the block (for a list, the list item). Front-matter fields
-are reported without a fix.
+Fix (unsafe, with `delete = true` only): remove the block (for a list, the list item), nothing
+more. Front-matter fields are reported without a fix.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ CODE = "CT002"
 NAME = "template-filler"
 SEVERITY = "warning"
 FIX = "sometimes"
-OPTIONS = {"phrases": [], "patterns": [], "builtin": True, "max-body-bytes": 1_048_576}
+OPTIONS = {"phrases": [], "patterns": [], "builtin": True, "max-body-bytes": 1_048_576, "delete": False}
 
 BAD = """---
 title: "Town council approves new cycle lanes"
@@ -202,6 +205,7 @@ def check(doc, options):
     if not doc.has_front_matter or not has_body(doc):
         return
     body = body_of(doc, int(options.get("max-body-bytes", 1_048_576)))
+    delete = options.get("delete") is True
     for text, start, end, line, end_line, limit in _units(body.blocks):
         m = matcher.search(normalise(text))
         if not m:
@@ -214,6 +218,6 @@ def check(doc, options):
         yield Report(
             f'"{_shorten(text)}" ({lines}) is template filler: it contains "{m.group()}"',
             span=doc.offset_span(start, stop),
-            fix=Fix("unsafe", f"remove {lines}", (Edit(start, cut, ""),)),
+            fix=Fix("unsafe", f"remove {lines}", (Edit(start, cut, ""),)) if delete else None,
             fingerprint=hashlib.sha1(normalise(text).encode("utf-8", "surrogatepass")).hexdigest()[:16],
         )

@@ -1,0 +1,138 @@
+"""Page chrome and promotional text: what a scraper picks up from around an article.
+
+A block is recognised by what it says and how it is built, not by its topic: a skip link, a
+breadcrumb trail, a row of share buttons, a newsletter or donation box, a cookie notice, a
+"Read more:" teaser for another post, an "Email ... to point out mistakes" footer, an "About the
+author" box. Each cue is a short regular expression over the block's visible words (lower case,
+whitespace collapsed, straight quotes), or a count of share-button words. Promotional cues
+(courses, bootcamps, webinars, sponsors, discounts) are weaker: an article may be about a course;
+the rule weighs them with the block's relation to the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# Each cue says "this is not the article" on its own. Cues at the start of a block are matched
+# there; the others are searched for only in blocks holding one of their key words (a regular
+# expression searched at every position of every block costs more than the rest of the rule).
+_AT_START = {
+    "skip link": r"skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b",
+    "breadcrumb": r"home ?(?:›|>|»|/|\|) ?\S",
+    "related-post teaser": r"(?:read more|related(?: (?:posts?|articles?|stories|reading|content))?|see also|also read|more from [^:]{1,40}"
+                           r"|you (?:may|might) also (?:like|enjoy)|recommended (?:for you|reading)|most read|trending now)\s*:",
+    "tag toggle": r"(?:show tags|hide tags)\b|(?:tags|filed under|share (?:this|on)[^:]{0,20}) ?:",
+    "banner": r"(?:advertisement|sponsored content|sponsored|promoted)$",
+}
+_ANYWHERE = {
+    "corrections footer": (("mistake", "letter for publication", "spotted"),
+                           r"to point out mistakes|send in a letter for publication|spotted an? (?:error|mistake|typo)\b"),
+    # chrome speaks to the reader ("sign up", "your donations", "our newsletter"); an article
+    # reports ("70% of MPs subscribe to a newsletter", "members pay £5 a month on Patreon")
+    "newsletter box": (("newsletter", "inbox", "subscribe to our"),
+                       r"(?:^|[.!?:] )(?:read and )?(?:subscribe|sign up|signup)\b.{0,80}\bnewsletters?\b"
+                       r"|\byou can (?:also )?(?:subscribe|sign up)\b.{0,80}\b(?:newsletters?|channel|podcast|mailing list)\b"
+                       r"|\bsubscribe to our (?:[\w'-]+ ){0,3}(?:newsletters?|channel|podcast|mailing list|updates)\b"
+                       r"|\bour (?:[\w'-]+ ){0,4}newsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b|\b(?:delivered|straight|direct) to your inbox\b"),
+    "follow box": (("follow us",), r"\bfollow us on (?:twitter|x|facebook|bluesky|mastodon|linkedin|instagram|threads|youtube)\b"),
+    "donation box": (("donat", "member", "patron", "support our", "support independent", "relies on", "relies entirely",
+                      "/month", "/ month", "help us"),
+                     r"\b(?:donate (?:now|today|to)|your donations?|become an? (?:member|patron|supporter)"
+                     r"|support (?:our|independent) (?:journalism|reporting|work)|relies (?:entirely )?on (?:donations|readers|supporters)"
+                     r"|our patreon|\$\d+ ?/ ?month|help us (?:fight|investigate|keep))"),
+    "cookie notice": (("cookie",), r"\b(?:we use cookies|(?:site|website) uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b"),
+    "sponsor line": (("sponsored by",), r"\bthis (?:post|article|content) (?:is|was) sponsored by\b"),
+}
+_SHARE_KEYS = ("share", "facebook", "linkedin", "whatsapp", "reddit", "telegram", "pinterest", "tweet")
+# any key word of a cue searched for anywhere: blocks without one need only the test at their start
+_KEYS = tuple(sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS)))
+_START_NAMES = {f"c{i}": name for i, name in enumerate(_AT_START)}
+_START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START.values())))
+_ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
+_BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")
+_CHROME_HEADING = re.compile(
+    r"^(?:share(?: this(?: article| story| post)?)?|related(?: posts| articles| stories| reading)?|read more|more from .{1,40}"
+    r"|support [\w .]{1,30}|subscribe(?: to [\w .]{1,30})?|sign up(?: for [\w .]{1,30})?|newsletter|you (?:may|might) also like"
+    r"|recommended(?: for you)?|most read|give to help us investigate!?)$")
+
+_SHARE_WORDS = frozenset("share facebook twitter x linkedin email e-mail whatsapp reddit print copy link bluesky mastodon "
+                         "threads telegram pinterest tumblr pocket flipboard messenger tweet on via".split())
+
+_PROMO = re.compile(
+    r"\b(?:boot ?camps?|webinars?|enrol(?:l|ls|led|ling|ment)?|register (?:now|today|here)|sign up (?:now|today)|free trial"
+    r"|discounts?|coupons?|promo code|online courses?|certificat(?:e|ion) programs?|sponsor(?:s|ed)?|limited[- ]time offer"
+    r"|early[- ]bird|masterclass(?:es)?|tuition|scholarships?|hackathons?|rsvp|memberships?|subscriptions?|newsletters?)\b")
+_WORD = re.compile(r"[^\W_]+")
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
+
+
+def normalise(text: str) -> str:
+    if not text.isascii():
+        for curly, straight in _QUOTES:
+            text = text.replace(curly, straight)
+    return " ".join(text.split()).lower()
+
+
+def suspects(text: str, spans) -> set[int]:
+    """The indices of the (start, end) `spans` of `text` that hold a key word of a cue searched for
+    anywhere: one search over the whole text instead of one per block."""
+    if not spans:
+        return set()
+    base = spans[0][0]
+    lowered = text[base : spans[-1][1]].lower()
+    found = []
+    for key in _KEYS:  # str.find per key word: faster than one alternation searched at every position
+        pos = lowered.find(key)
+        while pos >= 0:
+            found.append(base + pos)
+            pos = lowered.find(key, pos + len(key))
+    starts = [s for s, _ in spans]
+    out = set()
+    for pos in found:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < spans[k][1]:
+            out.add(k)
+    return out
+
+
+def chrome_cue(text: str, suspect: bool = True) -> str | None:
+    """The name of the chrome cue a block's text shows, or None. `suspect`: False when the block
+    is known to hold no key word of the cues searched for anywhere (see `suspects`)."""
+    norm = normalise(text if suspect else text[:200]).lstrip("[*_ ")
+    if not norm:
+        return None
+    m = _START_RE.match(norm)
+    if m:
+        return _START_NAMES[m.lastgroup]
+    if not suspect:
+        return None
+    for name, keys, pattern in _ANYWHERE_RE:
+        if any(k in norm for k in keys) and pattern.search(norm):
+            return name
+    words = norm.split()
+    if 3 <= len(words) <= 40:
+        words = _WORD.findall(norm)
+        shares = sum(1 for w in words if w in _SHARE_WORDS)
+        if shares >= 3 and shares >= 0.7 * len(words) and ("share" in words or shares >= 4):
+            return "share buttons"
+    return None
+
+
+def heading_cue(text: str) -> str | None:
+    """For a heading: "author bio" or the chrome its section holds, or None."""
+    norm = normalise(text).strip(" :#*")
+    if _BIO_HEADING.match(norm):
+        return "author bio"
+    if _CHROME_HEADING.match(norm):
+        return "chrome section"
+    return None
+
+
+def promo_cues(text: str) -> set[str]:
+    """The distinct promotional words of a text."""
+    return {m.group().replace(" ", "") for m in _PROMO.finditer(normalise(text))}
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
