@@ -16,8 +16,9 @@ topical (its articles use at least `min-median` signature words, the median) and
 with at least `min-words` words of English prose (a short or non-English article is not judged).
 The finding names the group that fits better, if one does.
 
-Groups of fewer than `min-articles` articles are not judged. Options: `fields`
-(["category", "categories", "section"]), `min-articles` (10), `signature` (40),
+Groups of fewer than `min-articles` articles are not judged.
+
+Options: `fields` (["category", "categories", "section"]), `min-articles` (10), `signature` (40),
 `top-terms` (100), `min-median` (8), `min-words` (80), `max-body-bytes` (1048576).
 """
 
