@@ -9,6 +9,12 @@ guarantees that must hold for any input:
 * every finding's position lies inside the file;
 * fixing is idempotent: fixing the fixed text again changes nothing.
 
+It also lints each input with the limits raised (max-depth 1000 and more), as the documentation
+invites for real data. The seeds (make_seeds.py) include the shapes of the hostile cases found
+so far: values outside the calendar, ints too long to print, nesting past Python's recursion,
+long runs of spaces, slugs of truncated words, unhashable list items, tagged strings, fields a
+fix would empty.
+
 Run (see docs/guarantees.md):
 
     pip install atheris
@@ -29,8 +35,13 @@ with atheris.instrument_imports(include=["linter", "rules"]):
     from linter import fixer, registry
     from linter.runner import Linter, lint_text
 
-_SETTINGS = cfg.resolve(cfg.from_dict({"select": ["ALL"]}, __import__("pathlib").Path.cwd()), registry.load())
+_REGISTRY = registry.load()
+_SETTINGS = cfg.resolve(cfg.from_dict({"select": ["ALL"]}, __import__("pathlib").Path.cwd()), _REGISTRY)
 _LINTER = Linter(_SETTINGS)
+# Limits raised as the documentation invites for real data: nesting past what Python can recurse
+# through must still be a finding (a 600-deep document once raised RecursionError).
+_RAISED = Linter(cfg.resolve(cfg.from_dict({"select": ["ALL"], "limits": {
+    "max-depth": 1000, "max-aliases": 10_000, "max-nodes": 1_000_000}}, __import__("pathlib").Path.cwd()), _REGISTRY))
 
 
 def _check_positions(raw: bytes, findings) -> None:
@@ -48,6 +59,8 @@ def test_one_input(raw: bytes) -> None:
     _, result = _LINTER.lint_bytes(raw, "fuzz.md", "fuzz.md")
     _LINTER.finish([result])
     _check_positions(raw, result.findings)
+    _, raised = _RAISED.lint_bytes(raw, "fuzz.md", "fuzz.md")
+    _check_positions(raw, raised.findings)
     outcome = fixer.fix_document(_LINTER, raw, "fuzz.md", "fuzz.md", unsafe=True)
     if outcome.applied:
         once = fixer.encode(outcome.text, raw.startswith(b"\xef\xbb\xbf"))

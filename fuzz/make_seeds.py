@@ -54,6 +54,20 @@ SEEDS = {
     "bad-utf8.md": b"---\ntitle: caf\xe9\n---\n",
     "nul.md": b"---\ntitle: a\x00b\n---\n",
     "tabs.md": b"---\n\ttitle: x\n---\n",
+    # The shapes of issue 20 (a red team's hostile cases), each once a crash, a hang or a bad fix.
+    "utc-outside-calendar.md": b"---\nwebUrl: https://e.org/a\npublishedDateTime: 0001-01-01T00:00:00+01:00\n"
+                               b"updatedDateTime: 9999-12-31T23:59:59-12:00\n---\n",
+    "huge-hex-int.md": b"---\nquality: 0x" + b"f" * 3600 + b"\n---\n",
+    "deep-600.md": b"---\ntitle: x\ndeep: " + b"[" * 600 + b"]" * 600 + b"\n---\n",
+    "space-run.md": b'---\ntitle: "a' + b" " * 3000 + b'x"\n---\n',
+    "truncated-slug.md": ("---\ntitle: " + " ".join(f"abcd{c}{d}ology" for c in "abcdefgh" for d in "abcdefgh")
+                          + "\nwebUrl: https://e.org/" + "-".join(f"abcd{c}{d}" for c in "abcdefgh" for d in "abcdefgh")
+                          + "\n---\n").encode(),
+    "unhashable-topics.md": b"---\nwebUrl: https://e.org/a\ntopics: [" + b", ".join(b"%d" % i for i in range(500))
+                            + b", {}, [1], [1]]\n---\n",
+    "tagged-false.md": b'---\ntitle: x\npublished: !!str "false"\n---\n',
+    "emptied-by-fix.md": b'---\ntitle: "&#8203;"\noriginalUrl: "?utm_source=b"\nexcerpt: "  "\n---\n',
+    "provider-spaces.md": b"---\nprovider:\n  name:" + b" " * 1500 + b'a"b\n---\n',
 }
 
 

@@ -1,8 +1,10 @@
-"""The result cache: `.newslint_cache/` in the project folder (it ignores itself for git).
+"""The result cache: `.newslint_cache/` beside the project's configuration (see `folder_for`; it
+ignores itself for git).
 
-One folder per (newslint version, effective configuration, installed rule plugins). In it:
-  iNN.json         each file's path (relative to the project folder) -> size, mtime, content
-                   hash, and a hash of its facts for each repository rule (what it sees of it)
+One folder per (newslint version, effective configuration, installed rule plugins, the clock's
+day and SOURCE_DATE_EPOCH, the contents of files rule options name). In it:
+  iNN.json         each file's path (relative to the project folder) -> stamp (size, mtime,
+                   ctime, inode), content hash, and a hash of its facts for each repository rule
   rNN.json         per-file results (findings, suppressions), keyed by path, with their hash
   f<CODE>-NN.json  per-file facts for the repository rule CODE, keyed by path, with their hash
   repository.json  each repository rule's last findings, for a whole run and for a run on named
@@ -10,32 +12,59 @@ One folder per (newslint version, effective configuration, installed rule plugin
 Each kind is spread over SHARDS files by a hash of the path, read only when needed and
 rewritten only where something changed: a warm run with nothing changed never reads facts, a
 pre-commit run reads the results of only the files it names and rewrites a few small files. A
-file whose size and mtime are unchanged is a hit; otherwise its content hash decides, so a
-`touch` or a checkout of identical content costs a hash, not a lint. A result or fact counts only
-if its hash is the file's current one. Writes are atomic (temporary file, then rename):
-concurrent runs never see a torn file, and a corrupt or foreign file is ignored. JSON only:
-nothing in the cache can execute code.
+file whose stamp is unchanged is a hit; otherwise its content hash decides, so a `touch` or a
+checkout of identical content costs a hash, not a lint. A file that changed less than RACY_NS
+before it was cached is hashed next time whatever its stamp (a rewrite within one timestamp
+tick keeps it). A result or fact counts only if its hash is the file's current one, and facts
+only if they hash to what the index says. Writes are atomic (temporary file, then rename):
+concurrent runs never see a torn file. A shard or an entry that cannot be read (junk, the wrong
+shape, a FIFO, JSON nested too deeply) is ignored and rebuilt. JSON only: nothing in the cache
+can execute code.
+
+A cache folder (or result folder) that is a symbolic link, not a folder, or another user's is
+not used at all; files in it are created with O_EXCL and O_NOFOLLOW, never through a link.
 
 A new folder (a new version, configuration or plugin) leaves at most KEEP others, the most
 recently written; older ones are removed, so upgrades and configuration changes do not pile up
 copies of a large repository's results.
 """
-
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import stat
+import time
 import zlib
 from pathlib import Path
 from typing import Callable
 
-from linter import __version__
+from linter import __version__, safeio
 
 DIRNAME = ".newslint_cache"
 FORMAT = 6
 SHARDS = 64
 KEEP = 4  # result folders kept besides the one in use
+MAX_SHARD_BYTES = 1 << 30  # a larger shard is not read (it is rebuilt)
+
+
+RACY_NS = 2_000_000_000  # a file changed this close to when it was cached may change again unseen
+
+
+def stamp(st: os.stat_result) -> list[int]:
+    """What a file's stat says of its content: size, mtime, ctime (which no tool can set back) and
+    inode (a file replaced by another). Equal stamps mean the same content unless the file was
+    changed within the timestamps' granularity of being cached: see `Cache.store`."""
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _kept(file_stamp: list[int]) -> list[int]:
+    """The stamp to keep: one that cannot match (the content is hashed next time) if the file
+    changed within RACY_NS of now. A file rewritten within the same timestamp tick with the same
+    size (a `git checkout` does this) would otherwise look unchanged, as in git's "racy" index."""
+    if time.time_ns() - max(file_stamp[1], file_stamp[2]) < RACY_NS:
+        return [-1, -1, -1, -1]
+    return file_stamp
 
 
 def content_hash(raw: bytes) -> str:
@@ -55,9 +84,8 @@ def _shard(relpath: str) -> int:
 
 def _read_json(path: Path, field: str) -> dict:
     try:
-        with open(path, "rb") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
+        data = json.loads(safeio.read(path, MAX_SHARD_BYTES)[0])
+    except (OSError, ValueError, RecursionError):  # a FIFO, junk, JSON nested thousands deep
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get(field), dict):
         return {}
@@ -85,8 +113,10 @@ class _Shards:
 
     def put(self, relpath: str, entry: list) -> None:
         n = _shard(relpath)
-        self._load(n)[relpath] = entry
-        self.dirty.add(n)
+        shard = self._load(n)
+        if shard.get(relpath) != entry:
+            shard[relpath] = entry
+            self.dirty.add(n)
 
     def save(self, write: Callable[[Path, str, dict], None]) -> None:
         for n in sorted(self.dirty):
@@ -95,35 +125,39 @@ class _Shards:
 
 
 class Cache:
-    def __init__(self, folder: Path, key: str):
+    def __init__(self, folder: Path, key: str, max_file_bytes: int):
         self.folder = folder
         self.key = hashlib.sha256(f"{FORMAT}|{__version__}|{key}".encode()).hexdigest()[:24]
         self.dir = folder / f"results-{self.key}"
-        self._index = _Shards(self.dir, "i")  # [size, mtime, digest, {rule code: facts key}]
+        self.max_file_bytes = max_file_bytes
+        # Why the folder must not be used (then the caller must not use this cache), or None.
+        self.refused = refusal(folder) or (refusal(self.dir) if os.path.lexists(self.dir) else None)
+        self._index = _Shards(self.dir, "i")  # [*stamp, digest, {rule code: facts key}]
         self._results = _Shards(self.dir, "r")  # [digest, result]
         self._facts: dict[str, _Shards] = {}  # rule code -> its shards of [digest, facts]
-        self.repository: dict = _read_json(self.dir / "repository.json", "repository")
+        self.repository: dict = {} if self.refused else _read_json(self.dir / "repository.json", "repository")
         self._repository_dirty = False
 
     def lookup(self, relpath: str, file: str) -> tuple[str, dict[str, str]] | None:
         """(content hash, facts keys) of a file the index knows, if its content is unchanged: from
-        the index when size and mtime match, else by hashing the file. None if unknown, changed
-        or unreadable."""
-        entry = self._index.get(relpath, 4)
-        if entry is None or not isinstance(entry[3], dict):
+        the index when its stamp matches, else by hashing the file. None if unknown, changed or
+        unreadable."""
+        entry = self._index.get(relpath, 6)
+        if entry is None:
             return None
+        *known, digest, key = entry
+        if not (isinstance(digest, str) and isinstance(key, dict) and all(isinstance(v, str) for v in key.values())):
+            return None  # junk: the file is linted again and its entry rewritten
         try:
             st = os.stat(file)
-            size, mtime, digest, key = entry
-            if size == st.st_size and mtime == st.st_mtime_ns:
+            if known == stamp(st):
                 return digest, key
-            with open(file, "rb") as fh:
-                same = digest == content_hash(fh.read())
-        except (OSError, ValueError):
+            raw, st = safeio.read(file, self.max_file_bytes)
+        except OSError:
             return None
-        if not same:
+        if digest != content_hash(raw):
             return None
-        self._index.put(relpath, [st.st_size, st.st_mtime_ns, digest, key])
+        self._index.put(relpath, [*_kept(stamp(st)), digest, key])
         return digest, key
 
     def result(self, relpath: str, digest: str) -> dict | None:
@@ -142,11 +176,11 @@ class Cache:
             shards = self._facts[code] = _Shards(self.dir, f"f{code}-")
         return shards
 
-    def store(self, relpath: str, stamp: tuple[int, int], digest: str, result: dict | None, facts: dict,
+    def store(self, relpath: str, file_stamp: list[int], digest: str, result: dict | None, facts: dict,
               keys: dict[str, str]) -> None:
-        """Record a file's size and mtime (`stamp`), content hash, facts (and their keys) and,
-        unless it was only collected, its result."""
-        self._index.put(relpath, [*stamp, digest, keys])
+        """Record a file's stamp (of its stat when read), content hash, facts (and their keys)
+        and, unless it was only collected, its result."""
+        self._index.put(relpath, [*_kept(file_stamp), digest, keys])
         if result is not None:
             self._results.put(relpath, [digest, result])
         for code, value in facts.items():
@@ -165,14 +199,20 @@ class Cache:
         self._repository_dirty = True
 
     def save(self) -> None:
+        if self.refused:
+            return
         try:
             shards = (self._index, self._results, *self._facts.values())
             if any(s.dirty for s in shards) or self._repository_dirty:
-                new = not self.dir.is_dir()
-                self.dir.mkdir(parents=True, exist_ok=True)
-                ignore = self.folder / ".gitignore"
-                if not ignore.exists():
-                    ignore.write_text("# Created by newslint automatically.\n*\n", encoding="utf-8")
+                new = not os.path.lexists(self.dir)
+                for folder in (self.folder, self.dir):
+                    try:
+                        os.mkdir(folder, 0o777)
+                    except FileExistsError:
+                        pass
+                    if refusal(folder) is not None:  # planted since: a symlink or someone else's
+                        return
+                _create(self.folder / ".gitignore", b"# Created by newslint automatically.\n*\n")
                 if new:
                     _prune(self.folder, self.dir)
             for s in shards:
@@ -199,6 +239,74 @@ class Cache:
             raise
 
 
+def refusal(folder: Path) -> str | None:
+    """Why the cache folder (or a result folder in it) must not be used, or None: a symbolic link
+    (planted, it would make a plain check write wherever it points), not a folder, or another
+    user's (its results could hide findings)."""
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be used ({exc.strerror or exc})"
+    if stat.S_ISLNK(st.st_mode):
+        return "is a symbolic link; not used"
+    if not stat.S_ISDIR(st.st_mode):
+        return "is not a folder; not used"
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        return "belongs to another user; not used"
+    return None
+
+
+def _create(path: Path, data: bytes) -> None:
+    """Write a new file, never through a symlink nor over an existing file."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def clock_key() -> str:
+    """The clock as findings may depend on it (a date in the future): SOURCE_DATE_EPOCH if set, and
+    today's UTC date. A cached result is reused for the rest of the UTC day at most; the clock
+    only moves forward, so what that can leave is a date reported as future for up to a day
+    after it no longer is, never a future date missed."""
+    return f"{os.environ.get('SOURCE_DATE_EPOCH', '')}@{time.strftime('%Y-%m-%d', time.gmtime())}"
+
+
+def option_files_key(active) -> str:
+    """A digest of every file a rule option names (a topic profile, a word list): editing one
+    changes the findings. Any option string (or string in a list) naming a regular file, as
+    the rule would open it (from the working folder), counts."""
+    digest = hashlib.sha256()
+    for a in active:
+        for value in a.options.values():
+            for name in value if isinstance(value, list) else [value]:
+                if isinstance(name, str) and name and "\0" not in name and os.path.isfile(name):
+                    try:
+                        raw, _ = safeio.read(name, MAX_SHARD_BYTES)
+                    except OSError:
+                        raw = b"unreadable"
+                    digest.update(f"{a.spec.code}\0{name}\0{content_hash(raw)}\0".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def folder_for(config, folders, cwd: Path) -> Path:
+    """Where the cache of a run on files in `folders` lives (the default location: the one place
+    that decides it): beside the configuration file; else at the top of the git work tree that
+    holds those folders; else in the working folder if they are below it; else in the folder
+    they share. Linting another folder never writes into the working folder."""
+    if config.source is not None or not folders:
+        return config.root / DIRNAME
+    shared = Path(os.path.commonpath([str(f) for f in folders]))
+    for folder in [shared, *shared.parents]:
+        if os.path.lexists(folder / ".git"):
+            return folder / DIRNAME
+    return (cwd if shared == cwd or cwd in shared.parents else shared) / DIRNAME
+
+
 def _prune(folder: Path, current: Path) -> None:
     """Remove all but the KEEP most recently written result folders other than `current`. A run
     still using one it removes only misses the cache (its reads find nothing, its writes fail
@@ -218,9 +326,14 @@ def _prune(folder: Path, current: Path) -> None:
 
 
 def clean(folder: Path) -> bool:
+    """Remove a cache folder; True if it was there and is gone. A symlink in its place is removed
+    itself, never what it points to."""
+    if os.path.islink(folder):
+        os.unlink(folder)
+        return True
     if folder.is_dir() and (folder / ".gitignore").exists() or folder.name == DIRNAME and folder.is_dir():
         import shutil
 
         shutil.rmtree(folder, ignore_errors=True)
-        return True
+        return not os.path.lexists(folder)
     return False

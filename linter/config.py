@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from itertools import count
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -161,21 +162,44 @@ def _glob_regex(pattern: str) -> re.Pattern:
     return re.compile(_glob_source(pattern))
 
 
+_GLOB_TOKEN = re.compile(r"\*\*/|\*\*|\*|[^*]+")
+_ATOMIC = count()  # names of the groups that make a star's match atomic, unique across patterns
+
+
 def _glob_source(pattern: str) -> str:
-    out, i = [], 0
-    while i < len(pattern):
-        c = pattern[i]
-        if pattern.startswith("**/", i):
+    """The regex of a glob. Matching takes time linear in the path: a `*` followed by a run of
+    characters and then another `*` in the same component matches up to the run's first
+    occurrence, never backtracking (the leftmost occurrence is always a right choice there);
+    otherwise `*-*-*-*-*-draft.md` tried every way to split a 244-dash name (43 s)."""
+    out = []
+    tokens = _GLOB_TOKEN.findall(pattern)
+    for i, token in enumerate(tokens):
+        if token == "**/":
             out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        out.append({"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c)))
-        i += 1
+        elif token == "**":
+            run = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if run[:1] not in ("", "*") and i + 2 < len(tokens) and tokens[i + 2] == "**":  # `**a**` likewise
+                name = f"g{next(_ATOMIC)}"
+                out.append(f"(?=(?P<{name}>.*?{_literal(run)}))(?P={name})")
+                tokens[i + 1] = ""
+            else:
+                out.append(".*")
+        elif token == "*":
+            run = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if run[:1] not in ("", "*") and "/" not in run and i + 2 < len(tokens) and tokens[i + 2] == "*":
+                # An atomic lazy match up to the run (lookahead and backreference: no (?>...) on 3.10).
+                name = f"g{next(_ATOMIC)}"
+                out.append(f"(?=(?P<{name}>[^/]*?{_literal(run)}))(?P={name})")
+                tokens[i + 1] = ""  # taken
+            else:
+                out.append("[^/]*")
+        else:
+            out.append(_literal(token))
     return "".join(out) + r"(?:/.*)?\Z"
+
+
+def _literal(run: str) -> str:
+    return "".join("[^/]" if c == "?" else re.escape(c) for c in run)
 
 
 def glob_match(pattern: str, relpath: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -90,9 +91,15 @@ class Limits(NamedTuple):
     max_depth: int = 64
     max_nodes: int = 100_000
     max_aliases: int = 100
+    max_file_bytes: int = 268_435_456  # 256 MiB: a larger file is not read (a finding says so)
 
 
 DEFAULT_LIMITS = Limits()
+
+
+# The deepest nesting walked whatever `max-depth` says: the walk, and the rules and validators that
+# read the data, recurse once or more per level, and Python stops near 1,000 frames.
+MAX_WALK_DEPTH = 200
 
 
 class Problem(NamedTuple):
@@ -505,7 +512,7 @@ class _Walker:
         self.doc = doc
         self.limits = limits
         self.nodes_left = limits.max_nodes  # raises when it goes below zero
-        self.max_depth = limits.max_depth
+        self.max_depth = min(limits.max_depth, MAX_WALK_DEPTH)
         self.aliases = 0
         # Every node met so far, to count aliases (a node met twice); None when the text has no
         # `*`, so that no node can be met twice.
@@ -532,7 +539,7 @@ class _Walker:
                 f"front matter expands to more than {self.limits.max_nodes} values (alias expansion or sheer size)"
             )
         if depth > self.max_depth:
-            raise _LimitExceeded(f"front matter nests deeper than {self.limits.max_depth} levels")
+            raise _LimitExceeded(f"front matter nests deeper than {self.max_depth} levels")
         self.doc.nodes[ptr] = node
         # A node met twice is an alias. Scalar aliases count too: each use of one is a value the
         # rules read, so 100,000 uses of a 1 MB string would be 100 GB of text to check.
@@ -633,11 +640,19 @@ class _Walker:
         return value
 
 
-def _int(node) -> int:
+def _int(node) -> int | str:
     value = node.value
     if value.isdigit() and value[0] != "0":  # 50, 1200: what construct_yaml_int would give, quicker
-        return int(value)
-    return _CONSTRUCTOR.construct_yaml_int(node)
+        return int(value)  # over Python's digit limit, ValueError: the value stays as written
+    number = _CONSTRUCTOR.construct_yaml_int(node)
+    if number.bit_length() > _MAX_INT_BITS:  # 0x + 4,000 f: an int no message or JSON could print
+        return value
+    return number
+
+
+# Python prints ints of at most sys.get_int_max_str_digits() digits (0: no limit); a hex, octal or
+# binary int longer than that is kept as written, as a decimal one is (its conversion fails).
+_MAX_INT_BITS = int((sys.get_int_max_str_digits() or 10**9) * 3.32) if hasattr(sys, "get_int_max_str_digits") else 10**9
 
 
 # Scalars by resolved tag: converted to Python values, or kept as written (timestamps stay strings).

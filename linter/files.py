@@ -48,7 +48,19 @@ def _pid_alive(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError, OSError):
         return True  # exists (someone else's) or cannot tell: assume alive
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether `pid` has ended but was never reaped (a killed worker whose parent is gone, in a
+    container whose PID 1 does not reap): signals still reach it, yet it runs no more."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat_line = fh.read()
+    except OSError:
+        return False  # no /proc (not Linux): trust the signal
+    state = stat_line.rsplit(b")", 1)[-1][1:2]  # "PID (NAME) STATE ...": NAME may hold ")"
+    return state in (b"Z", b"X")
 
 
 def is_stale_temp(folder: Path, name: str) -> bool:
@@ -93,6 +105,7 @@ class Discovery:
         self._bases = (_prefix(cwd), _prefix(config.root))
         self.skipped: list[tuple[str, str]] = []  # (path, why) for --verbose style notes
         self._swept: set[str] = set()
+        self._real_roots: list[Path] | None = None  # the working and configuration folders, resolved
 
     def _sweep(self, folder: str, names=None) -> None:
         if folder in self._swept:
@@ -124,24 +137,40 @@ class Discovery:
             given = Path(raw)
             p = (self.cwd / given) if not given.is_absolute() else given
             p = Path(os.path.normpath(p))
-            if p.is_symlink() and not _inside(p.resolve(), [self.cwd.resolve(), self.root.resolve()]):
+            if not _inside(_real(p), self._allowed(p)):  # a symlink anywhere in the path, not only the last
                 self.skipped.append((raw, "symlink leading out of the tree; not followed"))
                 continue
-            if p.is_dir():
-                for t in self._walk(str(p), [p.resolve()]):
+            try:
+                is_dir = p.is_dir()
+            except OSError as exc:  # a path too long to open (over PATH_MAX)
+                self.skipped.append((raw, f"cannot read: {exc.strerror or exc}"))
+                continue
+            if is_dir:
+                for t in self._walk(str(p), [_real(p)]):
                     out.setdefault(t.file, t)
-            elif p.exists():
+            elif os.path.lexists(p):
                 t = self.target(p)
                 if self.excluded(t.relpath):
                     continue
                 if not p.is_file():
-                    self.skipped.append((raw, "not a regular file; not read"))
+                    self.skipped.append((raw, _not_regular(p)))
                     continue
                 self._sweep(str(p.parent))
                 out.setdefault(str(p), t)
             else:
                 raise FileNotFoundError(raw)
         return sorted(out.values(), key=_PATH)
+
+    def _allowed(self, p: Path) -> list[Path]:
+        """Where a path named on the command line must resolve to: the tree the run was started on
+        (the working folder, the configuration's folder) when it is named inside it, else the
+        folder that holds it. To lint a file through a link that leads elsewhere, name its real
+        path."""
+        if _inside(p, [self.cwd, self.root]):
+            if self._real_roots is None:
+                self._real_roots = [_real(self.cwd), _real(self.root)]
+            return self._real_roots
+        return [_real(p.parent)]
 
     def _walk(self, top: str, roots: list[Path]):
         """The files below `top`, each folder's in name order, without what git ignores (unless
@@ -157,7 +186,9 @@ class Discovery:
             try:
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=_NAME)
-            except OSError:
+            except OSError as exc:  # a path over PATH_MAX, a folder removed or unreadable
+                self.skipped.append((folder[len(self._bases[0]):] if folder.startswith(self._bases[0]) else folder,
+                                     f"cannot list this folder: {exc.strerror or exc}"))
                 continue
             names = [e.name for e in entries]
             self._sweep(folder, names)
@@ -176,7 +207,7 @@ class Discovery:
                         subfolders.append((abspath, ignores))
                     continue
                 link = entry.is_symlink()
-                if link and entry.is_dir():
+                if link and _follows_to(entry, True):
                     self.skipped.append((abspath[cut_path:], "symlinked folder; not followed"))
                     continue
                 if not (match_included(name) or included(relpath)) or match_excluded(name) or excluded_path(relpath):
@@ -184,14 +215,38 @@ class Discovery:
                 if ignores and gitignore.ignored(ignores, abspath, name, False):
                     continue
                 t = Target(abspath, abspath[cut_path:], relpath)
-                if link and not _inside(t.abspath.resolve(), roots):
+                if link and not _inside(_real(t.abspath), roots):
                     self.skipped.append((t.path, "symlink leading out of the tree; not followed"))
                     continue
-                if not entry.is_file():  # a FIFO, socket or device would block or never end
-                    self.skipped.append((t.path, "not a regular file; not read"))
+                if not _follows_to(entry, False):  # a FIFO, socket or device would block or never end
+                    self.skipped.append((t.path, _not_regular(abspath)))
                     continue
                 yield t
             stack.extend(reversed(subfolders))
+
+
+def _real(p: Path) -> Path:
+    """The path with every symlink resolved; a loop (`ln -s loop.md loop.md`) resolves to where it
+    loops rather than raising."""
+    return Path(os.path.realpath(p))
+
+
+def _follows_to(entry: os.DirEntry, folder: bool) -> bool:
+    """Whether the entry is (a symlink to) a folder, or to a regular file; False for a symlink
+    loop (DirEntry raises on one)."""
+    try:
+        return entry.is_dir() if folder else entry.is_file()
+    except OSError:
+        return False
+
+
+def _not_regular(path) -> str:
+    """Why a path that is not a regular file is not read."""
+    try:
+        os.stat(path)
+    except OSError as exc:  # a symlink loop, a dangling link, a name too long
+        return f"cannot read: {exc.strerror or exc}"
+    return "not a regular file; not read"
 
 
 _NAME = attrgetter("name")

@@ -185,9 +185,15 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
         if _problems(new_doc) - before:
             names = ", ".join(sorted({f.rule for f in chosen}))
             return outcome(f"fixes from {names} would make the front matter invalid; left unchanged")
+        # A fix counts only if its finding is gone: one that leaves the same finding on the same
+        # value did nothing (a pass of nothing but such fixes is not kept).
+        remaining = {(f.code, f.pointer, f.fingerprint) for f in new_result.findings}
+        done = [f for f in chosen if (f.code, f.pointer, f.fingerprint) not in remaining]
+        if not done:
+            break
         seen.add(new_text)
         text, result, doc = new_text, new_result, new_doc
-        applied.extend(chosen)
+        applied.extend(done)
     return outcome()
 
 

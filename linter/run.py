@@ -11,7 +11,9 @@ from contextlib import contextmanager, nullcontext
 from itertools import compress
 from pathlib import Path
 
-from linter.cache import DIRNAME, Cache, content_hash, facts_keys
+from linter import cache as cachemod
+from linter import safeio
+from linter.cache import Cache, content_hash, facts_keys
 from linter.config import Settings
 from linter.files import Discovery, Target
 from linter.model import Finding
@@ -38,7 +40,7 @@ class RunOptions:
         self.cache = cache
         self.progress = progress  # None: on a terminal only
         self.respect_gitignore = respect_gitignore
-        self.cache_dir = cache_dir  # None: DIRNAME in the configuration's folder
+        self.cache_dir = cache_dir  # None: where cache.folder_for says
 
 
 class RunResult:
@@ -48,7 +50,7 @@ class RunResult:
         self.results: list[FileResult] = []
         self.applied: list[Finding] = []
         self.diffs: list[str] = []
-        self.errors: list[str] = []  # per-file problems outside findings (unreadable, not written)
+        self.errors: list[str] = []  # problems outside findings (a file not written, the cache not used)
         self.unsafe_fixes = unsafe_fixes
         self.baseline_gone: int | None = None  # with --baseline: baselined findings that no longer occur
 
@@ -124,7 +126,7 @@ def _work(items: list[tuple[Target, bool]]) -> list[tuple]:
         if not _OPTIONS.cache or facts is None:  # a stat result costs 5 us to pass between processes
             shipped.append((data, facts, applied, diff, note, None, None, None))
         else:
-            shipped.append((data, facts, applied, diff, note, st and (st.st_size, st.st_mtime_ns), digest, facts_keys(facts)))
+            shipped.append((data, facts, applied, diff, note, st and cachemod.stamp(st), digest, facts_keys(facts)))
     return shipped
 
 
@@ -133,14 +135,11 @@ def _lint_one(target: Target, facts_only: bool) -> list:
     (new bytes, old bytes) for a file fixed in place, written by `_write_fixed`."""
     linter, options = _LINTER, _OPTIONS
     try:
-        # The stat is for the cache, and for a fix (the file must still be as read when it is
-        # replaced); the hash for the cache only.
-        st = os.stat(target.file) if options.cache or options.fix else None
-        with open(target.file, "rb", buffering=0) as fh:
-            raw = fh.readall()
-    except OSError as exc:
-        note = None if facts_only else f"{target.path}: cannot read: {exc.strerror or exc}"
-        return [None, None, [], None, note, None, None, None]
+        # The stat (of the descriptor read) is for the cache, and for a fix (the file must still
+        # be as read when it is replaced); the hash for the cache only.
+        raw, st = safeio.read(target.file, linter.limits.max_file_bytes)
+    except OSError as exc:  # the reason, for the file's finding
+        return [None, None, [], None, None if facts_only else exc.strerror or str(exc), None, None, None]
     digest = content_hash(raw) if options.cache else None
     if facts_only:
         return [None, linter.collect_facts(linter.parse(raw, target.relpath)), [], None, None, st, digest, None]
@@ -164,6 +163,16 @@ def _lint_one(target: Target, facts_only: bool) -> list:
     return [data, data.pop("facts"), applied, diff, note, (st if cacheable else None), digest, write]
 
 
+UNREADABLE = ("NL998", "file-unreadable")
+
+
+def unreadable(path: str, reason: str) -> Finding:
+    """The engine's finding on a file it could not read: not a regular file (a FIFO that replaced
+    it), larger than max-file-bytes, a symlink loop, no permission."""
+    code, name = UNREADABLE
+    return Finding(path, 1, 1, 1, 1, code, name, "error", f"cannot read this file: {reason}")
+
+
 def _write_fixed(outs: list[list], targets: list[Target]) -> None:
     """Write the fixed files among `outs` (from `_lint_one` on `targets`) and update each entry:
     the new stat and hash, or the reason it was not written and its old text's result."""
@@ -185,13 +194,17 @@ def _write_fixed(outs: list[list], targets: list[Target]) -> None:
         out[0], out[1], out[2] = data, data.pop("facts"), []
 
 
-def _jobs(requested: int | None) -> int:
-    if requested:
-        return max(1, requested)
+MAX_JOBS_PER_CORE = 4  # --jobs beyond this only adds processes that wait (-j 3000 took 187 s)
+
+
+def _jobs(requested: int | None, files: int) -> int:
+    """Worker processes: as requested (default one per core), at most MAX_JOBS_PER_CORE per core
+    and one per file."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return max(1, min(requested or cores, MAX_JOBS_PER_CORE * cores, files))
 
 
 def _map(items: list, jobs: int, progress: Progress):
@@ -286,6 +299,21 @@ def _has_fix(result: dict, unsafe: bool) -> bool:
     return any(Finding.row_applicability(row) in wanted for row in result["findings"])
 
 
+def _cached_result(cache: Cache, t: Target, digest: str, fixing: RunOptions | None) -> FileResult | None:
+    """The file's result from the cache, unless a fix is to be applied to it (`fixing`: the
+    options of a fixing run) or the cache's entry for it cannot be read (junk in a shard: the
+    file is linted again, and its entry rewritten)."""
+    data = cache.result(t.relpath, digest)
+    if data is None:
+        return None
+    try:
+        if fixing and _has_fix(data, fixing.unsafe_fixes):
+            return None
+        return FileResult.from_json(t.path, t.relpath, data)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
+
+
 def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Path, partial: bool = False) -> RunResult:
     """Lint `targets`. `partial`: they were named one by one (pre-commit): repository rules then
     compare them with every file of the project but report only on them."""
@@ -298,8 +326,13 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     linter = Linter(settings)
     _LINTER, _OPTIONS = linter, options
     out = RunResult(settings, cwd, unsafe_fixes=options.unsafe_fixes)
-    key = "|".join([settings.fingerprint(), linter.schemas.fingerprint(), *settings.registry.plugins])
-    cache = Cache(options.cache_dir or settings.config.root / DIRNAME, key) if options.cache else None
+    cache = None
+    if options.cache:
+        folder = options.cache_dir or cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd)
+        cache = Cache(folder, run_key(settings, linter), linter.limits.max_file_bytes)
+        if cache.refused:
+            out.errors.append(f"the cache {cache.folder} {cache.refused}")
+            cache = None
     fixing = options.fix or options.diff
 
     results: dict[str, FileResult] = {}
@@ -308,9 +341,9 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     todo: list[tuple[Target, bool]] = []
     for t in targets:
         hit = _lookup(cache, t)
-        data = cache.result(t.relpath, hit[0]) if hit else None
-        if data is not None and not (fixing and _has_fix(data, options.unsafe_fixes)):
-            results[t.path] = result = FileResult.from_json(t.path, t.relpath, data)
+        result = _cached_result(cache, t, hit[0], fixing and options) if hit else None
+        if result is not None:
+            results[t.path] = result
             known[t.relpath] = hit
             from_cache.append((result, t))
         else:
@@ -333,13 +366,13 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
 
     progress = Progress(len(todo), options.progress)
     try:
-        for (t, facts_only), (data, facts, applied, diff, note, stamp, digest, key) in zip(todo, _map(todo, _jobs(options.jobs), progress)):
+        for (t, facts_only), (data, facts, applied, diff, note, stamp, digest, key) in zip(todo, _map(todo, _jobs(options.jobs, len(todo)), progress)):
+            if facts is None:  # unreadable: `note` says why
+                if not facts_only:
+                    results[t.path] = FileResult(t.path, t.relpath, [unreadable(t.path, note)])
+                continue
             if note:
                 out.errors.append(note)
-            if facts is None:  # unreadable
-                if not facts_only:
-                    results[t.path] = FileResult(t.path, t.relpath)
-                continue
             if facts_only:
                 context.append(FileResult(t.path, t.relpath, facts=facts))
             else:
@@ -348,7 +381,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
             out.applied.extend(applied)
             if diff:
                 out.diffs.append(diff)
-            if stamp is not None:
+            if stamp is not None and cache is not None:
                 known[t.relpath] = (digest, key)
                 cache.store(t.relpath, stamp, digest, data, facts, key)
     finally:
@@ -362,6 +395,14 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     if cache is not None:
         cache.save()
     return out
+
+
+def run_key(settings: Settings, linter: Linter) -> str:
+    """Everything besides a file's bytes that its findings depend on: the configuration, the
+    custom schemas' contents, the rule plugins and their sources, the clock, and the files rule
+    options name (a topic profile). The result cache's folder is named by its digest."""
+    return "|".join([settings.fingerprint(), linter.schemas.fingerprint(), *settings.registry.plugins,
+                     cachemod.clock_key(), cachemod.option_files_key(settings.active)])
 
 
 def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, dict]],
@@ -423,8 +464,11 @@ def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResu
     rows = cache.repository_findings(slot, state)
     if rows is None:
         return None
-    return {r.path: [Finding.from_row(r.path, row) for row in rows[r.relpath]]
-            for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
+    try:
+        return {r.path: [Finding.from_row(r.path, row) for row in rows[r.relpath]]
+                for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None  # junk: the rule runs again
 
 
 def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache: list[tuple[FileResult, Target]],
@@ -437,7 +481,9 @@ def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache:
         for code in codes:
             if code in keys:
                 value = cache.facts(code, t.relpath, digest)
-                if value is None:
+                # Facts count only if they are what the index says they were: junk in a facts
+                # shard would otherwise silently drop cross-file findings.
+                if value is None or facts_keys({code: value})[code] != keys[code]:
                     _, facts, *_ = _lint_one(t, True)
                     facts = facts or {}
                     break

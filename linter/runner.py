@@ -7,13 +7,17 @@ import hashlib
 import json
 from typing import Any, Callable, Iterable
 
+import yaml
+
 from linter import directives as dirs
 from linter import document
 from linter.config import Active, Settings
-from linter.model import CONFIDENT, Finding, Report, Span
+from linter.model import CONFIDENT, Finding, Fix, Report, Span
 from linter.schema import SchemaSet
 
 INTERNAL_ERROR = ("NL999", "internal-error")
+_ScalarNode = yaml.ScalarNode
+_STR = "tag:yaml.org,2002:str"
 
 
 class FileResult:
@@ -69,8 +73,37 @@ def _clamp(doc, span: Span) -> Span:
     return Span(line, column, end_line, end_column)
 
 
+_EMPTY_SCALARS = ("", '""', "''")
+
+
+def _empties_a_value(doc, fix: Fix) -> bool:
+    """Whether the fix rewrites a non-empty string value as an empty one (`"?utm_source=b"` -> `""`,
+    `"&#8203;"` -> `""`): a fix that leaves nothing of a field is not safe, whatever the rule says."""
+    if doc is None or not any(e.text.strip() in _EMPTY_SCALARS for e in fix.edits):
+        return False
+    starts = {doc.fm_start + n.start_mark.index: n for n in doc.nodes.values() if isinstance(n, _ScalarNode)}
+    for e in fix.edits:
+        if e.text.strip() not in _EMPTY_SCALARS:
+            continue
+        node = starts.get(e.start) or _node_after_properties(doc, e.start, starts)
+        if node is not None and doc.fm_start + node.end_mark.index == e.end and node.value and node.tag == _STR:
+            return True
+    return False
+
+
+def _node_after_properties(doc, offset: int, starts: dict):
+    """The scalar whose text (anchor and tag included) ends where its value starts at `offset`."""
+    for start, node in starts.items():
+        if start < offset <= doc.fm_start + node.end_mark.index and doc.text[start] in "&!":
+            return node
+    return None
+
+
 def make_finding(doc, path: str, active: Active, report: Report) -> Finding:
     span = report.span or (doc.span(report.pointer, report.at_key) if doc is not None else None) or Span(1, 1, 1, 1)
+    fix = report.fix if active.spec.fixable else None  # FIX = "never" is binding: --fix skips such rules
+    if fix is not None and fix.applicability == "safe" and _empties_a_value(doc, fix):
+        fix = Fix("unsafe", fix.description, fix.edits)
     return Finding(
         path,
         *_clamp(doc, span),
@@ -79,7 +112,7 @@ def make_finding(doc, path: str, active: Active, report: Report) -> Finding:
         severity=active.severity if report.confidence is None or report.confidence >= CONFIDENT else "info",
         message=report.message,
         pointer=report.pointer,
-        fix=report.fix if active.spec.fixable else None,  # FIX = "never" is binding: --fix skips such rules
+        fix=fix,
         fingerprint=report.fingerprint or fingerprint_of(doc, report.pointer, report.message),
         confidence=report.confidence,
     )

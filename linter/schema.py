@@ -26,6 +26,7 @@ fetches; a custom schema may `$ref` itself, the built-ins, or JSON files next to
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
@@ -34,7 +35,8 @@ from linter import pointer as jp
 from linter.config import Config, glob_match
 from linter.errors import ConfigError
 from linter.model import Report
-from linter.schemacheck import FORMAT_NAMES, Compiler, Unsupported, format_checker, json_equal
+from linter.schemacheck import (PATTERN_TIMEOUT, FORMAT_NAMES, BoundedPattern, Compiler, Unsupported, first_duplicate,
+                                format_checker)
 
 BUILTIN = ("news-article", "blog-post")
 BUILTIN_BASE = "https://newslint.invalid/schemas/"
@@ -93,11 +95,7 @@ def _type_words(kinds: Any) -> str:
 
 
 def _duplicate(values: list) -> Any:
-    for i, x in enumerate(values):
-        for y in values[:i]:
-            if json_equal(x, y):
-                return x
-    return None
+    return first_duplicate(values)[1]
 
 
 _PRIORITY = {"type": 0, "required": 0, "additionalProperties": 0, "enum": 1, "const": 1, "format": 2,
@@ -198,6 +196,9 @@ class _Explainer:
             return f"{shown} is not {describe(expected)}"
         if kind == "format":
             return f"{shown} is not a valid {FORMAT_NAMES.get(expected, expected)}"
+        if kind == "pattern" and err.message == PATTERN_TIMED_OUT:
+            return (f"{shown}: the pattern {expected} took more than {PATTERN_TIMEOUT} s on this value"
+                    " (it backtracks); not checked")
         if kind == "pattern":
             return f"{shown} does not match the pattern {expected}"
         if kind == "minimum":
@@ -255,13 +256,18 @@ class Schema:
         self._fast_ready = False
         self._validator = None
 
+    @property
+    def custom(self) -> bool:
+        """A schema from the configuration (its patterns are bounded: see `_pattern`)."""
+        return self.name not in BUILTIN
+
     # -- the fast checker ----------------------------------------------------------------------
     @property
     def fast(self) -> Callable[[Any], bool] | None:
         """The compiled validity checker, or None if the schema needs jsonschema for everything."""
         if not self._fast_ready:
             try:
-                self._fast = Compiler(self.resources).compile_root(self.schema, self.uri)
+                self._fast = Compiler(self.resources, self.custom).compile_root(self.schema, self.uri)
             except (Unsupported, RecursionError, TypeError, AttributeError, ValueError):
                 self._fast = None
             self._fast_ready = True
@@ -273,7 +279,7 @@ class Schema:
         if self._validator is None:
             from jsonschema.validators import validator_for
 
-            cls = validator_for(self.schema, default=_draft202012())
+            cls = _bounded(validator_for(self.schema, default=_draft202012()), self.custom)
             self._validator = cls(self.schema, registry=_registry(self.resources), format_checker=format_checker())
         return self._validator
 
@@ -303,6 +309,50 @@ class Schema:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             return [Report(f"schema '{self.name}' could not be applied: {reason}", pointer="")]
         return [Report(message, pointer=ptr, at_key=at_key) for ptr, message, at_key in problems]
+
+
+def _bounded(cls, custom: bool):
+    """jsonschema's validator with `uniqueItems` in one pass and, for a schema from configuration,
+    `pattern` searched with a timeout per value."""
+    from jsonschema.validators import extend
+
+    keywords = {"uniqueItems": _unique_items}
+    if custom:
+        keywords["pattern"] = _pattern
+    return extend(cls, keywords)
+
+
+def _unique_items(validator, unique, instance, schema):
+    if unique and validator.is_type(instance, "array") and first_duplicate(instance)[0]:
+        from jsonschema.exceptions import ValidationError
+
+        yield ValidationError("has non-unique elements")
+
+
+PATTERN_TIMED_OUT = "pattern timed out"
+
+
+def _pattern(validator, pattern, instance, schema):
+    if not validator.is_type(instance, "string"):
+        return
+    from jsonschema.exceptions import ValidationError
+
+    try:
+        found = _search(pattern, instance)
+    except TimeoutError:
+        yield ValidationError(PATTERN_TIMED_OUT)
+        return
+    if found is None:
+        yield ValidationError(f"does not match {pattern!r}")
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> BoundedPattern:
+    return BoundedPattern(pattern)
+
+
+def _search(pattern: str, value: str):
+    return _compiled(pattern).search(value)
 
 
 def _draft202012():
@@ -381,10 +431,13 @@ class Loader:
         self._specs: set[str] | None = None
 
     def load(self, path: Path, label: str) -> tuple[dict, str]:
-        schema = self._read(path, label)
-        uri = self._register(path, schema)
-        self._follow(path, schema, uri, label, set())
-        self._check(schema, label)
+        try:
+            schema = self._read(path, label)
+            uri = self._register(path, schema)
+            self._follow(path, schema, uri, label, set())
+            self._check(schema, label)
+        except RecursionError:  # reading, walking or checking a schema nested thousands deep
+            raise ConfigError(f"cannot load schema {label!r}: {path} nests too deeply") from None
         return schema, uri
 
     def _read(self, path: Path, label: str) -> Any:

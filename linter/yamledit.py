@@ -84,7 +84,9 @@ def replace_value(doc, pointer: str, value: Any) -> Edit | None:
     if not isinstance(node, yaml.ScalarNode):
         return None
     start, end = doc.fm_start + node.start_mark.index, doc.fm_start + node.end_mark.index
-    start = _skip_properties(doc.text, start, end)
+    begin, start = start, _skip_properties(doc.text, start, end)
+    if not isinstance(value, str) and "!" in doc.text[begin:start]:
+        return None  # `!!str "false"`: under its tag, any text stays a string; an edit cannot fix it
     if node.style in ("|", ">"):
         return None  # block scalars: rewriting them faithfully is not worth the risk
     style = node.style or None

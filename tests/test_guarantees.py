@@ -499,3 +499,93 @@ def test_fix_reports_a_file_it_could_not_write_and_writes_the_others(tmp_path, m
     assert check("--fix", "--no-cache", ".") == 1
     assert "read-only" in capsys.readouterr().err
     assert [p.read_bytes() == FIXED for p in posts] == [True, True, True, False, True, True]
+
+
+def test_python_m_never_loads_plugins_from_the_folder_being_linted(tmp_path):
+    """`python -m linter` puts the working folder on sys.path: a planted `*.dist-info` there
+    would make the entry-point scan import a module of the folder being linted."""
+    dist = tmp_path / "x-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text("[newslint.rules]\nx = xmod\n")
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: x\nVersion: 1.0\n")
+    (tmp_path / "xmod.py").write_text(PLUGIN.replace("ZZZ001", "ZZZ002"))
+    (tmp_path / "post.md").write_bytes(FIXED)
+    for args in (["check", "--no-cache", "--select", "published-not-boolean", "."], ["rules"]):
+        proc = subprocess.run([sys.executable, "-m", "linter", *args], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=120)
+        assert not (tmp_path / "IMPORTED").exists(), "python -m linter imported a module of the linted folder"
+        assert proc.returncode == 0, proc.stderr
+
+
+def test_a_file_named_through_a_symlinked_folder_that_leads_out_is_not_fixed(tmp_path):
+    """`check --fix posts/*.md` where `posts -> ../outside`: every component of the path is
+    resolved, not only the last; naming the real path is how to fix such a file."""
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "x.md").write_bytes(NEEDS_FIX)
+    (outside / "sub" / "y.md").write_bytes(NEEDS_FIX)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "posts").symlink_to(outside, target_is_directory=True)
+    (tree / "own.md").write_bytes(NEEDS_FIX)
+    for named in (["posts/x.md"], ["posts/sub"], ["posts/sub/y.md", "own.md"]):
+        proc = subprocess.run([sys.executable, "-m", "linter", "check", "--no-cache", "--fix", *named], cwd=tree,
+                              capture_output=True, text=True, timeout=120)
+        assert "symlink leading out of the tree; not followed" in proc.stderr, proc.stderr
+    assert (outside / "x.md").read_bytes() == NEEDS_FIX and (outside / "sub" / "y.md").read_bytes() == NEEDS_FIX
+    assert (tree / "own.md").read_bytes() == FIXED
+    # Named by its real path (the user's say-so), it is fixed.
+    assert cli.main(["check", "--no-cache", "--fix", str(outside / "x.md")]) in (0, 1)
+    assert (outside / "x.md").read_bytes() == FIXED
+
+
+@pytest.mark.parametrize("text, rule, after", [
+    # A tag keeps the value a string whatever its text: no edit of the text can fix it.
+    ('---\ntitle: x\npublished: !!str "false"\n---\n', "published-not-boolean", None),
+    # A safe fix that would leave a field empty is not safe: only --unsafe-fixes applies it.
+    ('---\ntitle: x\noriginalUrl: "?utm_source=b"\n---\n', "url-tracking-params", '---\ntitle: x\noriginalUrl: ""\n---\n'),
+    ("---\ntitle: '  '\n---\n", "whitespace", "---\ntitle: ''\n---\n"),
+])
+def test_a_fix_that_would_do_nothing_or_empty_a_field_is_not_safe(text, rule, after):
+    findings = [f for f in lint(text, select=[rule]) if f.rule == rule]
+    assert findings and all(f.fix is None or f.fix.applicability == "unsafe" for f in findings)
+    assert fix(text, select=[rule]) == text
+    assert fix(text, select=[rule], unsafe=True) == (after or text)
+
+
+def test_an_entity_title_is_decoded_but_never_emptied_by_safe_fixes():
+    text = '---\ntitle: "&#8203;"\n---\n'
+    assert fix(text, select=["ALL"]) == '---\ntitle: "\u200b"\n---\n'  # decoded; the whitespace fix would empty it
+    assert fix(text, select=["ALL"], unsafe=True) == '---\ntitle: ""\n---\n'
+
+
+NOOP_FIX_RULE = '''
+"""Reports every title and offers a fix that rewrites it as the same string (a test rule)."""
+from linter.model import Report
+from linter.yamledit import double_quoted, fix
+from linter.model import Edit
+CODE = "ZZZ003"
+NAME = "noop-fix-test"
+SEVERITY = "warning"
+FIX = "always"
+def check(doc, options):
+    node = doc.nodes.get("/title")
+    if node is not None:
+        start, end = doc.fm_start + node.start_mark.index, doc.fm_start + node.end_mark.index
+        yield Report("title", pointer="/title", fix=fix("safe", "requote", Edit(start, end, double_quoted(node.value))))
+'''
+
+
+def test_a_fix_whose_finding_stays_is_neither_applied_nor_counted(tmp_path):
+    """A fix counts only if its finding is gone; a pass of fixes that change nothing about the
+    value they were made for is not kept (the file is not rewritten for nothing)."""
+    from linter import config as cfg
+    from linter import registry
+    from linter.runner import Linter
+
+    (tmp_path / "noop.py").write_text(NOOP_FIX_RULE)
+    settings = cfg.resolve(cfg.from_dict({"select": ["ZZZ003"]}, tmp_path), registry.load([tmp_path / "noop.py"]))
+    raw = b"---\ntitle: plain\n---\n"
+    outcome = fixer.fix_document(Linter(settings), raw, "p.md", "p.md")
+    assert outcome.applied == [] and outcome.text == raw.decode()
+    assert [f.rule for f in outcome.result.findings] == ["noop-fix-test"]

@@ -75,6 +75,10 @@ HOSTILE: dict[str, tuple[bytes, set[str] | None]] = {
     # Found by fuzzing: "!!float" with an empty value made PyYAML's constructor raise IndexError.
     "explicit-tags-empty.md": (b"---\na: !!float\nb: !!int\nc: !!bool\nd: !!int 0x\ne: !!float .\nf: !!timestamp\n---\n", None),
     "huge-int.md": (b"---\nquality: " + b"9" * 20_000 + b"\n---\n", None),
+    # Legal values that crashed rules: UTC instants outside years 1-9999, an int too long to print.
+    "utc-before-year-1.md": (b"---\nwebUrl: https://e.com/a\npublishedDateTime: 0001-01-01T00:00:00+01:00\n---\n", None),
+    "utc-after-year-9999.md": (b"---\nwebUrl: https://e.com/a\npublishedDateTime: 9999-12-31T23:59:59-12:00\n---\n", None),
+    "huge-hex-int.md": (b"---\nquality: 0x" + b"f" * 4000 + b"\ntitle: [0x" + b"f" * 4000 + b"]\n---\n", None),
     "huge-float.md": (b"---\nquality: 1e99999\nheat: -.inf\n---\n", None),
     "bad-date.md": (b"---\npublishedDateTime: 2021-02-30T99:99:99Z\ndate: 0000-00-00\n---\n", None),
     "complex-keys.md": (b"---\n? [a, b]\n: c\n? {x: 1}\n: d\n~: e\n---\n", None),
@@ -224,3 +228,58 @@ def test_bounds_are_configurable():
     raised = {"limits": {"max-depth": 200, "max-front-matter-bytes": 2_000_000, "max-aliases": 1000}}
     for raw in (deep, big, aliases):
         assert "yaml-limit-exceeded" not in {f.rule for f in lint(raw, select=["ALL"], extra=raised)}
+
+
+def test_nesting_past_the_walkable_depth_is_a_finding_whatever_max_depth_says():
+    """max-depth = 1000 and 600 levels: the walk (and the rules) would exceed Python's recursion
+    limit; the document gets yaml-limit-exceeded at the walker's own bound instead."""
+    raised = {"limits": {"max-depth": 1000}}
+    findings = lint(b"---\ntitle: x\ndeep: " + b"[" * 600 + b"]" * 600 + b"\n---\n", select=["ALL"], extra=raised)
+    assert [f.message for f in findings if f.rule == "yaml-limit-exceeded"] == ["front matter nests deeper than 200 levels"]
+    assert "internal-error" not in {f.rule for f in findings}
+    within = lint(b"---\ntitle: x\ndeep: " + b"[" * 150 + b"]" * 150 + b"\n---\n", select=["ALL"], extra=raised)
+    assert not {"yaml-limit-exceeded", "internal-error"} & {f.rule for f in within}
+
+
+def test_date_not_utc_reports_an_instant_outside_the_calendar_without_a_fix():
+    findings = [f for f in lint(HOSTILE["utc-before-year-1.md"][0], select=["date-not-utc"])]
+    assert [(f.rule, f.fix) for f in findings] == [("date-not-utc", None)]
+    assert "outside the years 1 to 9999" in findings[0].message
+
+
+def test_an_int_too_long_to_print_is_kept_as_written():
+    from linter import document
+
+    doc = document.parse(HOSTILE["huge-hex-int.md"][0])
+    assert doc.data["quality"] == "0x" + "f" * 4000 and doc.data["title"] == ["0x" + "f" * 4000]
+    assert document.parse(b"---\nq: 0xff\n---\n").data == {"q": 255}
+
+
+CATASTROPHIC = '{"type": "object", "properties": {"title": {"type": "string", "pattern": "^(a|a)*$"}}}'
+
+
+def test_a_catastrophic_pattern_in_a_configured_schema_is_bounded_and_reported(tmp_path):
+    """`^(a|a)*$` on 41 characters takes minutes with `re`; a configured schema's pattern is
+    searched with a timeout per value, and a value it times out on is reported as not checked."""
+    (tmp_path / "s.json").write_text(CATASTROPHIC)
+    extra = {"schemas": {"*.md": "s.json"}}
+    from helpers import settings
+    from linter.runner import Linter
+
+    config_settings = settings(["schema-violation"], extra=extra, root=tmp_path)
+    linter = Linter(config_settings)
+    _, result = linter.lint_bytes(b"---\ntitle: " + b"a" * 40 + b"!\n---\n", "p.md", "p.md")
+    assert [f.message for f in result.findings] == [
+        'title: "' + "a" * 40 + '!": the pattern ^(a|a)*$ took more than 0.25 s on this value (it backtracks); not checked']
+    _, result = linter.lint_bytes(b"---\ntitle: aaa\n---\n", "p.md", "p.md")
+    assert result.findings == []
+
+
+def test_a_deeply_nested_schema_file_is_a_configuration_error(tmp_path):
+    from helpers import settings
+    from linter.config import ConfigError
+    from linter.runner import Linter
+
+    (tmp_path / "s.json").write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ConfigError, match="nests too deeply"):
+        Linter(settings(["schema-violation"], extra={"schemas": {"*.md": "s.json"}}, root=tmp_path))

@@ -148,12 +148,15 @@ def test_report_to_stdout_and_bad_arguments(site, capsys):
     assert not (site / "x.html").exists()
 
 
-def test_file_facts_reads_provider_and_month_even_from_broken_yaml(tmp_path):
+def test_file_facts_reads_provider_and_month_from_the_parsed_front_matter(tmp_path):
     from linter.reporters.html import file_facts
 
-    (tmp_path / "a.md").write_text('---\ntitle: "x\npublishedDateTime: 2020-02-03T00:00:00Z\n'
+    (tmp_path / "a.md").write_text('---\ntitle: "x"\npublishedDateTime: 2020-02-03T00:00:00Z\n'
                                    "provider:\n  name: Wire\n  domain: Wire.Example # comment\nrelated:\n"
                                    "  - publishedDateTime: 2023-01-01T00:00:00Z\n---\n", encoding="utf-8")
+    # Broken YAML: nothing is guessed from its text; the file name still gives the month.
+    (tmp_path / "2021-06-01-broken.md").write_text('---\ntitle: "x\nprovider:\n  name: Wire\n---\n', encoding="utf-8")
+    assert file_facts("2021-06-01-broken.md", tmp_path) == ("(none)", "2021-06")
     (tmp_path / "2019-11-05-b.md").write_text("---\nwebUrl: https://www.news.example/x\n---\n", encoding="utf-8")
     (tmp_path / "c.md").write_text("---\ndate: 1066-10-14\n---\n", encoding="utf-8")
     assert file_facts("a.md", tmp_path) == ("wire.example", "2020-02")
@@ -188,6 +191,19 @@ def test_page_stays_small_and_fast_for_100k_findings(tmp_path):
     assert len(html) < 150_000
     assert len(re.findall(FILE_ROW, html)) == 50
     assert elapsed < 10
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\nprovider:\n  name:" + " " * 1500 + 'a"b\n---\n', ('a"b', "(unknown)")),  # the old regex scan: 17 s
+    ("---\nprovider:" + " " * 40_000 + "\ntitle: x\n", ("(none)", "(unknown)")),  # unterminated: 14 s
+])
+def test_file_facts_are_what_the_parsed_document_says(text, expected, tmp_path):
+    """The provider is the value YAML gives (a plain scalar may hold a quote), read from the
+    document: hostile spacing costs the report no more than parsing does."""
+    from linter.reporters.html import file_facts
+
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    assert file_facts("a.md", tmp_path) == expected
 
 
 def test_each_listed_file_is_linked_with_its_findings(site, capsys):

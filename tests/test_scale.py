@@ -35,6 +35,9 @@ def article(i, title=None, published="true"):
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    # Every file here was written a moment ago: the cache would hash them all again on each run
+    # until they are RACY_NS old (tests/test_hostile_cache.py tests that on its own).
+    monkeypatch.setattr("linter.cache.RACY_NS", 0)
     (tmp_path / "rules_local").mkdir()
     (tmp_path / "rules_local" / "same.py").write_text(SAME_TITLE_RULE)
     (tmp_path / ".newslint.toml").write_text('plugins = ["rules_local/same.py"]\nselect = ["PUB001", "ZZ900", "FM"]\n')

@@ -27,5 +27,6 @@ def test_no_crash_and_safe_fixes_converge(title, excerpt):
     findings = lint(text, ["PUB", "TTL", "TXT"])
     assert not [f for f in findings if f.rule == "internal-error"], findings
     fixed = fix(text, SAFE)
-    assert not [f for f in lint(fixed, SAFE) if f.fix is not None]
+    # What remains fixable is unsafe only: a fix that would empty a field ("&nbsp;" -> "") is.
+    assert not [f for f in lint(fixed, SAFE) if f.fix is not None and f.fix.applicability == "safe"]
     assert fix(fixed, SAFE) == fixed

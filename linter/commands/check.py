@@ -118,6 +118,11 @@ def _check(args, settings, cwd: Path) -> int:
             targets = discovery.find(args.paths)
         except FileNotFoundError as exc:
             raise UsageError(f"no such file or folder: {exc}") from None
+        if discovery.skipped:  # nothing is skipped silently
+            from linter.reporters.text import visible
+
+            for path, why in discovery.skipped:
+                print(f"newslint: {visible(path)}: {why}", file=sys.stderr)
         if args.show_settings:
             from linter.commands.show_settings import show
 
@@ -130,7 +135,7 @@ def _check(args, settings, cwd: Path) -> int:
                 sys.stdout.write(visible(t.path) + "\n")
             return 0
         warn_if_none(targets, args.paths)
-        partial = bool(args.paths) and all(not (cwd / p).is_dir() for p in args.paths)
+        partial = bool(args.paths) and all(not os.path.isdir(cwd / p) for p in args.paths)  # isdir: False on a path too long
         options = runmod.RunOptions(
             fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
             cache=not args.no_cache, progress=False if args.no_progress else None,

@@ -1,4 +1,4 @@
-"""`newslint clean`: remove the cache (.newslint_cache/) of the project."""
+"""`newslint clean`: remove the cache (.newslint_cache/) of the project (see cache.folder_for)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def run(args) -> int:
         folders = {Path(args.cache_dir)}
     else:
         config = cfg.load(Path(args.config) if args.config else None)
-        folders = {config.root / cache.DIRNAME, Path.cwd() / cache.DIRNAME}
+        folders = {config.root / cache.DIRNAME, Path.cwd() / cache.DIRNAME, cache.folder_for(config, [Path.cwd()], Path.cwd())}
     removed = [str(folder) for folder in folders if cache.clean(folder)]
     print(f"Removed {', '.join(sorted(removed))}" if removed else "No cache to remove.", file=sys.stderr)
     return 0

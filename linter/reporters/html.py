@@ -10,10 +10,10 @@ its findings listed); what `--fix` would repair (safe vs unsafe vs by hand, per 
 documentation of the rules that fired, rendered from Markdown with markdown-it-py.
 
 Everything is aggregated, so the page stays small and fast for 100,000 findings. Provider and
-month come from each file's own front matter, read with a light line scan (top-level
+month come from each file's own front matter, parsed as the linter parses it (top-level
 `publishedDateTime`/`date`, `provider.domain`/`provider.name`, else the host of `webUrl` /
-`originalUrl` / `url`; else the file name's `YYYY-MM-DD-` prefix), so files whose YAML is broken
-still land in the right month.
+`originalUrl` / `url`); a file whose front matter does not parse falls back to its name's
+`YYYY-MM-DD-` prefix. (A regex scan of the text once took 17 s on a 1.6 KB file.)
 """
 
 from __future__ import annotations
@@ -34,11 +34,9 @@ MAX_LISTED = 100  # findings listed under one file
 MAX_MONTHS = 360
 SEV_COLOUR = {"error": "#c62828", "warning": "#ef8f00", "info": "#1e88e5"}
 
-_FM = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)(?:^(?:---|\.\.\.)[ \t]*$|\Z)", re.S | re.M)
-_DATE = re.compile(r"^(?:publishedDateTime|datePublished|date|pubDate|published_at)[ \t]*:[ \t]*[\"']?(\d{4})-(\d{2})", re.M)
-_PROVIDER = re.compile(r"^provider[ \t]*:[ \t]*\r?\n((?:(?:[ \t]+[^\n]*)?\r?\n)*)", re.M)
-_PROVIDER_KEY = re.compile(r"^[ \t]+(domain|name)[ \t]*:[ \t]*[\"']?([^\"'#\r\n]*?)[\"']?[ \t]*(?:#.*)?$", re.M)
-_URL = re.compile(r"^(?:webUrl|originalUrl|url|link)[ \t]*:[ \t]*[\"']?(https?://[^\"'\s#]+)", re.M)
+_DATE_KEYS = ("publishedDateTime", "datePublished", "date", "pubDate", "published_at")
+_URL_KEYS = ("webUrl", "originalUrl", "url", "link")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _NAME_DATE = re.compile(r"(?:^|/)(\d{4})-(\d{2})-\d{2}-[^/]*$")
 
 
@@ -49,30 +47,37 @@ def e(text) -> str:
 # ---- what each file is about --------------------------------------------------------------------
 def file_facts(path: str, root: Path | None) -> tuple[str, str]:
     """(provider or domain, 'YYYY-MM') of one file; '(none)' / '(unknown)' when it does not say."""
-    try:
-        with open((root / path) if root is not None else path, "rb") as fh:
-            head = fh.read(262_144).decode("utf-8", "replace")
-    except OSError:
-        head = ""
-    m = _FM.match(head)
-    fm = m.group(1) if m else ""
+    data = _front_matter(str((root / path) if root is not None else path))
     month = "(unknown)"
-    d = _DATE.search(fm) or _NAME_DATE.search(path.replace("\\", "/"))
+    when = next((v for v in map(data.get, _DATE_KEYS) if isinstance(v, str) and v), None)
+    d = (_MONTH.match(when) if when else None) or _NAME_DATE.search(path.replace("\\", "/"))
     if d and 1990 <= int(d.group(1)) <= 2100 and 1 <= int(d.group(2)) <= 12:
         month = f"{d.group(1)}-{d.group(2)}"
     provider = ""
-    block = _PROVIDER.search(fm)
-    if block:
-        keys = {k: v.strip() for k, v in reversed(_PROVIDER_KEY.findall(block.group(1)))}
-        provider = keys.get("domain") or keys.get("name") or ""
+    block = data.get("provider")
+    if isinstance(block, dict):
+        provider = next((v.strip() for v in map(block.get, ("domain", "name")) if isinstance(v, str) and v.strip()), "")
     if not provider:
-        u = _URL.search(fm)
-        if u:
+        url = next((v for v in map(data.get, _URL_KEYS) if isinstance(v, str) and v.startswith(("http://", "https://"))), None)
+        if url:
             try:
-                provider = (urlsplit(u.group(1)).hostname or "").removeprefix("www.")
+                provider = (urlsplit(url.strip()).hostname or "").removeprefix("www.")
             except ValueError:
                 provider = ""
     return (provider.lower() if provider else "(none)"), month
+
+
+def _front_matter(file: str) -> dict:
+    """The front matter's data, as the linter parses it (the file's head only: the front matter's
+    largest default size), or {} when the file cannot be read or its front matter not parsed."""
+    from linter import document, safeio
+
+    try:
+        raw = safeio.head(file, document.DEFAULT_LIMITS.max_front_matter_bytes + 4096)
+    except OSError:
+        return {}
+    doc = document.parse_text(raw.decode("utf-8", "ignore").removeprefix("\ufeff"), file)
+    return doc.data if isinstance(doc.data, dict) else {}
 
 
 # ---- charts ---------------------------------------------------------------------------------------

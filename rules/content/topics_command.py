@@ -38,7 +38,7 @@ def add_arguments(p) -> None:
 def _files(paths):
     for raw in paths:
         p = Path(raw)
-        if p.is_file():
+        if p.is_file() or p.exists() and not p.is_dir():  # not a regular file: skipped with a note
             yield p
         elif p.is_dir():
             for folder, dirs, names in os.walk(p):
@@ -54,7 +54,7 @@ def run(args) -> int:
     if getattr(args, "action", None) == "learn":
         if args.top < 1 or args.min_docs < 1:
             raise UsageError("--top and --min-docs must be at least 1")
-        from linter import document
+        from linter import document, safeio
         from linter.commands.common import output_path, write_output
 
         output = output_path(args.output, "--output")  # before reading anything
@@ -63,10 +63,10 @@ def run(args) -> int:
 
         def docs():
             for f in files:
-                try:
-                    raw = f.read_bytes()
+                try:  # a FIFO would block, a growing file never end: see linter.safeio
+                    raw, _ = safeio.read(f, document.DEFAULT_LIMITS.max_file_bytes)
                 except OSError as exc:
-                    print(f"newslint: skipping {f}: {exc.strerror}", file=sys.stderr)
+                    print(f"newslint: skipping {f}: {exc.strerror or exc}", file=sys.stderr)
                     continue
                 yield document.parse(raw, str(f))
 

@@ -5,7 +5,8 @@ A news URL usually carries the original headline as its slug
 things are reported:
 
 - a title pasted onto another item's URL: the same URL appears on another item of the file
-  whose title matches the slug better, and this title lacks a word of the slug (confidence 0.9);
+  whose title matches the slug better, and this title lacks a word of the slug (confidence 0.9;
+  each item is compared with the first 20 items that share its URL, a bound on the work);
 - a title that shares almost nothing with its slug: the words they share weigh less than
   `threshold` of the slug's words *and* of the title's words, and the title lacks at least two
   of the slug's telling words. The message names the slug's words the title lacks, most
@@ -37,7 +38,7 @@ Publishers reword headlines all the time: a shortened title, a slug that adds th
 a keyword slug (`/warehouse-technology-robotics.html`), a word swapped, a translated title. None
 of that is reported. Words are compared after lowercasing, dropping stop words and ids
 (`-1844168367`, `article66927253.ece`), light stemming (`grows`/`grow`, `mitigation`/
-`mitigating`), prefixes of at least four letters (`tech`/`technology`), joined words
+`mitigating`), prefixes of four to 40 letters (`tech`/`technology`), joined words
 (`re:Invent`/`reinvent`) and initials (`AI`/`artificial-intelligence`). Only URLs with a word
 slug (three or more words) are compared; the URL is the item's `webUrl`, else `originalUrl`,
 else `url`, or a `slug` field. Only the first 100 words of a title are compared, so a file's
@@ -88,6 +89,7 @@ related:
     webUrl: "https://news.example.com/2023/05/school-board-delays-vote-on-new-budget-4830"
 ---
 """
+MAX_TWINS = 20  # items sharing a URL compared with each other at most (all pairs: quadratic)
 SECTION = 3  # a slug this many files with different titles lack words of names a section
 TELLING = 0.5  # the weight of a word that tells one story from another (in 12% of the files or fewer)
 _NORM_URL = re.compile(r"^https?://(?:www\.)?|[?#].*$|/+$")
@@ -134,7 +136,7 @@ def _rows(doc, minimum: int) -> list:
     for ptr, title, url, missing, facts, _, s_cov in rows:
         if not missing:
             continue
-        better = [r for r in by_url[_norm_url(url)] if r[0] != ptr and r[1] != title and r[6] > s_cov]
+        better = [r for r in by_url[_norm_url(url)][:MAX_TWINS + 1] if r[0] != ptr and r[1] != title and r[6] > s_cov]
         pasted = [better[0][0], better[0][1]] if better else None
         out.append([ptr, title, *facts, span_list(doc, f"{ptr}/title") or [1, 1, 1, 1], pasted])
     return out
