@@ -180,11 +180,6 @@ def test_max_body_bytes_limits_the_analysis():
     assert at(_ot(ARTICLE, **{"max-body-bytes": limit + 300}), OT) == [(13, 1, None), (22, 1, None)]
 
 
-def test_unknown_method_is_reported_not_crashed():
-    found = _ot(ARTICLE, method="magic")
-    assert len(found) == 1 and 'method = "magic" is unknown' in found[0].message
-
-
 def test_semantic_method_without_the_extra_says_what_to_install(monkeypatch):
     from rules.content import _semantic
 

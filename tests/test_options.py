@@ -23,6 +23,7 @@ REFUSED = [
     ("title-slug-mismatch", "threshold", 2, "expected a number from 0.0 to 1.0, got 2"),
     ("title-slug-mismatch", "min-slug-words", 0, "expected an integer from 1 to 50, got 0"),
     ("template-filler", "patterns", ["(unclosed"], "expected a list of regular expressions, got ['(unclosed']"),
+    ("off-topic-section", "method", "magic", "expected one of 'terms', 'semantic', got 'magic'"),
 ]
 
 

@@ -56,6 +56,7 @@ from __future__ import annotations
 import hashlib
 
 from linter.model import CONFIDENT, Edit, Fix, Report
+from linter.options import Option
 from rules.content import _offtopic
 from rules.content._markdown import has_body, removal_end
 
@@ -70,7 +71,7 @@ OPTIONS = {
     "min-block-evidence": 5.0,
     "min-blocks": 3,
     "max-body-bytes": 1_048_576,
-    "method": "terms",
+    "method": Option("terms", choices=("terms", "semantic")),
     "semantic-threshold": 0.22,
     "delete": False,
 }
@@ -135,10 +136,7 @@ def _scorer(options):
 def check(doc, options):
     if not isinstance(doc.data, dict) or not doc.has_front_matter or not has_body(doc):
         return
-    method = options.get("method", "terms")
-    if method not in ("terms", "semantic"):
-        yield Report(f'option method = "{method}" is unknown; use "terms" or "semantic"', span=doc.offset_span(doc.body_start, doc.body_start))
-        return
+    method = options["method"]
     opts = dict(options)
     if method == "semantic":
         from rules.content import _semantic
