@@ -39,8 +39,7 @@ from collections import Counter
 from typing import Iterable
 
 from rules._memo import per_document
-from rules.content._profiles import LABEL_FIELDS, labels_of
-from rules.content._terms import stem
+from rules.words import LABEL_FIELDS, labels_of, stem
 from rules.slugs import is_content, slug_url, slug_tokens, tokens
 
 MIN_FILES = 20  # fewer files than this: the fixed fallback

@@ -18,28 +18,16 @@ from collections import Counter
 from pathlib import Path
 
 from rules.content import _terms
+from rules.words import LABEL_FIELDS, labels_of  # noqa: F401 (the family reads them here too)
 from rules.content._markdown import body_of, has_body
 
 FORMAT = "newslint-topic-profile"
 VERSION = 1
 TEXT_FIELDS = ("title", "excerpt", "description", "summary")
-LABEL_FIELDS = ("topics", "tags", "categories")
 
 
 class ProfileError(Exception):
     pass
-
-
-def labels_of(data: dict, fields=LABEL_FIELDS) -> list[tuple[str, int, str]]:
-    """(field, index, label) for each label string; index -1 for a scalar field."""
-    out = []
-    for key in fields:
-        value = data.get(key)
-        if isinstance(value, str) and value.strip():
-            out.append((key, -1, value.strip()))
-        elif isinstance(value, list):
-            out.extend((key, i, v.strip()) for i, v in enumerate(value) if isinstance(v, str) and v.strip())
-    return out
 
 
 def document_texts(doc, max_body_bytes: int = 1_048_576, body: bool = True):

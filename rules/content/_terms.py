@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter
 
+from rules.words import stem
+
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['\-][^\W\d_][^\W_]*)*")
 _POSSESSIVE = re.compile(r"['’](?:s|d|ll|re|ve|m|t)$")
 
@@ -22,7 +24,6 @@ UNKNOWN = 2.9  # Zipf frequency assumed for words below the list's floor (names,
 
 _FREQ: dict | None = None
 _WEIGHTS: dict[str, float] = {}
-_STEMS: dict[str, str] = {}
 _SURFACE: dict[str, str] = {}
 
 
@@ -55,34 +56,6 @@ def weight(word: str) -> float:
         if len(_WEIGHTS) < 500_000:
             _WEIGHTS[word] = w
     return w
-
-
-def stem(word: str) -> str:
-    s = _STEMS.get(word)
-    if s is not None:
-        return s
-    s = word
-    n = len(s)
-    if n > 4 and s.endswith("ies"):
-        s = s[:-3] + "y"
-    elif n > 5 and s.endswith("sses"):
-        s = s[:-2]
-    elif n > 3 and s.endswith("s") and not s.endswith(("ss", "us", "is")):
-        s = s[:-1]
-    if len(s) > 6 and s.endswith("ing"):
-        s = s[:-3]
-    elif len(s) > 5 and s.endswith("ed"):
-        s = s[:-2]
-    elif len(s) > 6 and s.endswith("ion"):
-        s = s[:-3]
-    elif len(s) > 5 and s.endswith("al"):
-        s = s[:-2]
-    elif len(s) > 4 and s.endswith("e"):
-        s = s[:-1]
-    s = s[:6]
-    if len(_STEMS) < 500_000:
-        _STEMS[word] = s
-    return s
 
 
 def words(text: str) -> list[str]:
