@@ -113,18 +113,20 @@ def collect(doc, options):
         if i in chrome:
             continue
         at_edge = i in edge
+        if not at_edge and text_of.find("](", block.start, block.end) < 0:
+            continue  # chrome in the middle of a body is mostly link text (a row of links)
         for text, start, end, line, end_line, _ in _units([block]):
             if len(out) >= limit:
                 break
+            if not at_edge and text_of.find("](", start, end) < 0:
+                continue  # (an item of a list with links elsewhere)
             stop = end
             while stop > start and text_of[stop - 1] in "\r\n":
                 stop -= 1
             n_words = len(text.split())
             if n_words < min_words:
                 continue
-            if not at_edge:  # chrome in the middle of a body is mostly link text (a row of links)
-                if "](" not in text_of[start:stop]:
-                    continue
+            if not at_edge:
                 linked = sum(len(t.split()) for t in _LINK_TEXT.findall(text_of, start, stop))
                 if linked * 2 < n_words:
                     continue
