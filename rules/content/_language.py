@@ -23,20 +23,17 @@ _FUNCTION = frozenset(
 _WORD = re.compile(r"[a-z]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter outside _LATIN
 
 MIN_WORDS = 8  # below this a Latin-script text is too short to tell: taken as English
 
 
 def is_english(text: str) -> bool:
     """Whether `text` reads as English (or is too short to tell and is in Latin script)."""
-    if text.isascii():
-        if _LETTERS.search(text) is None:
-            return True
-    else:
-        letters = _count(_LETTERS, text)
-        if not letters:
-            return True
-        if _count(_LATIN, text) < 0.7 * letters:
+    if _LETTERS.search(text) is None:
+        return True
+    if not text.isascii() and _OTHER_SCRIPT.search(text) is not None:  # else every letter is Latin
+        if _count(_LATIN, text) < 0.7 * _count(_LETTERS, text):
             return False  # mostly another script
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
