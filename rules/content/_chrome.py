@@ -49,6 +49,11 @@ _SHARE_KEYS = ("share", "facebook", "linkedin", "whatsapp", "reddit", "telegram"
 _KEYS = tuple(sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS)))
 _START_NAMES = {f"c{i}": name for i, name in enumerate(_AT_START)}
 _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START.values())))
+# the first word of every cue matched at the start of a block, and what a block's text may start with
+# before it (spaces, link brackets, emphasis), which normalising leaves out
+_START_WORDS = ("skip", "home", "read", "related", "see", "also", "more", "you", "recommended", "most", "trending",
+                "show", "hide", "tags", "filed", "share", "advertisement", "sponsored", "promoted")
+_LEAD = re.compile(r"[\s\[*_]*")
 _ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
 _BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")
 _CHROME_HEADING = re.compile(
@@ -99,6 +104,10 @@ def suspects(text: str, spans) -> set[int]:
 def chrome_cue(text: str, suspect: bool = True) -> str | None:
     """The name of the chrome cue a block's text shows, or None. `suspect`: False when the block
     is known to hold no key word of the cues searched for anywhere (see `suspects`)."""
+    if not suspect:  # only a cue at its start can show: most blocks start with none of their first words
+        start = _LEAD.match(text).end()
+        if not text[start : start + 16].lower().startswith(_START_WORDS):
+            return None
     norm = normalise(text if suspect else text[:200]).lstrip("[*_ ")
     if not norm:
         return None
