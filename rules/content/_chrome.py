@@ -64,10 +64,12 @@ _CHROME_HEADING = re.compile(
 _SHARE_WORDS = frozenset("share facebook twitter x linkedin email e-mail whatsapp reddit print copy link bluesky mastodon "
                          "threads telegram pinterest tumblr pocket flipboard messenger tweet on via".split())
 
+# over lower-cased text: spaces are any run of whitespace, so the text need not be normalised first
 _PROMO = re.compile(
-    r"\b(?:boot ?camps?|webinars?|enrol(?:l|ls|led|ling|ment)?|register (?:now|today|here)|sign up (?:now|today)|free trial"
-    r"|discounts?|coupons?|promo code|online courses?|certificat(?:e|ion) programs?|sponsor(?:s|ed)?|limited[- ]time offer"
-    r"|early[- ]bird|masterclass(?:es)?|tuition|scholarships?|hackathons?|rsvp|memberships?|subscriptions?|newsletters?)\b")
+    r"\b(?:boot\s*camps?|webinars?|enrol(?:l|ls|led|ling|ment)?|register\s+(?:now|today|here)|sign\s+up\s+(?:now|today)"
+    r"|free\s+trial|discounts?|coupons?|promo\s+code|online\s+courses?|certificat(?:e|ion)\s+programs?|sponsor(?:s|ed)?"
+    r"|limited(?:-|\s+)time\s+offer|early(?:-|\s+)bird|masterclass(?:es)?|tuition|scholarships?|hackathons?|rsvp"
+    r"|memberships?|subscriptions?|newsletters?)\b")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 
@@ -140,7 +142,7 @@ def heading_cue(text: str) -> str | None:
 
 def promo_cues(text: str) -> set[str]:
     """The distinct promotional words of a text."""
-    return {m.group().replace(" ", "") for m in _PROMO.finditer(normalise(text))}
+    return {"".join(m.group().split()) for m in _PROMO.finditer(text.lower())}
 
 
 def word_count(text: str) -> int:
