@@ -49,6 +49,11 @@ _SHARE_KEYS = ("share", "facebook", "linkedin", "whatsapp", "reddit", "telegram"
 _KEYS = tuple(sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS)))
 _START_NAMES = {f"c{i}": name for i, name in enumerate(_AT_START)}
 _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START.values())))
+# the first word of every cue matched at the start of a block, and what a block's text may start with
+# before it (spaces, link brackets, emphasis), which normalising leaves out
+_START_WORDS = ("skip", "home", "read", "related", "see", "also", "more", "you", "recommended", "most", "trending",
+                "show", "hide", "tags", "filed", "share", "advertisement", "sponsored", "promoted")
+_LEAD = re.compile(r"[\s\[*_]*")
 _ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
 _BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")
 _CHROME_HEADING = re.compile(
@@ -59,10 +64,12 @@ _CHROME_HEADING = re.compile(
 _SHARE_WORDS = frozenset("share facebook twitter x linkedin email e-mail whatsapp reddit print copy link bluesky mastodon "
                          "threads telegram pinterest tumblr pocket flipboard messenger tweet on via".split())
 
+# over lower-cased text: spaces are any run of whitespace, so the text need not be normalised first
 _PROMO = re.compile(
-    r"\b(?:boot ?camps?|webinars?|enrol(?:l|ls|led|ling|ment)?|register (?:now|today|here)|sign up (?:now|today)|free trial"
-    r"|discounts?|coupons?|promo code|online courses?|certificat(?:e|ion) programs?|sponsor(?:s|ed)?|limited[- ]time offer"
-    r"|early[- ]bird|masterclass(?:es)?|tuition|scholarships?|hackathons?|rsvp|memberships?|subscriptions?|newsletters?)\b")
+    r"\b(?:boot\s*camps?|webinars?|enrol(?:l|ls|led|ling|ment)?|register\s+(?:now|today|here)|sign\s+up\s+(?:now|today)"
+    r"|free\s+trial|discounts?|coupons?|promo\s+code|online\s+courses?|certificat(?:e|ion)\s+programs?|sponsor(?:s|ed)?"
+    r"|limited(?:-|\s+)time\s+offer|early(?:-|\s+)bird|masterclass(?:es)?|tuition|scholarships?|hackathons?|rsvp"
+    r"|memberships?|subscriptions?|newsletters?)\b")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 
@@ -99,6 +106,10 @@ def suspects(text: str, spans) -> set[int]:
 def chrome_cue(text: str, suspect: bool = True) -> str | None:
     """The name of the chrome cue a block's text shows, or None. `suspect`: False when the block
     is known to hold no key word of the cues searched for anywhere (see `suspects`)."""
+    if not suspect:  # only a cue at its start can show: most blocks start with none of their first words
+        start = _LEAD.match(text).end()
+        if not text[start : start + 16].lower().startswith(_START_WORDS):
+            return None
     norm = normalise(text if suspect else text[:200]).lstrip("[*_ ")
     if not norm:
         return None
@@ -131,7 +142,7 @@ def heading_cue(text: str) -> str | None:
 
 def promo_cues(text: str) -> set[str]:
     """The distinct promotional words of a text."""
-    return {m.group().replace(" ", "") for m in _PROMO.finditer(normalise(text))}
+    return {"".join(m.group().split()) for m in _PROMO.finditer(text.lower())}
 
 
 def word_count(text: str) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import filterfalse
 
 from rules.words import stem
 
@@ -69,6 +70,7 @@ def words(text: str) -> list[str]:
 
 
 _FOLD: dict[str, tuple[str, float]] = {}
+_WEIGHTLESS: set[str] = set()  # words met that weigh nothing ("the", "time"): about half of a text's words
 
 
 def vector(text: str, scale: float = 1.0) -> Counter:
@@ -76,13 +78,16 @@ def vector(text: str, scale: float = 1.0) -> Counter:
     totals: dict[str, float] = {}  # summed in a dict: a Counter's += calls __missing__ for each new stem
     total_of = totals.get
     fold = _FOLD
-    for w in words(text):
+    # the words known to weigh nothing are dropped by one C-level pass, not a Python loop
+    for w in filterfalse(_WEIGHTLESS.__contains__, words(text)):
         hit = fold.get(w)
         if hit is None:
             st = stem(w)
             hit = (st, weight(w))
             if len(fold) < 500_000:
                 fold[w] = hit
+                if hit[1] <= 0:
+                    _WEIGHTLESS.add(w)
             if st not in _SURFACE and len(_SURFACE) < 500_000:
                 _SURFACE[st] = w
         if hit[1] > 0:
