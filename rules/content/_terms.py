@@ -3,7 +3,7 @@
 A word's weight is its rarity in general English, from the `wordfreq` package's Zipf frequency
 (log10 of occurrences per billion words): "the" (7.7) weighs nothing, "time" (6.1) next to
 nothing, "facial" (4.1) a lot, "bootcamp" (2.9) more. wordfreq's table (the 29,000 English words with Zipf >= 3) is
-loaded lazily, once per process (about 100 ms with the import), the first time a text needs weighing. Words are folded to a crude
+loaded lazily, once per process (about 10 ms), the first time a text needs weighing. Words are folded to a crude
 stem (plural, -ing, -ed) so "expressions" meets "expression".
 """
 
@@ -29,12 +29,41 @@ _SURFACE: dict[str, str] = {}
 
 
 def _load_table() -> dict:
-    """word -> Zipf frequency from wordfreq's small English list (29,000 words, Zipf >= 3), through
-    wordfreq's public API (importing wordfreq costs about 90 ms, paid once per process by the
-    first text weighed; the package's data files are not read behind its back)."""
-    from wordfreq import get_frequency_dict
+    """word -> Zipf frequency from wordfreq's small English list (29,000 words, Zipf >= 3).
 
-    return {w: math.log10(f) + 9.0 for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0}
+    The list is read from the wordfreq package's own data file (its documented "cBpack" format:
+    gzipped msgpack, a header, then one bucket of words per centibel), without importing the
+    package: `import wordfreq` costs about 100 ms (ftfy, langcodes, its tokenizers), more than
+    half of a one-file pre-commit run. The values are those `wordfreq.get_frequency_dict` gives
+    (a test compares them); a file of another layout or format falls back to that public API."""
+    try:
+        return _read_pack()
+    except Exception:  # not the layout or format read here: the public API, at its import cost
+        from wordfreq import get_frequency_dict
+
+        return {w: math.log10(f) + 9.0 for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0}
+
+
+def _read_pack() -> dict:
+    import gzip
+    import importlib.util
+    import os
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")  # a top-level package: found, not imported
+    folder = next(iter(spec.submodule_search_locations or ()))
+    with open(os.path.join(folder, "data", "small_en.msgpack.gz"), "rb") as fh:
+        pack = msgpack.unpackb(gzip.decompress(fh.read()), raw=False)
+    header = pack[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"unknown wordfreq data header {header!r}")
+    table = {}
+    for index, bucket in enumerate(pack[1:]):
+        zipf = math.log10(10 ** (-index / 100)) + 9.0  # as cB_to_freq(-index), then as above
+        for word in bucket:
+            table[word] = zipf
+    return table
 
 
 def _freq() -> dict:
