@@ -75,8 +75,10 @@ _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 
 
 def normalise(text: str) -> str:
+    """Lower case, straight quotes, each run of whitespace (no-break spaces too) one space, stripped
+    (what chrome cues, template phrases and boilerplate paragraphs are compared as)."""
     if not text.isascii():
-        for curly, straight in _QUOTES:
+        for curly, straight in _QUOTES:  # str.translate is slow on non-ASCII text
             text = text.replace(curly, straight)
     return " ".join(text.split()).lower()
 

@@ -254,8 +254,7 @@ def chrome_spans(doc, blocks) -> list[Span]:
     """Runs of chrome blocks, and chrome headings with the chrome blocks that follow them (an
     author box, a donation box); computed once per document."""
     def compute():
-        data = doc.data if isinstance(doc.data, dict) else {}
-        url = source_url(data)
+        url = source_url(doc) if isinstance(doc.data, dict) else None
         spans = _chrome_spans(doc.text, blocks, _host(url) if url else None)
         if url is None:  # a hand-written post: what looks like chrome is its author's own (a sign-off)
             spans = [sp._replace(confidence=min(sp.confidence, WEAK_CHROME_CONFIDENCE)) for sp in spans]
@@ -355,7 +354,7 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
         return [], None
     if len(content) > SHORT_BODY and sum(1 for i, b in enumerate(blocks) if b.kind == "heading" and i not in taken) < 2:
         return [], None  # a long body judges only whole sections, and this one has no two to compare
-    scraped = isinstance(doc.data, dict) and source_url(doc.data) is not None
+    scraped = isinstance(doc.data, dict) and source_url(doc) is not None
     if scraped and not _chrome.promo_cues(" ".join(blocks[i].text for i in content)):
         return [], None  # only promotion is reported in a scraped copy, and this one has none
     strict = min(1.0, (SHORT_BODY / len(content)) ** 0.5)

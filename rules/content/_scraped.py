@@ -1,14 +1,13 @@
-"""Is a document a scraped copy of a page elsewhere? Its front matter names the page it came from."""
+"""Is a document a scraped copy of a page elsewhere? Its front matter names the page it came from
+(the "source-url" field role: `source_url`, `originalUrl`, `structured_data.original_source`...;
+docs/fields.md), so a layout mapped in `[tool.newslint.fields]` is understood here too."""
 
 from __future__ import annotations
 
-SOURCE_FIELDS = ("source_url", "original_url", "originalUrl", "canonical_url", "canonicalURL", "original_source")
 
-
-def source_url(data: dict) -> str | None:
+def source_url(doc) -> str | None:
     """The URL of the page a document was copied from, if its front matter names one."""
-    for key in SOURCE_FIELDS:
-        value = data.get(key)
+    for _, value in doc.role("source-url"):
         if isinstance(value, str) and value.startswith(("http://", "https://")):
             return value
     return None

@@ -24,6 +24,7 @@ import posixpath
 import re
 
 from linter.model import Report, Span
+from rules.facts import withdrawn
 
 CODE = "CT006"
 NAME = "body-empty"
@@ -59,7 +60,7 @@ def collect(doc, options):
     data = doc.data
     if not doc.has_front_matter or not isinstance(data, dict):
         return None
-    if data.get("draft") is True or data.get("published") is False:
+    if withdrawn(doc):
         return None  # a draft or withdrawn item: an empty body is no defect yet
     kind = [str(data.get(key)) if isinstance(data.get(key), str) else None for key in ("layout", "type")]
     words = 0

@@ -10,7 +10,7 @@ Repeated text is not chrome by being repeated: a hand-written blog repeats its o
 purpose (a release note's download block, a security advisory's "how to report" paragraph, a code
 sample shared by translations). So a repeated paragraph is only reported where it is chrome:
 - the files carrying it are scraped copies (their front matter names the page they were copied
-  from: `source_url`, `original_url`, `originalUrl`, `canonical_url`, `original_source`), and
+  from: a URL of the "source-url" field role, `source_url`, `originalUrl`...; docs/fields.md), and
 - in each of the `min-files` it sits at the head or the foot of the body (the first block or
   the last three), or it is mostly link text.
 Confidence 0.85. A paragraph that uses three or more of its article's title words is about the article (background
@@ -42,7 +42,8 @@ from linter.model import Report, Span
 from rules.content import _chrome, _offtopic, _terms
 from rules.content._markdown import body_of, has_body
 from rules.content._scraped import source_url
-from rules.content.template_filler import _units, normalise
+from rules.content._chrome import normalise
+from rules.content.template_filler import _units
 
 CODE = "CT003"
 NAME = "boilerplate-paragraph"
@@ -97,7 +98,7 @@ def collect(doc, options):
     """[[digest, line, col, end_line, end_col, first words]...] of the paragraphs that could be chrome"""
     if not isinstance(doc.data, dict) or not doc.has_front_matter or not has_body(doc):
         return None
-    scraped = source_url(doc.data) is not None
+    scraped = source_url(doc) is not None
     if not scraped:
         return None  # a hand-written post's repeated text is its author's template
     body = body_of(doc, int(options.get("max-body-bytes", 1_048_576)))

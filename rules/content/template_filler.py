@@ -34,6 +34,7 @@ from pathlib import Path
 
 from linter.model import Edit, Fix, Report
 from linter.options import Option
+from rules.content._chrome import normalise
 from rules.content._markdown import body_of, has_body, removal_end
 
 CODE = "CT002"
@@ -79,15 +80,6 @@ Work starts in the spring and should take about four months.
 
 FINGERPRINTS = Path(__file__).with_name("filler_fingerprints.txt")
 FIELDS = ("title", "description", "excerpt", "summary")
-_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))  # all non-ASCII
-
-
-def normalise(text: str) -> str:
-    """Lower case, straight quotes, each run of whitespace (no-break spaces too) one space, stripped."""
-    if not text.isascii():
-        for curly, straight in _QUOTES:  # str.translate is slow on non-ASCII text
-            text = text.replace(curly, straight)
-    return " ".join(text.split()).lower()
 
 
 def _phrase_regex(phrase: str) -> str:
