@@ -24,7 +24,7 @@ from pathlib import Path
 
 from linter import config as cfg
 from linter import registry
-from linter.runner import Linter
+from linter.engine import Linter
 
 
 def _run(settings, docs, cost) -> None:

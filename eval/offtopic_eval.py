@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from linter import config as cfg  # noqa: E402
 from linter import registry  # noqa: E402
-from linter.runner import Linter  # noqa: E402
+from linter.engine import Linter  # noqa: E402
 
 
 def split_article(text: str):

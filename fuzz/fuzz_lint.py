@@ -33,7 +33,7 @@ import atheris
 with atheris.instrument_imports(include=["linter", "rules"]):
     from linter import config as cfg
     from linter import fixer, registry
-    from linter.runner import Linter, lint_text
+    from linter.engine import Linter, lint_text
 
 _REGISTRY = registry.load()
 _SETTINGS = cfg.resolve(cfg.from_dict({"select": ["ALL"]}, __import__("pathlib").Path.cwd()), _REGISTRY)

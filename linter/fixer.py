@@ -16,7 +16,7 @@ from pathlib import Path
 
 from linter import pointer as jp
 from linter.model import Edit, Finding
-from linter.runner import FileResult, Linter
+from linter.engine import FileResult, Linter
 
 MAX_PASSES = 10
 TEMP_PREFIX = ".newslint-"

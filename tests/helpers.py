@@ -6,7 +6,7 @@ from pathlib import Path
 
 from linter import config as cfg
 from linter import fixer, registry
-from linter.runner import Linter, lint_text
+from linter.engine import Linter, lint_text
 
 _REGISTRY = None
 

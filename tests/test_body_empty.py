@@ -1,7 +1,7 @@
 """body-empty (CT006): an empty or near-empty body where the files of its kind have bodies."""
 
 from helpers import settings
-from linter.runner import Linter
+from linter.engine import Linter
 
 STORY = '---\ntitle: "{title}"\n{extra}---\n{body}'
 BODIES = [

@@ -238,7 +238,7 @@ def test_the_garbage_collector_is_left_as_it_was(project, capsys):
 def test_a_parallel_run_leaves_the_garbage_collector_as_it_was(project, capsys, monkeypatch):
     import gc
 
-    from linter import run
+    from linter import batch as run
 
     monkeypatch.setattr(run, "SERIAL_BELOW", 1)  # workers even for two files
     write(project, "news/a.md", BAD)
@@ -267,7 +267,7 @@ def _killed(items):
 
 
 def test_a_worker_that_dies_is_an_error_not_a_hang_or_a_traceback(project, capsys, monkeypatch):
-    from linter import run
+    from linter import batch as run
 
     monkeypatch.setattr(run, "SERIAL_BELOW", 1)
     monkeypatch.setattr(run, "_work", _killed)  # the workers are forked: they inherit it

@@ -4,7 +4,7 @@ chrome repeated across scraped copies (boilerplate-paragraph), an article misfil
 
 from helpers import fix, lint, settings
 
-from linter.runner import Linter
+from linter.engine import Linter
 from rules.content import _language
 
 OT, BP, OA = "off-topic-section", "boilerplate-paragraph", "off-topic-article"

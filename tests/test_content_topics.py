@@ -6,7 +6,7 @@ import pytest
 from helpers import at, lint, settings
 
 from linter.cli import main
-from linter.runner import Linter
+from linter.engine import Linter
 from rules.content import _terms
 
 BP = "boilerplate-paragraph"

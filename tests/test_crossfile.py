@@ -11,7 +11,7 @@ import sys
 import pytest
 from helpers import settings
 
-from linter.runner import FileResult, Linter
+from linter.engine import FileResult, Linter
 
 
 def run(files, select=("DUP001",), options=None, report_on=None, roundtrip=False):

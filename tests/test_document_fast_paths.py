@@ -145,6 +145,6 @@ JSON_VALUES = st.recursive(
 
 @given(JSON_VALUES)
 def test_fingerprints_encode_values_as_json_dumps_did(value):
-    from linter.runner import _FINGERPRINT_JSON
+    from linter.engine import _FINGERPRINT_JSON
 
     assert _FINGERPRINT_JSON(value) == json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)

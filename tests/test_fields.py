@@ -13,7 +13,7 @@ from linter import document
 from linter.cli import main
 from linter.errors import ConfigError
 from linter.fields import BUILTIN, FieldMap, parse_path
-from linter.runner import Linter
+from linter.engine import Linter
 
 
 def _yaml_for(path: tuple[str, ...], value: str) -> str:

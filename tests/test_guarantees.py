@@ -345,7 +345,7 @@ def test_fixes_that_together_change_unfixed_data_are_applied_one_at_a_time(tmp_p
     the fixer notices data changed outside the fixed pointers and applies them one by one."""
     from linter import config as cfg
     from linter import registry
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     plugin = tmp_path / "drop.py"
     plugin.write_text(DELETER)
@@ -386,7 +386,7 @@ def check(doc, options):
 def _linter(tmp_path, *plugins: str, select=None):
     from linter import config as cfg
     from linter import registry
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     paths = []
     for i, source in enumerate(plugins):
@@ -421,7 +421,7 @@ def test_a_finding_superseded_by_a_rule_without_fixes_is_not_fixed(tmp_path):
 ])
 def test_the_fixer_reports_what_a_full_lint_of_its_text_reports(text, tmp_path):
     from helpers import settings
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     linter = Linter(settings())
     outcome = fixer.fix_document(linter, text.encode(), "p.md", "p.md")
@@ -581,7 +581,7 @@ def test_a_fix_whose_finding_stays_is_neither_applied_nor_counted(tmp_path):
     value they were made for is not kept (the file is not rewritten for nothing)."""
     from linter import config as cfg
     from linter import registry
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     (tmp_path / "noop.py").write_text(NOOP_FIX_RULE)
     settings = cfg.resolve(cfg.from_dict({"select": ["ZZZ003"]}, tmp_path), registry.load([tmp_path / "noop.py"]))

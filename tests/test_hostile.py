@@ -183,7 +183,7 @@ def _rule_times(raw: bytes, path: str) -> tuple[float, dict[str, float]]:
     lazy imports and caches are not counted)."""
     from helpers import settings
     from linter import document
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     start = time.perf_counter()
     document.parse(raw, path)
@@ -264,7 +264,7 @@ def test_a_catastrophic_pattern_in_a_configured_schema_is_bounded_and_reported(t
     (tmp_path / "s.json").write_text(CATASTROPHIC)
     extra = {"schemas": {"*.md": "s.json"}}
     from helpers import settings
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     config_settings = settings(["schema-violation"], extra=extra, root=tmp_path)
     linter = Linter(config_settings)
@@ -278,7 +278,7 @@ def test_a_catastrophic_pattern_in_a_configured_schema_is_bounded_and_reported(t
 def test_a_deeply_nested_schema_file_is_a_configuration_error(tmp_path):
     from helpers import settings
     from linter.config import ConfigError
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     (tmp_path / "s.json").write_text("[" * 100_000 + "]" * 100_000)
     with pytest.raises(ConfigError, match="nests too deeply"):

@@ -40,14 +40,14 @@ def test_symlink_loops_are_named_when_walked_and_when_named(tmp_path):
 
 def test_a_file_replaced_by_a_fifo_after_discovery_is_a_finding_not_a_hang(tmp_path):
     from helpers import settings
-    from linter import run as runmod
+    from linter import batch
 
     (tmp_path / "a.md").write_bytes(GOOD)
     (tmp_path / "b.md").write_bytes(GOOD)
     targets = Discovery(Config(root=tmp_path), tmp_path).find(["."])
     os.unlink(tmp_path / "a.md")
     os.mkfifo(tmp_path / "a.md")  # nobody will ever write to it: a blocking open would wait forever
-    result = runmod.run(targets, settings(["ALL"], root=tmp_path), runmod.RunOptions(cache=False), tmp_path)
+    result = batch.run(targets, settings(["ALL"], root=tmp_path), batch.RunOptions(cache=False), tmp_path)
     by_path = {r.path: [(f.rule, f.message) for f in r.findings] for r in result.results}
     assert by_path["a.md"] == [("file-unreadable", "cannot read this file: not a regular file; not read")]
     assert by_path["b.md"] == []
@@ -120,7 +120,7 @@ def test_a_folder_too_deep_to_open_is_reported_not_skipped_silently(tmp_path):
 
 
 def test_jobs_are_capped_by_files_and_cores():
-    from linter.run import _jobs
+    from linter.batch import _jobs
 
     cores = len(os.sched_getaffinity(0))
     assert _jobs(3000, 10_000) <= 4 * cores

@@ -15,7 +15,7 @@ import sys
 import pytest
 from helpers import settings
 
-from linter.runner import Linter
+from linter.engine import Linter
 
 N = 400
 GROWTH = 8  # calls on 4N / calls on N: 4 when linear, 16 when quadratic

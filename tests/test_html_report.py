@@ -168,7 +168,7 @@ def test_file_facts_reads_provider_and_month_from_the_parsed_front_matter(tmp_pa
 def test_page_stays_small_and_fast_for_100k_findings(tmp_path):
     from linter.model import Finding
     from linter.reporters.html import page
-    from linter.runner import FileResult
+    from linter.engine import FileResult
 
     results = []
     for i in range(10_000):

@@ -7,7 +7,7 @@ import pytest
 from helpers import lint, settings
 
 from linter import document
-from linter.runner import FileResult, Linter
+from linter.engine import FileResult, Linter
 from rules import wordweights
 
 TITLE = "title-slug-mismatch"

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings as hsettings, strate
 
 from linter import cli, fixer
 from linter import pointer as jp
-from linter.runner import Linter
+from linter.engine import Linter
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "report.schema.json").read_text("utf-8"))
 LINTER = Linter(settings(["ALL"]))

@@ -1,5 +1,5 @@
 """A repository rule reports by pointer and gets the position the file's own parse gives: the
-engine keeps the spans of the pointers its facts name (linter.runner.keep_spans)."""
+engine keeps the spans of the pointers its facts name (linter.engine.keep_spans)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ def _docs(example):
 
 def _lint_many(example, select):
     from helpers import settings
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     linter = Linter(settings(select))
     results = []

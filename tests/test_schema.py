@@ -11,7 +11,7 @@ from helpers import at, get_registry, lint
 from linter import config as cfg
 from linter import document
 from linter.errors import ConfigError
-from linter.runner import Linter, lint_text
+from linter.engine import Linter, lint_text
 from linter.schema import SchemaSet, describe, detect_profile, field_name
 
 

@@ -65,7 +65,7 @@ def test_confidence_is_in_the_json_contract_only_when_given():
 
 def test_a_report_below_the_confidence_bar_is_shown_as_info():
     from linter.model import CONFIDENT
-    from linter.runner import make_finding
+    from linter.engine import make_finding
     from linter.config import Active
 
     spec = RuleSpec("ZZ001", "zz-rule", "error", "s", "", "never", {}, "", "", "document", True, "test")

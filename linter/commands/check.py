@@ -80,16 +80,16 @@ def colour_wanted(choice: str, stream) -> bool:
 
 def run(args) -> int:
     with Startup():  # the engine's imports and the settings are start-up too
-        from linter import files, reporters, run as runmod  # noqa: F401 (imported here: start-up)
+        from linter import batch, files, reporters  # noqa: F401 (imported here: start-up)
 
         cwd = Path.cwd()
         settings = load_settings(args, cwd)
-    with runmod.collector_paused():  # what finding, linting and reporting make lives until the end
+    with batch.collector_paused():  # what finding, linting and reporting make lives until the end
         return _check(args, settings, cwd)
 
 
 def _check(args, settings, cwd: Path) -> int:
-    from linter import run as runmod
+    from linter import batch
     from linter.files import Discovery
 
     if args.fail_on:
@@ -136,14 +136,14 @@ def _check(args, settings, cwd: Path) -> int:
             return 0
         warn_if_none(targets, args.paths)
         partial = bool(args.paths) and all(not os.path.isdir(cwd / p) for p in args.paths)  # isdir: False on a path too long
-        options = runmod.RunOptions(
+        options = batch.RunOptions(
             fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
             cache=not args.no_cache, progress=False if args.no_progress else None,
             respect_gitignore=args.respect_gitignore, cache_dir=Path(args.cache_dir) if args.cache_dir else None,
         )
         try:
-            result = runmod.run(targets, settings, options, cwd, partial=partial)
-        except runmod.RunError as exc:
+            result = batch.run(targets, settings, options, cwd, partial=partial)
+        except batch.RunError as exc:
             print(f"newslint: error: {exc}", file=sys.stderr)
             return 2
     if args.write_baseline:
@@ -196,8 +196,8 @@ def _stdin(args, settings, cwd: Path):
     repository rules see only it). With --fix, write the fixed text (or the text unchanged) to
     standard output; the findings that remain are then reported on standard error."""
     from linter import fixer
-    from linter.run import RunResult
-    from linter.runner import Linter
+    from linter.batch import RunResult
+    from linter.engine import Linter
 
     shown = args.stdin_filename or "-"
     absolute = Path(os.path.normpath(cwd / shown))

@@ -24,7 +24,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from linter import run as runmod
+    from linter import batch
     from linter.files import Discovery
     from linter.reporters import html
     from linter.reporters.text import visible
@@ -39,8 +39,8 @@ def run(args) -> int:
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc}") from None
     warn_if_none(targets, args.paths)
-    options = runmod.RunOptions(cache=not args.no_cache, jobs=args.jobs, respect_gitignore=args.respect_gitignore)
-    result = runmod.run(targets, settings, options, cwd)
+    options = batch.RunOptions(cache=not args.no_cache, jobs=args.jobs, respect_gitignore=args.respect_gitignore)
+    result = batch.run(targets, settings, options, cwd)
     for note in result.errors:
         print(f"newslint: {visible(note)}", file=sys.stderr)
     page = html.page(result, {"top": args.top, "title": args.title, "paths": args.paths or ["."],

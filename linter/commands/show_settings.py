@@ -46,7 +46,7 @@ def _settings(settings: Settings, out: TextIO) -> None:
 
 
 def _found(settings: Settings, targets: list[Target], out: TextIO) -> None:
-    from linter.runner import Linter
+    from linter.engine import Linter
 
     linter = Linter(settings)
     files: Counter = Counter()  # layout -> files

@@ -18,7 +18,7 @@ from linter.config import Settings
 from linter.files import Discovery, Target
 from linter.model import Finding
 from linter.progress import Progress
-from linter.runner import FileResult, Linter
+from linter.engine import FileResult, Linter
 
 SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
 CHUNK = 64  # files per task at most: fixed files are written together, one flush per chunk
