@@ -10,9 +10,10 @@ from collections import Counter
 from contextlib import contextmanager, nullcontext
 from itertools import compress
 from pathlib import Path
+from typing import Callable, NamedTuple
 
+from linter import atomic, safeio
 from linter import cache as cachemod
-from linter import safeio
 from linter.cache import Cache, content_hash, facts_keys
 from linter.config import Settings
 from linter.files import Discovery, Target
@@ -107,60 +108,81 @@ class RunResult:
 
 
 # ---- work done per file (in worker processes when parallel) ------------------------------------
+class FileOutcome(NamedTuple):
+    """What linting (and fixing) one file gave: plain data, passed from a worker process."""
+
+    result: dict | None  # the file's result as FileResult.to_json() without facts; None if only its facts were collected
+    facts: dict | None  # its facts per repository rule; None if it could not be read (`note` says why)
+    applied: list[Finding]  # the findings its fixes repaired (written, or shown as a diff)
+    diff: str | None  # with --diff: what the fixes would change
+    note: str | None  # why the file was not fixed, or could not be read
+    stamp: list[int] | None  # for the cache (with a cache only): the stamp of the bytes linted, if they are on disk
+    digest: str | None  # their content hash
+    keys: dict[str, str] | None  # their facts' keys
+
+
+class _Write(NamedTuple):
+    """A fixed file to write: its new bytes, and what it was when read."""
+
+    data: bytes
+    old: bytes
+    stat: os.stat_result
+    unfixed: Callable[[], FileResult]  # the result of the text as it was, if the write fails
+
+
 _LINTER: Linter | None = None
 _OPTIONS: RunOptions | None = None
 _BUSY = nullcontext()  # in a worker, a lock held while it works on a chunk (see _worker_start)
 
 
-def _work(items: list[tuple[Target, bool]]) -> list[tuple]:
+def _work(items: list[tuple[Target, bool]]) -> list[FileOutcome]:
     """Lint (and fix) each file, or only collect its repository facts; the files fixed are
-    written together (their bytes flushed to disk at once). Returns plain data per file: (result
-    JSON or None when only collected, facts, applied, diff, note, (size, mtime) and content hash
-    and facts keys (these three with a cache only))."""
+    written together (their bytes flushed to disk at once)."""
     with _BUSY:
-        outs = [_lint_one(*item) for item in items]
-        if any(out[7] for out in outs):
-            _write_fixed(outs, [t for t, _ in items])
-    shipped = []
-    for data, facts, applied, diff, note, st, digest, _ in outs:
-        if not _OPTIONS.cache or facts is None:  # a stat result costs 5 us to pass between processes
-            shipped.append((data, facts, applied, diff, note, None, None, None))
-        else:
-            shipped.append((data, facts, applied, diff, note, st and cachemod.stamp(st), digest, facts_keys(facts)))
-    return shipped
+        done = [_lint_one(*item) for item in items]
+        writes = [(n, w) for n, (_, w) in enumerate(done) if w is not None]
+        outcomes = [outcome for outcome, _ in done]
+        if writes:
+            _write_fixed(outcomes, writes, [t for t, _ in items])
+    return outcomes
 
 
-def _lint_one(target: Target, facts_only: bool) -> list:
-    """[result JSON, facts, applied, diff, note, stat, content hash, what to write]: the last is
-    (new bytes, old bytes) for a file fixed in place, written by `_write_fixed`."""
+def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | None]:
+    """The file's outcome (its stat, not yet its stamp), and its fixed bytes to write, if any."""
     linter, options = _LINTER, _OPTIONS
     try:
         # The stat (of the descriptor read) is for the cache, and for a fix (the file must still
         # be as read when it is replaced); the hash for the cache only.
         raw, st = safeio.read(target.file, linter.limits.max_file_bytes)
     except OSError as exc:  # the reason, for the file's finding
-        return [None, None, [], None, None if facts_only else exc.strerror or str(exc), None, None, None]
+        return FileOutcome(None, None, [], None, None if facts_only else exc.strerror or str(exc), None, None, None), None
     digest = content_hash(raw) if options.cache else None
     if facts_only:
-        return [None, linter.collect_facts(linter.parse(raw, target.relpath)), [], None, None, st, digest, None]
+        return _cacheable(FileOutcome(None, linter.collect_facts(linter.parse(raw, target.relpath)), [], None, None, st, digest, None)), None
     if not (options.fix or options.diff):
         result = linter.lint_bytes(raw, target.path, target.relpath)[1].to_json()
-        return [result, result.pop("facts"), [], None, None, st, digest, None]
+        return _cacheable(FileOutcome(result, result.pop("facts"), [], None, None, st, digest, None)), None
     from linter import fixer  # imported by fixing runs only
 
-    outcome = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
-    note = f"{target.path}: {outcome.error}" if outcome.error else None
-    applied, diff, write = outcome.repaired, None, None
-    if applied:
-        new_raw = fixer.encode(outcome.text, raw.startswith(b"\xef\xbb\xbf"))
-        if options.diff:
-            old_text = raw.decode("utf-8", "surrogateescape").lstrip("\ufeff")
-            diff = fixer.unified_diff(target.path, old_text, outcome.text)
-        else:
-            write = (new_raw, raw)
-    cacheable = not applied or not options.diff  # a --diff result describes text that is not on disk
-    data = outcome.result.to_json()
-    return [data, data.pop("facts"), applied, diff, note, (st if cacheable else None), digest, write]
+    fixed = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
+    note = f"{target.path}: {fixed.error}" if fixed.error else None
+    result = fixed.result.to_json()
+    if fixed.data is None:
+        return _cacheable(FileOutcome(result, result.pop("facts"), [], None, note, st, digest, None)), None
+    if options.diff:  # the result describes text that is not on disk: not cached
+        old_text = raw.decode("utf-8", "surrogateescape").lstrip("\ufeff")
+        diff = fixer.unified_diff(target.path, old_text, fixed.text)
+        return FileOutcome(result, result.pop("facts"), fixed.repaired, diff, note, None, None, None), None
+    outcome = FileOutcome(result, result.pop("facts"), fixed.repaired, None, note, None, None, None)
+    return outcome, _Write(fixed.data, raw, st, fixed.unfixed)
+
+
+def _cacheable(outcome: FileOutcome) -> FileOutcome:
+    """The outcome with its stat as a stamp and its facts' keys, for the cache (without one, or for
+    an unreadable file, nothing: a stat result costs 5 us to pass between processes)."""
+    if not _OPTIONS.cache or outcome.facts is None or outcome.stamp is None:
+        return outcome._replace(stamp=None, digest=None)
+    return outcome._replace(stamp=cachemod.stamp(outcome.stamp), keys=facts_keys(outcome.facts))
 
 
 UNREADABLE = ("NL998", "file-unreadable")
@@ -173,25 +195,24 @@ def unreadable(path: str, reason: str) -> Finding:
     return Finding(path, 1, 1, 1, 1, code, name, "error", f"cannot read this file: {reason}")
 
 
-def _write_fixed(outs: list[list], targets: list[Target]) -> None:
-    """Write the fixed files among `outs` (from `_lint_one` on `targets`) and update each entry:
-    the new stat and hash, or the reason it was not written and its old text's result."""
-    from linter import fixer
-
-    fixed = [(out, t) for out, t in zip(outs, targets) if out[7]]
-    errors = fixer.write_files([(t.abspath, out[7][0], out[5], out[7][1]) for out, t in fixed])
-    for (out, target), error in zip(fixed, errors):
-        new_raw, raw = out[7]
+def _write_fixed(outcomes: list[FileOutcome], writes: list[tuple[int, _Write]], targets: list[Target]) -> None:
+    """Write the fixed files (`writes`: their numbers in `outcomes`), and update their outcomes:
+    the new bytes' stamp and hash, or the reason a file was not written and its old text's result."""
+    errors = atomic.write_files([(targets[n].abspath, w.data, w.stat, w.old) for n, w in writes])
+    for (n, w), error in zip(writes, errors):
+        outcome, target = outcomes[n], targets[n]
         if error is None:
-            try:
-                out[5], out[6] = os.stat(target.file), content_hash(new_raw)
-            except OSError:
-                out[5] = None  # written, but not known well enough to cache
+            if _OPTIONS.cache:
+                try:
+                    outcomes[n] = _cacheable(outcome._replace(stamp=os.stat(target.file), digest=content_hash(w.data)))
+                except OSError:
+                    pass  # written, but not known well enough to cache
             continue
-        reason = str(error) if isinstance(error, fixer.WriteRefused) else f"not fixed: {error.strerror or error}"
-        out[4] = f"{target.path}: {reason}"
-        data = _LINTER.lint_bytes(raw, target.path, target.relpath)[1].to_json()
-        out[0], out[1], out[2] = data, data.pop("facts"), []
+        reason = str(error) if isinstance(error, atomic.WriteRefused) else f"not fixed: {error.strerror or error}"
+        result = w.unfixed().to_json()
+        outcomes[n] = _cacheable(outcome._replace(result=result, facts=result.pop("facts"), applied=[],
+                                                  note=f"{target.path}: {reason}", stamp=w.stat,
+                                                  digest=content_hash(w.old) if _OPTIONS.cache else None))
 
 
 MAX_JOBS_PER_CORE = 4  # --jobs beyond this only adds processes that wait (-j 3000 took 187 s)
@@ -329,7 +350,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     cache = None
     if options.cache:
         folder = options.cache_dir or cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd)
-        cache = Cache(folder, run_key(settings, linter), linter.limits.max_file_bytes)
+        cache = Cache(folder, cachemod.run_key(settings, linter.schemas), linter.limits.max_file_bytes)
         if cache.refused:
             out.errors.append(f"the cache {cache.folder} {cache.refused}")
             cache = None
@@ -366,24 +387,24 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
 
     progress = Progress(len(todo), options.progress)
     try:
-        for (t, facts_only), (data, facts, applied, diff, note, stamp, digest, key) in zip(todo, _map(todo, _jobs(options.jobs, len(todo)), progress)):
-            if facts is None:  # unreadable: `note` says why
+        for (t, facts_only), o in zip(todo, _map(todo, _jobs(options.jobs, len(todo)), progress)):
+            if o.facts is None:  # unreadable: `note` says why
                 if not facts_only:
-                    results[t.path] = FileResult(t.path, t.relpath, [unreadable(t.path, note)])
+                    results[t.path] = FileResult(t.path, t.relpath, [unreadable(t.path, o.note)])
                 continue
-            if note:
-                out.errors.append(note)
+            if o.note:
+                out.errors.append(o.note)
             if facts_only:
-                context.append(FileResult(t.path, t.relpath, facts=facts))
+                context.append(FileResult(t.path, t.relpath, facts=o.facts))
             else:
-                results[t.path] = FileResult.from_json(t.path, t.relpath, data)
-                results[t.path].facts = facts
-            out.applied.extend(applied)
-            if diff:
-                out.diffs.append(diff)
-            if stamp is not None and cache is not None:
-                known[t.relpath] = (digest, key)
-                cache.store(t.relpath, stamp, digest, data, facts, key)
+                results[t.path] = FileResult.from_json(t.path, t.relpath, o.result)
+                results[t.path].facts = o.facts
+            out.applied.extend(o.applied)
+            if o.diff:
+                out.diffs.append(o.diff)
+            if o.stamp is not None and cache is not None:
+                known[t.relpath] = (o.digest, o.keys)
+                cache.store(t.relpath, o.stamp, o.digest, o.result, o.facts, o.keys)
     finally:
         progress.close()
 
@@ -395,14 +416,6 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     if cache is not None:
         cache.save()
     return out
-
-
-def run_key(settings: Settings, linter: Linter) -> str:
-    """Everything besides a file's bytes that its findings depend on: the configuration, the
-    custom schemas' contents, the rule plugins and their sources, the clock, and the files rule
-    options name (a topic profile). The result cache's folder is named by its digest."""
-    return "|".join([settings.fingerprint(), linter.schemas.fingerprint(), *settings.registry.plugins,
-                     cachemod.clock_key(), cachemod.option_files_key(settings.active)])
 
 
 def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, dict]],
@@ -484,8 +497,7 @@ def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache:
                 # Facts count only if they are what the index says they were: junk in a facts
                 # shard would otherwise silently drop cross-file findings.
                 if value is None or facts_keys({code: value})[code] != keys[code]:
-                    _, facts, *_ = _lint_one(t, True)
-                    facts = facts or {}
+                    facts = _lint_one(t, True)[0].facts or {}
                     break
                 facts[code] = value
         result.facts = facts

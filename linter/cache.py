@@ -268,6 +268,14 @@ def _create(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
+def run_key(settings, schemas) -> str:
+    """Everything besides a file's bytes that its findings depend on: the configuration, the
+    custom schemas' contents, the rule plugins and their sources, the clock, and the files rule
+    options name (a topic profile). The result folder is named by its digest."""
+    return "|".join([settings.fingerprint(), schemas.fingerprint(), *settings.registry.plugins,
+                     clock_key(), option_files_key(settings.active)])
+
+
 def clock_key() -> str:
     """The clock as findings may depend on it (a date in the future): SOURCE_DATE_EPOCH if set, and
     today's UTC date. A cached result is reused for the rest of the UTC day at most; the clock

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import yaml
 
@@ -161,8 +161,7 @@ class Linter:
         self.unused = next((a for a in settings.active if a.spec.name == dirs.UnusedSuppression.NAME), None)
         self.repository_rules = [a for a in settings.active if a.spec.kind == "repository"]
         self._supersedes = {a.spec.name: a.spec.supersedes for a in settings.active if a.spec.supersedes}
-        self._fixing_splits: dict[frozenset, tuple[list[Active], list[Active]]] = {}
-
+        
     def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
         """A specific rule's finding replaces a general one's at the same pointer (one defect, one finding)."""
         covered = {(name, f.pointer) for f in findings for name in self._supersedes.get(f.rule, ())}
@@ -196,40 +195,9 @@ class Linter:
 
     def lint_document(self, doc, path: str, relpath: str) -> FileResult:
         result = FileResult(path, relpath)
-        return self._settle(doc, result, self._check(doc, path, self.settings.rules_for(relpath), result))
+        return self.settle(doc, result, self.check(doc, path, self.settings.rules_for(relpath), result))
 
-    def lint_fixable(self, doc, path: str, relpath: str) -> tuple[FileResult, Callable[[], FileResult]]:
-        """What a fixer chooses its fixes from, without running every rule: the result of the
-        rules that can fix (and of those that supersede them), and a function that completes it
-        to `lint_document`'s result by running the other rules on the same document. A file that
-        gets fixed is linted afresh, so the other rules' work on its old text is never done."""
-        first, rest = self._fixing_first(relpath)
-        result = FileResult(path, relpath)
-        findings = self._check(doc, path, first, result)
-        partial = FileResult(path, relpath, facts=dict(result.facts), internal_error=result.internal_error,
-                             spans=dict(result.spans))
-        partial = self._settle(doc, partial, list(findings))
-
-        def complete() -> FileResult:
-            return self._settle(doc, result, findings + self._check(doc, path, rest, result))
-
-        return partial, complete
-
-    def _fixing_first(self, relpath: str) -> tuple[list[Active], list[Active]]:
-        """`relpath`'s rules split into those a fixer runs first and the rest (once per set of
-        per-file ignores: the split depends on nothing else)."""
-        ignored = self.settings.ignored_codes(relpath)
-        split = self._fixing_splits.get(ignored)
-        if split is None:
-            rules = self.settings.rules_for(relpath)
-            fixing = {key for a in rules if a.spec.fixable for key in (a.spec.name, a.spec.code)}
-            needed = {a.spec.name for a in rules if a.spec.fixable}
-            needed |= {name for name, covered in self._supersedes.items() if fixing.intersection(covered)}
-            split = self._fixing_splits[ignored] = ([a for a in rules if a.spec.name in needed],
-                                                    [a for a in rules if a.spec.name not in needed])
-        return split
-
-    def _check(self, doc, path: str, rules: list[Active], result: FileResult) -> list[Finding]:
+    def check(self, doc, path: str, rules: list[Active], result: FileResult) -> list[Finding]:
         """`rules`' findings on `doc`, unfiltered; repository rules' facts go into `result`."""
         findings: list[Finding] = []
         for active in rules:
@@ -248,7 +216,7 @@ class Linter:
                 result.internal_error = True
         return findings
 
-    def _settle(self, doc, result: FileResult, findings: list[Finding]) -> FileResult:
+    def settle(self, doc, result: FileResult, findings: list[Finding]) -> FileResult:
         """Superseded and suppressed findings dropped, the rest in order."""
         if self._supersedes and findings:
             findings = self._drop_superseded(findings)

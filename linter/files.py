@@ -2,19 +2,18 @@
 symlinks that lead out of the tree and anything that is not a regular file (a FIFO or a device
 would block or never end). Files named explicitly are linted whatever their suffix.
 
-While walking, it removes newslint's own stale temporary files (`.newslint-<pid>-XXXXXXXX.tmp`,
-left behind when a `--fix` run was killed mid-write) whose process no longer runs."""
+While walking, it notes newslint's own temporary files it passes (`.newslint-<pid>-XXXXXXXX.tmp`,
+left behind when a `--fix` run was killed mid-write) in `leftovers`; the run removes the stale
+ones (linter.atomic)."""
 
 from __future__ import annotations
 
 import os
-import re
-import stat
-import time
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from linter.atomic import is_leftover_name
 from linter.config import Config, GlobSet
 
 
@@ -34,65 +33,6 @@ def _inside(p: Path, roots: list[Path]) -> bool:
     return any(p == r or r in p.parents for r in roots)
 
 
-# tempfile.mkstemp(prefix=".newslint-<pid>-", suffix=".tmp") names: 8 characters from its alphabet.
-_STALE_TEMP = re.compile(r"\.newslint-(\d+)-[a-z0-9_]{8}\.tmp\Z")
-STALE_AFTER = 3600.0  # seconds: a temp file this old is stale even if its pid is alive (pid reuse)
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True  # exists (someone else's) or cannot tell: assume alive
-    return not _zombie(pid)
-
-
-def _zombie(pid: int) -> bool:
-    """Whether `pid` has ended but was never reaped (a killed worker whose parent is gone, in a
-    container whose PID 1 does not reap): signals still reach it, yet it runs no more."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            stat_line = fh.read()
-    except OSError:
-        return False  # no /proc (not Linux): trust the signal
-    state = stat_line.rsplit(b")", 1)[-1][1:2]  # "PID (NAME) STATE ...": NAME may hold ")"
-    return state in (b"Z", b"X")
-
-
-def is_stale_temp(folder: Path, name: str) -> bool:
-    """Whether `folder/name` is a temporary file a killed newslint run left behind."""
-    m = _STALE_TEMP.match(name)
-    if not m:
-        return False
-    try:
-        st = os.lstat(folder / name)
-    except OSError:
-        return False
-    if not stat.S_ISREG(st.st_mode):
-        return False
-    pid = int(m.group(1))
-    if pid == os.getpid():
-        return False  # ours, being written right now
-    return not _pid_alive(pid) or time.time() - st.st_mtime > STALE_AFTER
-
-
-def remove_stale_temps(folder: Path, names) -> list[Path]:
-    """Delete newslint's stale temporary files among `names` in `folder`; return what was removed."""
-    removed = []
-    for name in names:
-        if name.startswith(".newslint-") and is_stale_temp(folder, name):
-            try:
-                os.unlink(folder / name)
-                removed.append(folder / name)
-            except OSError:
-                pass
-    return removed
-
-
 class Discovery:
     def __init__(self, config: Config, cwd: Path, respect_gitignore: bool = True):
         self.config = config
@@ -104,19 +44,20 @@ class Discovery:
         self._exclude = GlobSet(self.excludes)
         self._bases = (_prefix(cwd), _prefix(config.root))
         self.skipped: list[tuple[str, str]] = []  # (path, why) for --verbose style notes
-        self._swept: set[str] = set()
+        self.leftovers: list[str] = []  # newslint's temporary files seen (stale or being written)
+        self._seen: set[str] = set()
         self._real_roots: list[Path] | None = None  # the working and configuration folders, resolved
 
-    def _sweep(self, folder: str, names=None) -> None:
-        if folder in self._swept:
+    def _note_leftovers(self, folder: str, names=None) -> None:
+        if folder in self._seen:
             return
-        self._swept.add(folder)
+        self._seen.add(folder)
         if names is None:
             try:
                 names = os.listdir(folder)
             except OSError:
                 return
-        remove_stale_temps(Path(folder), names)
+        self.leftovers.extend(os.path.join(folder, n) for n in names if is_leftover_name(n))
 
     def _target(self, abspath: str) -> Target:
         """Paths as strings: this runs once per file of a large tree."""
@@ -155,7 +96,7 @@ class Discovery:
                 if not p.is_file():
                     self.skipped.append((raw, _not_regular(p)))
                     continue
-                self._sweep(str(p.parent))
+                self._note_leftovers(str(p.parent))
                 out.setdefault(str(p), t)
             else:
                 raise FileNotFoundError(raw)
@@ -191,7 +132,7 @@ class Discovery:
                                      f"cannot list this folder: {exc.strerror or exc}"))
                 continue
             names = [e.name for e in entries]
-            self._sweep(folder, names)
+            self._note_leftovers(folder, names)
             if self.respect_gitignore:
                 ignores = gitignore.enter(folder, names, ignores)
             cut_path, cut_rel = (len(base) if (folder + os.sep).startswith(base) else 0 for base in self._bases)

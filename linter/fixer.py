@@ -1,4 +1,5 @@
-"""Apply fixes to a fixed point, verify the result, and write it atomically.
+"""Apply fixes to a fixed point and verify the result: a file's bytes in, its fixed bytes out
+(writing them is linter.atomic's job, never this module's).
 
 Edits are text edits at known offsets, so nothing outside the fixed values changes. After each
 pass the text is parsed and linted again (bounded passes, cycles detected). A result whose front
@@ -8,27 +9,24 @@ matter no longer parses is discarded: the file stays as it was and the failure i
 from __future__ import annotations
 
 import difflib
-import os
-import stat
-import tempfile
 from collections import Counter
-from pathlib import Path
+from typing import Callable
 
 from linter import pointer as jp
-from linter.model import Edit, Finding
+from linter.config import Active
 from linter.engine import FileResult, Linter
+from linter.model import Edit, Finding
 
 MAX_PASSES = 10
-TEMP_PREFIX = ".newslint-"
-TEMP_SUFFIX = ".tmp"
-BATCH_SYNC_FROM = 4  # files written together; fewer are fsynced one by one (syncfs flushes all)
 
 
 class FixOutcome:
-    def __init__(self, result: FileResult, text: str, applied: list[Finding] | None = None, error: str | None = None,
-                 repaired: list[Finding] | None = None):
+    def __init__(self, result: FileResult, text: str, data: bytes | None, unfixed: Callable[[], FileResult],
+                 applied: list[Finding] | None = None, error: str | None = None, repaired: list[Finding] | None = None):
         self.result = result  # findings that remain after fixing
         self.text = text  # the fixed text (== original when nothing applied)
+        self.data = data  # the fixed file's bytes (its byte-order mark kept), None when nothing was repaired
+        self.unfixed = unfixed  # the result of the text as it was (for a fixed file that could not be written)
         self.applied = [] if applied is None else applied  # the findings whose fixes were applied, pass after pass
         self.error = error  # why fixes were discarded
         # The findings of the text as it was that are gone: what a run reports as fixed.
@@ -145,19 +143,37 @@ def _attempt(linter, doc, text, chosen, path, relpath):
     return new_text, new_doc, new_result, stray
 
 
+def _fixing_first(linter: Linter, relpath: str) -> tuple[list[Active], list[Active]]:
+    """`relpath`'s rules split into those whose findings the first pass chooses fixes from (the
+    rules that can fix, and those that supersede them) and the rest."""
+    rules = linter.settings.rules_for(relpath)
+    fixing = {key for a in rules if a.spec.fixable for key in (a.spec.name, a.spec.code)}
+    needed = {a.spec.name for a in rules if a.spec.fixable or fixing.intersection(a.spec.supersedes or ())}
+    return [a for a in rules if a.spec.name in needed], [a for a in rules if a.spec.name not in needed]
+
+
 def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bool = False) -> FixOutcome:
     """Fix to a fixed point. Each pass applies the non-overlapping fixes, re-parses and re-lints.
     A pass is undone when it makes the front matter invalid, or when it changes data outside the
     values its edits rewrite (e.g. two item deletions that together empty a list, turning it into
     null): then its fixes are retried one at a time, and a single fix that still does is dropped.
-    The first pass chooses among the fixing rules' findings only; the other rules run on the text
-    that is kept."""
+    The first pass chooses among the fixing rules' findings only; the other rules run only on the
+    text that is kept (a file that gets fixed is linted afresh: their work on the old text is
+    never done unless it is asked for, by `unfixed`)."""
     doc = linter.parse(raw, relpath)
-    result, complete = linter.lint_fixable(doc, path, relpath)
+    first, rest = _fixing_first(linter, relpath)
+    whole = FileResult(path, relpath)  # completed by `complete` to what linting the text as it is gives
+    found = linter.check(doc, path, first, whole)
+    result = linter.settle(doc, FileResult(path, relpath, facts=dict(whole.facts), internal_error=whole.internal_error,
+                                           spans=dict(whole.spans)), list(found))
+
+    def complete() -> FileResult:
+        return linter.settle(doc, whole, found + linter.check(doc, path, rest, whole))
+
     original_text = doc.text
     before = _problems(doc)
     if before["invalid-encoding"]:
-        return FixOutcome(complete(), original_text)
+        return FixOutcome(complete(), original_text, None, complete)
     text = original_text
     applied: list[Finding] = []
     seen = {text}
@@ -166,8 +182,8 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
     def outcome(error: str | None = None) -> FixOutcome:
         repaired = _repaired(fixable, result.findings, unsafe) if applied else []
         if not repaired:  # nothing the check reported is gone: the file stays as it was
-            return FixOutcome(complete(), original_text, [], error)
-        return FixOutcome(result, text, applied, error, repaired)
+            return FixOutcome(complete(), original_text, None, complete, [], error)
+        return FixOutcome(result, text, encode(text, doc.bom), complete, applied, error, repaired)
 
     for _ in range(MAX_PASSES):
         chosen = _choose(result.findings, unsafe)
@@ -224,182 +240,3 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-class WriteRefused(Exception):
-    pass
-
-
-def _identity(st: os.stat_result) -> tuple:
-    """What must not change between reading a file and replacing it. ctime cannot be set back by
-    tools (unlike mtime), and the inode catches a file replaced by another one."""
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _read_only(path: Path, st: os.stat_result) -> bool:
-    # os.access alone is not enough: it says yes to root for a chmod 444 file.
-    return not (st.st_mode & 0o222) or not os.access(path, os.W_OK)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes, expected: os.stat_result | None = None,
-                 original: bytes | None = None, create: bool = False) -> None:
-    """Replace one file atomically (see `write_files`); raise what stopped it. With `create`, the
-    file may not exist yet (an output: a report, a baseline): it is made with the usual mode."""
-    error = write_files([(Path(path), data, expected, original)], create)[0]
-    if error is not None:
-        raise error
-
-
-def write_files(writes: list[tuple[Path, bytes, os.stat_result | None, bytes | None]],
-                create: bool = False) -> list[Exception | None]:
-    """Replace each file of `writes` (path, new bytes, its stat when read, its bytes when read)
-    atomically, and say per file what stopped it: None, or the WriteRefused or OSError that left
-    that file as it was.
-
-    Each file's new bytes go to a temporary file in its folder, made durable, then renamed over
-    it. Durable together: the temporary files of a batch are flushed to disk at once (one syncfs
-    instead of an fsync and a journal commit per file, as git's `core.fsyncMethod=batch` does), and
-    only then renamed. Keeps the file mode (and owner, when running as root). Refuses symlinks (the
-    link would be replaced by a plain file), read-only files, non-regular files, and files changed
-    on disk since they were read (device, inode, size, mtime, ctime, and the bytes when given). A
-    process killed meanwhile leaves only `.newslint-<pid>-*.tmp` files, which the next run deletes
-    (see linter.files); on any error the temporary files are removed."""
-    errors: list[Exception | None] = [None] * len(writes)
-    staged: dict[int, str] = {}  # write number -> its temporary file, until renamed
-    syncfs = _syncfs() if len(writes) >= BATCH_SYNC_FROM else None
-    try:
-        for n, (path, data, expected, original) in enumerate(writes):
-            try:
-                staged[n] = _stage(Path(path), data, expected, fsync=syncfs is None, create=create)
-            except (WriteRefused, OSError) as exc:
-                errors[n] = exc
-        try:
-            if syncfs is not None:
-                _flush(list(staged.values()), syncfs)
-        except OSError as exc:
-            for n in staged:
-                errors[n] = exc
-            return errors
-        folders = set()
-        for n, tmp in list(staged.items()):
-            path, _, expected, original = writes[n]
-            try:
-                if not _unchanged(Path(path), expected, original):
-                    raise WriteRefused("file changed on disk while it was being fixed; not overwritten")
-                os.replace(tmp, path)
-                del staged[n]
-                folders.add(Path(path).parent)
-            except (WriteRefused, OSError) as exc:
-                errors[n] = exc
-        for folder in folders:
-            _fsync_dir(folder)
-        return errors
-    finally:
-        for tmp in staged.values():
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _unchanged(path: Path, expected: os.stat_result | None, original: bytes | None) -> bool:
-    if expected is None and original is None:
-        return True
-    now = os.lstat(path)
-    if expected is not None and _identity(now) != _identity(expected):
-        return False
-    if original is not None:
-        with open(path, "rb") as fh:
-            if fh.read(len(original) + 1) != original:
-                return False
-    return True
-
-
-def _stage(path: Path, data: bytes, expected: os.stat_result | None, fsync: bool, create: bool = False) -> str:
-    """Check that `path` may be replaced (or, with `create`, made) and write its new bytes to a
-    temporary file beside it (durable at once if `fsync`, else when its batch is flushed); return
-    that file's path."""
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        if not create:
-            raise
-        st = None
-    if st is None:
-        mode = 0o666 & ~_umask()
-    elif stat.S_ISLNK(st.st_mode):
-        raise WriteRefused("is a symbolic link; not fixed (fix the file it points to)")
-    elif not stat.S_ISREG(st.st_mode):
-        raise WriteRefused("is not a regular file; not fixed")
-    elif _read_only(path, st):
-        raise WriteRefused("file is read-only; not fixed")
-    elif expected is not None and _identity(st) != _identity(expected):
-        raise WriteRefused("file changed on disk while it was being fixed; not overwritten")
-    else:
-        mode = st.st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if fsync:
-                fh.flush()
-                os.fsync(fh.fileno())
-        if st is not None and hasattr(os, "geteuid") and os.geteuid() == 0 and (st.st_uid, st.st_gid) != (0, 0):
-            try:  # root fixing someone else's file: keep it theirs (before chmod: chown clears setuid)
-                os.chown(tmp, st.st_uid, st.st_gid)
-            except OSError:
-                pass
-        os.chmod(tmp, mode)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return tmp
-
-
-def _umask() -> int:
-    mask = os.umask(0o22)
-    os.umask(mask)
-    return mask
-
-
-def _flush(files: list[str], syncfs) -> None:
-    """Make the files' bytes durable: one syncfs per file system they are on."""
-    done: set[int] = set()
-    for f in files:
-        device = os.stat(f).st_dev
-        if device in done:
-            continue
-        fd = os.open(f, os.O_RDONLY)
-        try:
-            if syncfs(fd) != 0:
-                import ctypes
-
-                err = ctypes.get_errno()
-                raise OSError(err, os.strerror(err))
-        finally:
-            os.close(fd)
-        done.add(device)
-
-
-def _syncfs():
-    """libc's syncfs(fd), or None where there is none (not Linux)."""
-    try:
-        import ctypes
-
-        return ctypes.CDLL(None, use_errno=True).syncfs
-    except (ImportError, OSError, AttributeError, TypeError):  # TypeError: Windows has no CDLL(None)
-        return None

@@ -92,12 +92,12 @@ def test_outputs_are_written_atomically_and_replace_the_old_file(project, capsys
     assert check(*SEL, "--output-format", "json", "-o", "out.json") == 1
     assert json.loads(out.read_text())["findings"][0]["code"] == "PUB001"
     assert not [n for n in os.listdir(project) if n.endswith(".tmp")]
-    from linter import fixer
+    from linter import atomic
 
     def full_disk(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fixer.os, "replace", full_disk)
+    monkeypatch.setattr(atomic.os, "replace", full_disk)
     base = write(project, "b.json", '{"version": 1, "findings": []}\n')
     assert check(*SEL, "--write-baseline", "b.json") == 2
     assert "No space left on device" in capsys.readouterr().err

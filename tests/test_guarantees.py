@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import fix, lint
 
-from linter import cli, fixer
+from linter import atomic, cli, fixer
 from linter.files import Discovery
 from linter.config import Config
 
@@ -184,7 +184,7 @@ def test_any_error_while_writing_leaves_the_original_byte_identical(fail, tmp_pa
     else:
         monkeypatch.setattr(os, fail, boom)
     with pytest.raises(OSError):
-        fixer.atomic_write(post, FIXED, expected)
+        atomic.write(post, FIXED, expected)
     monkeypatch.undo()
     assert post.read_bytes() == NEEDS_FIX
     assert _temps(tmp_path) == []
@@ -209,11 +209,11 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
     # Another process rewrites it with the same size and puts the old mtime back.
     post.write_bytes(NEEDS_FIX.replace(b"Body.", b"Edit!"))
     os.utime(post, ns=(before.st_atime_ns, before.st_mtime_ns))
-    with pytest.raises(fixer.WriteRefused, match="changed on disk"):
-        fixer.atomic_write(post, FIXED, before)
+    with pytest.raises(atomic.WriteRefused, match="changed on disk"):
+        atomic.write(post, FIXED, before)
     assert post.read_bytes() == NEEDS_FIX.replace(b"Body.", b"Edit!")
-    with pytest.raises(fixer.WriteRefused, match="changed on disk"):
-        fixer.atomic_write(post, FIXED, None, original=NEEDS_FIX)
+    with pytest.raises(atomic.WriteRefused, match="changed on disk"):
+        atomic.write(post, FIXED, None, original=NEEDS_FIX)
     assert _temps(tmp_path) == []
 
 
@@ -230,8 +230,8 @@ def test_a_file_replaced_during_the_write_is_not_overwritten(tmp_path, monkeypat
             post.write_bytes(b"---\ntitle: new scrape\n---\n")
 
     monkeypatch.setattr(os, "fsync", racing_fsync)
-    with pytest.raises(fixer.WriteRefused):
-        fixer.atomic_write(post, FIXED, before)
+    with pytest.raises(atomic.WriteRefused):
+        atomic.write(post, FIXED, before)
     assert post.read_bytes() == b"---\ntitle: new scrape\n---\n"
     assert _temps(tmp_path) == []
 
@@ -264,8 +264,8 @@ def test_a_symlink_inside_the_tree_is_not_replaced_by_a_copy(tmp_path):
     real.write_bytes(NEEDS_FIX)
     link = tmp_path / "alias.md"
     link.symlink_to(real)
-    with pytest.raises(fixer.WriteRefused, match="symbolic link"):
-        fixer.atomic_write(link, FIXED, os.stat(link))
+    with pytest.raises(atomic.WriteRefused, match="symbolic link"):
+        atomic.write(link, FIXED, os.stat(link))
     assert link.is_symlink() and real.read_bytes() == NEEDS_FIX
 
 
@@ -285,7 +285,7 @@ def _dead_pid() -> int:
 
 
 def test_stale_temp_files_of_killed_runs_are_removed_on_the_next_run(tmp_path, monkeypatch):
-    from linter.files import is_stale_temp
+    from linter.atomic import is_stale_temp
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "sub").mkdir()
@@ -428,9 +428,10 @@ def test_the_fixer_reports_what_a_full_lint_of_its_text_reports(text, tmp_path):
     _, full = linter.lint_bytes(outcome.text.encode(), "p.md", "p.md")
     assert [f.to_row() for f in outcome.result.findings] == [f.to_row() for f in full.findings]
     assert outcome.result.facts == full.facts and outcome.result.directives == full.directives
-    partial, complete = linter.lint_fixable(linter.parse(text.encode(), "p.md"), "p.md", "p.md")
-    assert all(linter.settings.registry.lookup(f.rule).fixable for f in partial.findings)
-    assert [f.to_row() for f in complete().findings] == [f.to_row() for f in linter.lint_bytes(text.encode(), "p.md", "p.md")[1].findings]
+    # What a run reports for the file when its fixed bytes cannot be written: the text as it is.
+    as_is = linter.lint_bytes(text.encode(), "p.md", "p.md")[1]
+    assert [f.to_row() for f in outcome.unfixed().findings] == [f.to_row() for f in as_is.findings]
+    assert outcome.unfixed().facts == as_is.facts
 
 
 def _batch(tmp_path: Path, n: int = 6) -> list[Path]:
@@ -447,9 +448,9 @@ def _batch(tmp_path: Path, n: int = 6) -> list[Path]:
 def test_a_batch_is_flushed_to_disk_once_then_renamed(tmp_path, monkeypatch):
     posts = _batch(tmp_path)
     calls, fsyncs = [], []
-    monkeypatch.setattr(fixer, "_syncfs", lambda: lambda fd: calls.append(fd) or 0)
+    monkeypatch.setattr(atomic, "_syncfs", lambda: lambda fd: calls.append(fd) or 0)
     monkeypatch.setattr(os, "fsync", lambda fd: fsyncs.append(fd))
-    errors = fixer.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts])
+    errors = atomic.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts])
     assert errors == [None] * len(posts)
     assert len(calls) == 1  # one file system
     assert len(fsyncs) == 2  # the two folders, once each, after the renames
@@ -461,16 +462,16 @@ def test_a_batch_is_flushed_to_disk_once_then_renamed(tmp_path, monkeypatch):
 def test_a_batch_without_syncfs_fsyncs_each_file(tmp_path, monkeypatch):
     posts = _batch(tmp_path)
     real_fsync, fsyncs = os.fsync, []
-    monkeypatch.setattr(fixer, "_syncfs", lambda: None)
+    monkeypatch.setattr(atomic, "_syncfs", lambda: None)
     monkeypatch.setattr(os, "fsync", lambda fd: fsyncs.append(fd) or real_fsync(fd))
-    assert fixer.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts]) == [None] * len(posts)
+    assert atomic.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts]) == [None] * len(posts)
     assert len(fsyncs) == len(posts) + 2 and all(p.read_bytes() == FIXED for p in posts)
 
 
 def test_a_failed_flush_writes_nothing(tmp_path, monkeypatch):
     posts = _batch(tmp_path)
-    monkeypatch.setattr(fixer, "_syncfs", lambda: lambda fd: -1)
-    errors = fixer.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts])
+    monkeypatch.setattr(atomic, "_syncfs", lambda: lambda fd: -1)
+    errors = atomic.write_files([(p, FIXED, p.stat(), NEEDS_FIX) for p in posts])
     assert all(isinstance(e, OSError) for e in errors)
     assert all(p.read_bytes() == NEEDS_FIX for p in posts) and _temps(tmp_path) == []
 
@@ -478,15 +479,15 @@ def test_a_failed_flush_writes_nothing(tmp_path, monkeypatch):
 def test_a_file_changed_while_its_batch_is_flushed_is_left_alone(tmp_path, monkeypatch):
     posts = _batch(tmp_path)
     writes = [(p, FIXED, p.stat(), NEEDS_FIX) for p in posts]
-    monkeypatch.setattr(fixer, "_syncfs", lambda: lambda fd: 0)  # the batch path, wherever the tests run
-    real_flush = fixer._flush
+    monkeypatch.setattr(atomic, "_syncfs", lambda: lambda fd: 0)  # the batch path, wherever the tests run
+    real_flush = atomic._flush
 
     def racing_flush(files, syncfs):
         real_flush(files, syncfs)
         posts[2].write_bytes(b"---\ntitle: new scrape\n---\n")
 
-    monkeypatch.setattr(fixer, "_flush", racing_flush)
-    errors = fixer.write_files(writes)
+    monkeypatch.setattr(atomic, "_flush", racing_flush)
+    errors = atomic.write_files(writes)
     assert [type(e).__name__ if e else None for e in errors] == [None, None, "WriteRefused", None, None, None]
     assert posts[2].read_bytes() == b"---\ntitle: new scrape\n---\n"
     assert all(p.read_bytes() == FIXED for i, p in enumerate(posts) if i != 2) and _temps(tmp_path) == []

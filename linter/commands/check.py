@@ -118,6 +118,10 @@ def _check(args, settings, cwd: Path) -> int:
             targets = discovery.find(args.paths)
         except FileNotFoundError as exc:
             raise UsageError(f"no such file or folder: {exc}") from None
+        if discovery.leftovers:  # of a --fix run killed mid-write
+            from linter import atomic
+
+            atomic.remove_leftovers(discovery.leftovers)
         if discovery.skipped:  # nothing is skipped silently
             from linter.reporters.text import visible
 

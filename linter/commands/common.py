@@ -135,7 +135,7 @@ def _stream(path: Path) -> bool:
 def write_output(path: Path, text: str) -> None:
     """Write `text` to `path` atomically (a temporary file beside it, then renamed): on any failure
     the old file is left as it was. Undecodable bytes of file names are written back as they were."""
-    from linter.fixer import WriteRefused, atomic_write
+    from linter import atomic
 
     data = text.encode("utf-8", "surrogateescape")
     try:
@@ -143,8 +143,8 @@ def write_output(path: Path, text: str) -> None:
             with open(path, "wb") as fh:
                 fh.write(data)
         else:
-            atomic_write(path, data, create=True)
-    except (OSError, WriteRefused) as exc:
+            atomic.write(path, data, create=True)
+    except (OSError, atomic.WriteRefused) as exc:
         raise UsageError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}; left as it was") from None
 
 
