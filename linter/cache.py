@@ -2,27 +2,29 @@
 ignores itself for git).
 
 One folder per (newslint version, effective configuration, installed rule plugins, the clock's
-day and SOURCE_DATE_EPOCH, the contents of files rule options name). In it:
-  iNN.json         each file's path (relative to the project folder) -> stamp (size, mtime,
+day and SOURCE_DATE_EPOCH, the contents of files rule options name), holding one binary file,
+`index`: a header naming its sections, then each section as MessagePack data:
+  files            each file's path (relative to the project folder) -> stamp (size, mtime,
                    ctime, inode), content hash, and a hash of its facts for each repository rule
-  rNN.json         per-file results (findings, suppressions), keyed by path, with their hash
-  f<CODE>-NN.json  per-file facts for the repository rule CODE, keyed by path, with their hash
-  repository.json  each repository rule's last findings, for a whole run and for a run on named
+  results          per-file results (findings, suppressions), keyed by path, with their hash;
+                   each result packed on its own, unpacked only when asked for
+  facts CODE       per-file facts for the repository rule CODE, keyed by path, with their hash
+  repository       each repository rule's last findings, for a whole run and for a run on named
                    files, each with the state of every file's facts for it they came from
-Each kind is spread over SHARDS files by a hash of the path, read only when needed and
-rewritten only where something changed: a warm run with nothing changed never reads facts, a
-pre-commit run reads the results of only the files it names and rewrites a few small files. A
-file whose stamp is unchanged is a hit; otherwise its content hash decides, so a `touch` or a
-checkout of identical content costs a hash, not a lint. A file that changed less than RACY_NS
-before it was cached is hashed next time whatever its stamp (a rewrite within one timestamp
-tick keeps it). A result or fact counts only if its hash is the file's current one, and facts
-only if they hash to what the index says. Writes are atomic (temporary file, then rename):
-concurrent runs never see a torn file. A shard or an entry that cannot be read (junk, the wrong
-shape, a FIFO, JSON nested too deeply) is ignored and rebuilt. JSON only: nothing in the cache
+A section is unpacked only when first needed (a warm run with nothing changed never unpacks
+facts; a pre-commit run unpacks the results of only the files it names), and a run that changed
+nothing writes nothing. A file whose stamp is unchanged is a hit; otherwise its content hash
+decides, so a `touch` or a checkout of identical content costs a hash, not a lint. A file that
+changed less than RACY_NS before it was cached is hashed next time whatever its stamp (a rewrite
+within one timestamp tick keeps it). A result or fact counts only if its hash is the file's
+current one, and facts only if they hash to what the index says. The index is replaced whole
+and atomically (linter.atomic): concurrent runs never see a torn file, and the last one to finish
+wins. An index or a section that cannot be read (junk, the wrong shape, a FIFO, data nested too
+deeply, another user's file) is ignored and rebuilt. MessagePack is data: nothing in the cache
 can execute code.
 
 A cache folder (or result folder) that is a symbolic link, not a folder, or another user's is
-not used at all; files in it are created with O_EXCL and O_NOFOLLOW, never through a link.
+not used at all; the index is never written through a link.
 
 A new folder (a new version, configuration or plugin) leaves at most KEEP others, the most
 recently written; older ones are removed, so upgrades and configuration changes do not pile up
@@ -35,17 +37,18 @@ import json
 import os
 import stat
 import time
-import zlib
 from pathlib import Path
-from typing import Callable
 
-from linter import __version__, safeio
+import msgpack
+
+from linter import __version__, atomic, safeio
 
 DIRNAME = ".newslint_cache"
-FORMAT = 6
-SHARDS = 64
+INDEX = "index"
+FORMAT = 7
+MAGIC = b"newslint-index\x00" + bytes([FORMAT])
 KEEP = 4  # result folders kept besides the one in use
-MAX_SHARD_BYTES = 1 << 30  # a larger shard is not read (it is rebuilt)
+MAX_INDEX_BYTES = 1 << 32  # a larger index is not read (it is rebuilt)
 
 
 RACY_NS = 2_000_000_000  # a file changed this close to when it was cached may change again unseen
@@ -78,50 +81,47 @@ def facts_keys(facts: dict) -> dict[str, str]:
             for code, value in facts.items()}
 
 
-def _shard(relpath: str) -> int:
-    return zlib.crc32(relpath.encode("utf-8", "surrogatepass")) % SHARDS
+def pack(value) -> bytes:
+    """MessagePack bytes of `value` (lone surrogates of undecodable file names kept)."""
+    return msgpack.packb(value, use_bin_type=True, unicode_errors="surrogatepass")
 
 
-def _read_json(path: Path, field: str) -> dict:
+def unpack(data):
+    """The value of MessagePack bytes; ValueError for anything that is not (junk, data nested too
+    deeply, a map keyed by something unhashable)."""
     try:
-        data = json.loads(safeio.read(path, MAX_SHARD_BYTES)[0])
-    except (OSError, ValueError, RecursionError):  # a FIFO, junk, JSON nested thousands deep
-        return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get(field), dict):
-        return {}
-    return data[field]
+        return msgpack.unpackb(data, raw=False, strict_map_key=False, unicode_errors="surrogatepass")
+    except (ValueError, TypeError, RecursionError, msgpack.UnpackException) as exc:
+        raise ValueError(f"not an index: {exc}") from None
 
 
-class _Shards:
-    """relpath -> entry (a list), spread over SHARDS files named <prefix>NN.json, each read when
-    first needed and written back only if changed."""
+def read_index(path: Path) -> tuple[bytes, dict[str, tuple[int, int]]]:
+    """An index file's bytes and its sections ({name: (start, end)}); nothing for a missing,
+    foreign (another user's) or unreadable one."""
+    try:
+        raw, st = safeio.read(path, MAX_INDEX_BYTES)
+        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+            return b"", {}
+        if not raw.startswith(MAGIC):
+            return b"", {}
+        size = int.from_bytes(raw[len(MAGIC):len(MAGIC) + 4], "big")
+        base = len(MAGIC) + 4 + size
+        header = unpack(raw[len(MAGIC) + 4:base])
+        sections = {name: (base + start, base + end) for name, (start, end) in header.items()
+                    if isinstance(name, str) and 0 <= start <= end <= len(raw) - base}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return b"", {}
+    return raw, sections
 
-    def __init__(self, folder: Path, prefix: str):
-        self.folder, self.prefix = folder, prefix
-        self.loaded: dict[int, dict] = {}
-        self.dirty: set[int] = set()
 
-    def _load(self, n: int) -> dict:
-        shard = self.loaded.get(n)
-        if shard is None:
-            shard = self.loaded[n] = _read_json(self.folder / f"{self.prefix}{n:02}.json", "entries")
-        return shard
-
-    def get(self, relpath: str, size: int) -> list | None:
-        entry = self._load(_shard(relpath)).get(relpath)
-        return entry if isinstance(entry, list) and len(entry) == size else None
-
-    def put(self, relpath: str, entry: list) -> None:
-        n = _shard(relpath)
-        shard = self._load(n)
-        if shard.get(relpath) != entry:
-            shard[relpath] = entry
-            self.dirty.add(n)
-
-    def save(self, write: Callable[[Path, str, dict], None]) -> None:
-        for n in sorted(self.dirty):
-            write(self.folder / f"{self.prefix}{n:02}.json", "entries", self.loaded[n])
-        self.dirty.clear()
+def write_index(path: Path, sections: dict[str, bytes]) -> None:
+    header, offset = {}, 0
+    for name, data in sections.items():
+        header[name] = [offset, offset + len(data)]
+        offset += len(data)
+    head = pack(header)
+    atomic.write(path, b"".join([MAGIC, len(head).to_bytes(4, "big"), head, *sections.values()]),
+                 create=True, durable=False)
 
 
 class Cache:
@@ -132,17 +132,40 @@ class Cache:
         self.max_file_bytes = max_file_bytes
         # Why the folder must not be used (then the caller must not use this cache), or None.
         self.refused = refusal(folder) or (refusal(self.dir) if os.path.lexists(self.dir) else None)
-        self._index = _Shards(self.dir, "i")  # [*stamp, digest, {rule code: facts key}]
-        self._results = _Shards(self.dir, "r")  # [digest, result]
-        self._facts: dict[str, _Shards] = {}  # rule code -> its shards of [digest, facts]
-        self.repository: dict = {} if self.refused else _read_json(self.dir / "repository.json", "repository")
-        self._repository_dirty = False
+        self._raw, self._where = (b"", {}) if self.refused else read_index(self.dir / INDEX)
+        self._sections: dict[str, dict] = {}  # unpacked, by name
+        self._dirty: set[str] = set()
+
+    def _section(self, name: str) -> dict:
+        section = self._sections.get(name)
+        if section is None:
+            section = {}
+            if name in self._where:
+                start, end = self._where[name]
+                try:
+                    section = unpack(memoryview(self._raw)[start:end])
+                except ValueError:
+                    pass
+                if not isinstance(section, dict):
+                    section = {}
+            self._sections[name] = section
+        return section
+
+    def _get(self, name: str, relpath: str, size: int) -> list | None:
+        entry = self._section(name).get(relpath)
+        return entry if isinstance(entry, list) and len(entry) == size else None
+
+    def _put(self, name: str, relpath: str, entry: list) -> None:
+        section = self._section(name)
+        if section.get(relpath) != entry:
+            section[relpath] = entry
+            self._dirty.add(name)
 
     def lookup(self, relpath: str, file: str) -> tuple[str, dict[str, str]] | None:
         """(content hash, facts keys) of a file the index knows, if its content is unchanged: from
         the index when its stamp matches, else by hashing the file. None if unknown, changed or
         unreadable."""
-        entry = self._index.get(relpath, 6)
+        entry = self._get("files", relpath, 6)
         if entry is None:
             return None
         *known, digest, key = entry
@@ -157,86 +180,71 @@ class Cache:
             return None
         if digest != content_hash(raw):
             return None
-        self._index.put(relpath, [*_kept(stamp(st)), digest, key])
+        self._put("files", relpath, [*_kept(stamp(st)), digest, key])
         return digest, key
 
     def result(self, relpath: str, digest: str) -> dict | None:
         """A file's cached result ({"findings", "directives", "internal_error"}), or None."""
-        entry = self._results.get(relpath, 2)
-        return entry[1] if entry is not None and entry[0] == digest and isinstance(entry[1], dict) else None
+        entry = self._get("results", relpath, 2)
+        if entry is None or entry[0] != digest or not isinstance(entry[1], bytes):
+            return None
+        try:
+            result = unpack(entry[1])
+        except ValueError:
+            return None
+        return result if isinstance(result, dict) else None
 
     def facts(self, code: str, relpath: str, digest: str):
         """A file's facts for the repository rule `code`, or None."""
-        entry = self._facts_of(code).get(relpath, 2)
+        entry = self._get(f"facts {code}", relpath, 2)
         return entry[1] if entry is not None and entry[0] == digest else None
-
-    def _facts_of(self, code: str) -> _Shards:
-        shards = self._facts.get(code)
-        if shards is None:
-            shards = self._facts[code] = _Shards(self.dir, f"f{code}-")
-        return shards
 
     def store(self, relpath: str, file_stamp: list[int], digest: str, result: dict | None, facts: dict,
               keys: dict[str, str]) -> None:
         """Record a file's stamp (of its stat when read), content hash, facts (and their keys)
         and, unless it was only collected, its result."""
-        self._index.put(relpath, [*_kept(file_stamp), digest, keys])
+        self._put("files", relpath, [*_kept(file_stamp), digest, keys])
         if result is not None:
-            self._results.put(relpath, [digest, result])
+            self._put("results", relpath, [digest, pack(result)])
         for code, value in facts.items():
-            self._facts_of(code).put(relpath, [digest, value])
+            self._put(f"facts {code}", relpath, [digest, value])
 
     def repository_findings(self, slot: str, state: str) -> dict | None:
         """A repository rule's findings stored under `slot` (its code after "all" or "named"),
         as {relpath: [finding rows]}, if they were computed from `state`."""
-        entry = self.repository.get(slot)
+        entry = self._section("repository").get(slot)
         if isinstance(entry, dict) and entry.get("state") == state and isinstance(entry.get("findings"), dict):
             return entry["findings"]
         return None
 
     def set_repository_findings(self, slot: str, state: str, findings: dict) -> None:
-        self.repository[slot] = {"state": state, "findings": findings}
-        self._repository_dirty = True
+        self._section("repository")[slot] = {"state": state, "findings": findings}
+        self._dirty.add("repository")
 
     def save(self) -> None:
-        if self.refused:
+        """Write the index if anything changed: the changed sections packed anew, the others
+        copied as they were read."""
+        if self.refused or not self._dirty:
             return
         try:
-            shards = (self._index, self._results, *self._facts.values())
-            if any(s.dirty for s in shards) or self._repository_dirty:
-                new = not os.path.lexists(self.dir)
-                for folder in (self.folder, self.dir):
-                    try:
-                        os.mkdir(folder, 0o777)
-                    except FileExistsError:
-                        pass
-                    if refusal(folder) is not None:  # planted since: a symlink or someone else's
-                        return
-                _create(self.folder / ".gitignore", b"# Created by newslint automatically.\n*\n")
-                if new:
-                    _prune(self.folder, self.dir)
-            for s in shards:
-                s.save(self._write)
-            if self._repository_dirty:
-                self._write(self.dir / "repository.json", "repository", self.repository)
-                self._repository_dirty = False
-        except OSError:
+            new = not os.path.lexists(self.dir)
+            for folder in (self.folder, self.dir):
+                try:
+                    os.mkdir(folder, 0o777)
+                except FileExistsError:
+                    pass
+                if refusal(folder) is not None:  # planted since: a symlink or someone else's
+                    return
+            _create(self.folder / ".gitignore", b"# Created by newslint automatically.\n*\n")
+            if new:
+                _prune(self.folder, self.dir)
+            raw = memoryview(self._raw)
+            sections = {name: raw[start:end] for name, (start, end) in self._where.items()}
+            sections.update((name, pack(self._sections[name])) for name in self._dirty)
+            write_index(self.dir / INDEX, sections)
+            self._dirty.clear()
+        except (OSError, atomic.WriteRefused):
             pass  # a read-only project still lints; it just is not cached
-
-    def _write(self, path: Path, field: str, value: dict) -> None:
-        import tempfile  # imported by runs that write the cache only
-
-        fd, tmp = tempfile.mkstemp(prefix=".shard-", suffix=".tmp", dir=self.dir)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps({"format": FORMAT, field: value}, separators=(",", ":")))
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
 
 
 def refusal(folder: Path) -> str | None:
@@ -294,7 +302,7 @@ def option_files_key(active) -> str:
             for name in value if isinstance(value, list) else [value]:
                 if isinstance(name, str) and name and "\0" not in name and os.path.isfile(name):
                     try:
-                        raw, _ = safeio.read(name, MAX_SHARD_BYTES)
+                        raw, _ = safeio.read(name, MAX_INDEX_BYTES)
                     except OSError:
                         raw = b"unreadable"
                     digest.update(f"{a.spec.code}\0{name}\0{content_hash(raw)}\0".encode("utf-8", "surrogateescape"))

@@ -167,8 +167,8 @@ def fix_document(linter: Linter, raw: bytes, path: str, relpath: str, unsafe: bo
     result = linter.settle(doc, FileResult(path, relpath, facts=dict(whole.facts), internal_error=whole.internal_error,
                                            spans=dict(whole.spans)), list(found))
 
-    def complete() -> FileResult:
-        return linter.settle(doc, whole, found + linter.check(doc, path, rest, whole))
+    def complete(original=doc) -> FileResult:  # `doc` moves on with each pass kept: bound here
+        return linter.settle(original, whole, found + linter.check(original, path, rest, whole))
 
     original_text = doc.text
     before = _problems(doc)

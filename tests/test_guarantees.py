@@ -434,6 +434,22 @@ def test_the_fixer_reports_what_a_full_lint_of_its_text_reports(text, tmp_path):
     assert outcome.unfixed().facts == as_is.facts
 
 
+def test_the_text_as_it_was_keeps_its_own_positions_after_a_fix_that_moves_lines():
+    """A fixed file that cannot be written is reported as it is on disk: not at the lines of a
+    fixed text that was never written."""
+    from helpers import settings
+    from linter.engine import Linter
+
+    text = ("---\ntitle: a post\nrelated:\n  - url: https://example.com/a\n    title: A\n"
+            "  - url: https://example.com/a\n    title: A\ndate: 2990-01-01\n---\nBody.\n")
+    linter = Linter(settings())
+    outcome = fixer.fix_document(linter, text.encode(), "p.md", "p.md", unsafe=True)
+    assert outcome.data is not None and outcome.text.count("\n") < text.count("\n")  # the duplicate went
+    as_is = linter.lint_bytes(text.encode(), "p.md", "p.md")[1]
+    assert [f.to_row() for f in outcome.unfixed().findings] == [f.to_row() for f in as_is.findings]
+    assert [f.line for f in as_is.findings if f.rule == "date-future"] == [8]  # a rule that fixes nothing
+
+
 def _batch(tmp_path: Path, n: int = 6) -> list[Path]:
     posts = []
     for i in range(n):

@@ -1,6 +1,6 @@
 """The result cache gives the answers a cold run gives, whatever is done to it, and never writes
 outside the project: stale stats, the clock, rule option files, junk, FIFOs and deep nesting in
-its shards, planted symlinks. Each case is a CLI run (as the program) in a temporary folder."""
+its index, planted symlinks. Each case is a CLI run (as the program) in a temporary folder."""
 
 from __future__ import annotations
 
@@ -67,8 +67,22 @@ def test_the_contents_of_a_file_a_rule_option_names_are_part_of_the_key(project)
     assert findings(project, *sel) == []
 
 
-def _shards(project: Path) -> list[Path]:
-    return sorted((project / ".newslint_cache").glob("results-*/*.json"))
+def _index(project: Path) -> Path:
+    [index] = (project / ".newslint_cache").glob("results-*/index")
+    return index
+
+
+def _rewrite_sections(project: Path, change) -> None:
+    """Replace each section of the index by `change(name, value)` (bytes: as they are)."""
+    from linter import cache
+
+    index = _index(project)
+    raw, sections = cache.read_index(index)
+    out = {}
+    for name, (start, end) in sections.items():
+        new = change(name, cache.unpack(raw[start:end]))
+        out[name] = new if isinstance(new, bytes) else cache.pack(new)
+    cache.write_index(index, out)
 
 
 def _tree(project: Path) -> None:
@@ -84,25 +98,27 @@ def test_a_cache_that_cannot_be_read_is_ignored_entry_by_entry_and_rebuilt(proje
     sel = ["--select", "published-not-boolean,duplicate-title"]
     cold = findings(project, *sel, "--no-cache")
     assert findings(project, *sel) == cold and ("p1.md", "duplicate-title") in cold
-    for shard in _shards(project):
-        if junk == "wrong-types":  # each entry where it belongs, its values of the wrong types
-            data = json.loads(shard.read_text())
-            for table in data.values():
-                for name, entry in table.items() if isinstance(table, dict) else ():
-                    if isinstance(entry, list) and isinstance(entry[-1], dict):  # [digest, result]
-                        entry[-1] = {"findings": [[1, 2]], "directives": 5, "internal_error": "x"}
-                    elif isinstance(entry, dict):  # repository.json: {"state", "findings"}
-                        entry["findings"] = {path: [["x"]] for path in entry["findings"]}
-            shard.write_text(json.dumps(data))
-            continue
-        shard.unlink()
-        if junk == "fifo":
-            os.mkfifo(shard)  # a blocking open would hang every run
-        elif junk == "deep":
-            shard.write_text('{"format": 6, "entries": ' + "[" * 100_000 + "]" * 100_000 + "}")
-        else:
-            shard.write_text(json.dumps({"format": 6, "repository": {"all X": 5}, "entries": {
-                f"p{i}.md": [["x"], {"a": 1}, None, "7", 3.5, {"b": None}] for i in range(10)}}))
+    from linter.cache import pack
+
+    def wrong_types(name, section):  # each entry where it belongs, its values of the wrong types
+        for key, entry in section.items():
+            if name == "results":  # [digest, packed result]
+                entry[-1] = pack({"findings": [[1, 2]], "directives": 5, "internal_error": "x"})
+            elif name == "repository":  # {"state", "findings"}
+                entry["findings"] = {path: [["x"]] for path in entry["findings"]}
+        return section
+
+    if junk == "fifo":
+        index = _index(project)
+        index.unlink()
+        os.mkfifo(index)  # a blocking open would hang every run
+    elif junk == "deep":
+        _rewrite_sections(project, lambda name, section: b"\x91" * 100_000 + b"\xc0")
+    elif junk == "wrong-shape":
+        _rewrite_sections(project, lambda name, section: {"all X": 5, **{
+            f"p{i}.md": [["x"], {"a": 1}, None, "7", 3.5, {"b": None}] for i in range(10)}})
+    else:
+        _rewrite_sections(project, wrong_types)
     assert findings(project, *sel) == cold
     assert findings(project, *sel) == cold  # rebuilt: and read back
 
@@ -111,11 +127,8 @@ def test_junk_in_facts_shards_does_not_drop_cross_file_findings(project):
     _tree(project)
     sel = ["--select", "published-not-boolean,duplicate-title"]
     cold = findings(project, *sel)
-    for shard in _shards(project):
-        if shard.name.startswith("f"):
-            data = json.loads(shard.read_text())
-            data["entries"] = {path: [digest, {"junk": True}] for path, (digest, _) in data["entries"].items()}
-            shard.write_text(json.dumps(data))
+    _rewrite_sections(project, lambda name, section: {path: [digest, {"junk": True}] for path, (digest, _) in section.items()}
+                      if name.startswith("facts ") else section)
     (project / "p9.md").write_text('---\ntitle: "Story number 8"\npublished: "no"\n---\nBody 9.\n')
     warm = findings(project, *sel)
     assert warm == findings(project, *sel, "--no-cache")
@@ -138,7 +151,7 @@ def test_a_dangling_gitignore_symlink_in_the_cache_creates_nothing(project, tmp_
     (project / ".newslint_cache" / ".gitignore").symlink_to(target)
     assert findings(project, *SEL) == []
     assert not target.exists()
-    assert _shards(project)
+    assert _index(project).is_file()
 
 
 def test_linting_another_folder_writes_no_cache_into_the_working_folder(tmp_path):
@@ -147,4 +160,4 @@ def test_linting_another_folder_writes_no_cache_into_the_working_folder(tmp_path
     (tmp_path / "there" / "a.md").write_text(GOOD)
     assert findings(tmp_path / "here", *SEL, "../there") == []
     assert list((tmp_path / "here").iterdir()) == []
-    assert list((tmp_path / "there" / ".newslint_cache").glob("results-*/*.json"))
+    assert list((tmp_path / "there" / ".newslint_cache").glob("results-*/index"))

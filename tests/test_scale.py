@@ -66,30 +66,29 @@ def test_cache_hits_match_and_invalidate_on_change(project, capsys):
     _, cold = check_json(capsys, "--jobs", "2")
     folders = list((project / ".newslint_cache").glob("results-*"))
     assert len(folders) == 1 and (project / ".newslint_cache" / ".gitignore").read_text().strip().endswith("*")
-    shards = sorted(folders[0].glob("*.json"))
-    assert len(shards) > 10
+    index = folders[0] / "index"
+    assert sorted(p.name for p in folders[0].iterdir()) == ["index"]  # one file per run key
+    written = index.stat().st_mtime_ns
     _, warm = check_json(capsys)
-    assert warm == cold
+    assert warm == cold and index.stat().st_mtime_ns == written  # nothing changed: nothing written
     (project / "news" / "a001.md").write_text(article(1, published='"no"'))
     _, changed = check_json(capsys)
     assert changed["summary"]["findings"] == cold["summary"]["findings"] + 1
-    for shard in shards:
-        shard.write_text("{not json")  # a corrupt cache is ignored and rebuilt
-    _, again = check_json(capsys)
-    assert again == changed
-    before = {p.name: p.stat().st_mtime_ns for p in folders[0].glob("[irf]*.json") if p.name != "repository.json"}
-    (project / "news" / "a002.md").write_text(article(2, published='"no"'))
-    check_json(capsys)
-    rewritten = [name for name, mtime in before.items() if (folders[0] / name).stat().st_mtime_ns != mtime]
-    # one changed file: one shard of each kind (facts: one for each repository rule, here one)
-    assert sorted(name[:-7] for name in rewritten) == ["fZZ900-", "i", "r"]
+    for junk in (b"{not an index", index.read_bytes()[:-100], b""):  # a corrupt cache is ignored and rebuilt
+        index.write_bytes(junk)
+        _, again = check_json(capsys)
+        assert again == changed and index.read_bytes().startswith(b"newslint-index")
 
 
 def test_lost_facts_are_collected_again_when_the_repository_rules_run(project, capsys):
     _, cold = check_json(capsys)
-    folder = next((project / ".newslint_cache").glob("results-*"))
-    for shard in folder.glob("fZZ900-??.json"):
-        shard.write_text("{not json")
+    from linter import cache
+
+    index = next((project / ".newslint_cache").glob("results-*")) / "index"
+    raw, sections = cache.read_index(index)
+    assert "facts ZZ900" in sections
+    cache.write_index(index, {name: b"\xc1junk" if name == "facts ZZ900" else raw[start:end]
+                              for name, (start, end) in sections.items()})
     _, warm = check_json(capsys)  # nothing changed: the repository rules' findings come from the cache
     assert warm == cold
     (project / "news" / "a002.md").write_text(article(2, "A new title", published='"no"'))
@@ -113,7 +112,7 @@ def test_a_new_result_folder_leaves_only_the_most_recent_others(project, capsys)
     for age in range(KEEP + 2):  # older result folders: other versions or configurations
         folder = cache / f"results-old{age}"
         folder.mkdir(parents=True)
-        (folder / "i00.json").write_text("{}")
+        (folder / "index").write_text("{}")
         os.utime(folder, ns=(10**18 - age * 10**9,) * 2)
         stale.append(folder.name)
     (cache / "unrelated").mkdir()
