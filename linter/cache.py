@@ -292,20 +292,23 @@ def clock_key() -> str:
     return f"{os.environ.get('SOURCE_DATE_EPOCH', '')}@{time.strftime('%Y-%m-%d', time.gmtime())}"
 
 
+def option_files(active) -> list[str]:
+    """Every file a rule option names (a topic profile, a word list): any option string (or
+    string in a list) naming a regular file, as the rule would open it (from the working folder)."""
+    return [name for a in active for value in a.options.values() for name in (value if isinstance(value, list) else [value])
+            if isinstance(name, str) and name and "\0" not in name and os.path.isfile(name)]
+
+
 def option_files_key(active) -> str:
-    """A digest of every file a rule option names (a topic profile, a word list): editing one
-    changes the findings. Any option string (or string in a list) naming a regular file, as
-    the rule would open it (from the working folder), counts."""
+    """A digest of every file a rule option names: editing one changes the findings."""
     digest = hashlib.sha256()
     for a in active:
-        for value in a.options.values():
-            for name in value if isinstance(value, list) else [value]:
-                if isinstance(name, str) and name and "\0" not in name and os.path.isfile(name):
-                    try:
-                        raw, _ = safeio.read(name, MAX_INDEX_BYTES)
-                    except OSError:
-                        raw = b"unreadable"
-                    digest.update(f"{a.spec.code}\0{name}\0{content_hash(raw)}\0".encode("utf-8", "surrogateescape"))
+        for name in option_files([a]):
+            try:
+                raw, _ = safeio.read(name, MAX_INDEX_BYTES)
+            except OSError:
+                raw = b"unreadable"
+            digest.update(f"{a.spec.code}\0{name}\0{content_hash(raw)}\0".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from linter import fields as field_roles
-from linter.document import DEFAULT_LIMITS, Limits
+from linter.limits import DEFAULT_LIMITS, Limits
 from linter.errors import ConfigError
 from linter.model import SEVERITIES, SEVERITY_RANK
 from linter.options import OptionError

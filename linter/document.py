@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.constructor import SafeConstructor
 
+from linter.limits import DEFAULT_LIMITS, Limits  # noqa: F401 (Limits: part of this module's API)
 from linter import fields as roles
 from linter import pointer as jp
 from linter.model import Span
@@ -82,19 +83,6 @@ class _Loader(Loader):
                 if len(value) <= _REMEMBER_LEN and len(_PLAIN_TAGS) < _REMEMBER:
                     _PLAIN_TAGS[value] = tag
             return tag
-
-
-class Limits(NamedTuple):
-    """Bounds that keep hostile input from using unbounded time or memory."""
-
-    max_front_matter_bytes: int = 1_048_576
-    max_depth: int = 64
-    max_nodes: int = 100_000
-    max_aliases: int = 100
-    max_file_bytes: int = 268_435_456  # 256 MiB: a larger file is not read (a finding says so)
-
-
-DEFAULT_LIMITS = Limits()
 
 
 # The deepest nesting walked whatever `max-depth` says: the walk, and the rules and validators that

@@ -80,15 +80,69 @@ def colour_wanted(choice: str, stream) -> bool:
 
 def run(args) -> int:
     with Startup():  # the engine's imports and the settings are start-up too
+        cwd = Path.cwd()
+        found = _replay(args, cwd)
+        if isinstance(found, int):
+            return found
         from linter import batch, files, reporters  # noqa: F401 (imported here: start-up)
 
-        cwd = Path.cwd()
-        settings = load_settings(args, cwd)
+        settings = load_settings(args, cwd, found and found[0])
     with batch.collector_paused():  # what finding, linting and reporting make lives until the end
-        return _check(args, settings, cwd)
+        return _check(args, settings, cwd, found and found[1])
 
 
-def _check(args, settings, cwd: Path) -> int:
+def _replay(args, cwd: Path):
+    """A whole-tree check whose stored report is current (linter.replay): that report printed
+    again, and its exit code. Otherwise the configuration and the discovery made to find out
+    (reused by the run), or None when the run cannot be replayed."""
+    from linter import replay
+
+    if not replay.eligible(args, cwd):
+        return None
+    from linter.commands.common import load_config
+    from linter.files import Discovery
+
+    config = load_config(args, cwd)
+    discovery = Discovery(config, cwd, respect_gitignore=args.respect_gitignore)
+    try:
+        targets = discovery.find(args.paths)
+    except FileNotFoundError:
+        return None  # the run says so
+    folder = _cache_folder(args, config, targets, cwd)
+    data = replay.stored(folder, replay.key(args, cwd, config), targets)
+    if data is None:
+        return config, (discovery, targets)
+    _discovered(discovery)
+    sys.stderr.write(data["err"])
+    output = output_path(args.output, "--output")
+    if output:
+        write_output(output, data["out"])
+    else:
+        sys.stdout.write(data["out"])
+    return data["code"]
+
+
+def _cache_folder(args, config, targets, cwd: Path) -> Path:
+    from linter import cache
+
+    return Path(args.cache_dir) if args.cache_dir else cache.folder_for(config, {os.path.dirname(t.file) for t in targets}, cwd)
+
+
+def _discovered(discovery) -> None:
+    """What discovery found besides targets: skipped paths said on stderr (nothing is skipped
+    silently), stale temporary files of a killed --fix run removed."""
+    if discovery.skipped:
+        from linter.reporters.text import visible
+
+        for path, why in discovery.skipped:
+            print(f"newslint: {visible(path)}: {why}", file=sys.stderr)
+    if discovery.leftovers:
+        from linter import atomic
+
+        atomic.remove_leftovers(discovery.leftovers)
+
+
+def _check(args, settings, cwd: Path, discovered=None) -> int:
     from linter import batch
     from linter.files import Discovery
 
@@ -110,23 +164,19 @@ def _check(args, settings, cwd: Path) -> int:
         except baseline.BaselineError as exc:
             raise UsageError(str(exc)) from None
     fixed_stdin = stdin and args.fix and not args.diff  # standard output holds the fixed text
+    stamps = None  # of the targets, if the run's report is to be stored (linter.replay)
     if stdin:
         result = _stdin(args, settings, cwd)
     else:
-        discovery = Discovery(settings.config, cwd, respect_gitignore=args.respect_gitignore)
-        try:
-            targets = discovery.find(args.paths)
-        except FileNotFoundError as exc:
-            raise UsageError(f"no such file or folder: {exc}") from None
-        if discovery.leftovers:  # of a --fix run killed mid-write
-            from linter import atomic
-
-            atomic.remove_leftovers(discovery.leftovers)
-        if discovery.skipped:  # nothing is skipped silently
-            from linter.reporters.text import visible
-
-            for path, why in discovery.skipped:
-                print(f"newslint: {visible(path)}: {why}", file=sys.stderr)
+        if discovered:
+            discovery, targets = discovered
+        else:
+            discovery = Discovery(settings.config, cwd, respect_gitignore=args.respect_gitignore)
+            try:
+                targets = discovery.find(args.paths)
+            except FileNotFoundError as exc:
+                raise UsageError(f"no such file or folder: {exc}") from None
+        _discovered(discovery)
         if args.show_settings:
             from linter.commands.show_settings import show
 
@@ -143,8 +193,11 @@ def _check(args, settings, cwd: Path) -> int:
         options = batch.RunOptions(
             fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
             cache=not args.no_cache, progress=False if args.no_progress else None,
-            respect_gitignore=args.respect_gitignore, cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+            respect_gitignore=args.respect_gitignore, cache_dir=_cache_folder(args, settings.config, targets, cwd),
         )
+        from linter import replay
+
+        stamps = replay.before(targets) if replay.eligible(args, cwd) else None
         try:
             result = batch.run(targets, settings, options, cwd, partial=partial)
         except batch.RunError as exc:
@@ -157,7 +210,24 @@ def _check(args, settings, cwd: Path) -> int:
         return 2 if result.internal_error else 0
     if args.baseline:
         result.baseline_gone = baseline.apply(known, result.results)
-    _report(args, result, output, sys.stderr if fixed_stdin and not output else None)
+    from linter import cache
+
+    stored = stamps is not None and not result.internal_error
+    out, err = (io.StringIO(), io.StringIO()) if stored else (sys.stderr if fixed_stdin and not output else None, sys.stderr)
+    _report(args, result, output, out, err)
+    code = _exit_code(args, settings, result)
+    if stored:  # printed now, and kept for the next run (linter.replay)
+        sys.stderr.write(err.getvalue())
+        if not output:
+            sys.stdout.write(out.getvalue())
+        extra = [str(p) for p in (settings.config.source, args.baseline) if p]
+        extra += [str(settings.config.root / s) for s in settings.config.schemas.values()]
+        replay.record(options.cache_dir, replay.key(args, cwd, settings.config), stamps,
+                      extra + cache.option_files(settings.active), out.getvalue(), err.getvalue(), code)
+    return code
+
+
+def _exit_code(args, settings, result) -> int:
     if result.internal_error:
         return 2
     if args.diff:
@@ -169,26 +239,27 @@ def _check(args, settings, cwd: Path) -> int:
     return 1 if any(settings.fails(f.severity) for f in result.findings) else 0
 
 
-def _report(args, result, output: Path | None, out=None) -> None:
-    """Notes on stderr, then the report: to `out` if given, else to `output` or stdout."""
+def _report(args, result, output: Path | None, out=None, err=sys.stderr) -> None:
+    """Notes on `err`, then the report: to `out` if given, else to `output` or stdout."""
     from linter.reporters import get
     from linter.reporters.text import visible
 
     for note in result.errors:
-        print(f"newslint: {visible(note)}", file=sys.stderr)
+        print(f"newslint: {visible(note)}", file=err)
+    colour = out is not sys.stderr and output is None and colour_wanted(args.color, sys.stdout)
     out = out or (io.StringIO() if output else sys.stdout)
     if args.diff:
         for d in result.diffs:
             out.write(visible(d, keep_lines=True))
         if not args.quiet:
             n, files = len(result.applied), len(result.diffs)
-            print(f"Would fix {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}.", file=sys.stderr)
+            print(f"Would fix {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}.", file=err)
     elif args.statistics:
         statistics(result, out)
     else:
         get(args.format).render(result, out, {
             "format": args.format, "quiet": args.quiet, "show_fixes": args.show_fixes, "show_source": args.show_source,
-            "colour": out is not sys.stderr and output is None and colour_wanted(args.color, out),
+            "colour": colour,
             "base": str(output.parent.resolve()) if output else None,  # what links in a report are relative to
         })
     if output:

@@ -35,20 +35,27 @@ def add_selection_arguments(p) -> None:
                    help="skip what git ignores: .gitignore files and .git/info/exclude (default: on)")
 
 
-def load_settings(args, cwd: Path | None = None) -> cfg.Settings:
+def load_settings(args, cwd: Path | None = None, config: cfg.Config | None = None) -> cfg.Settings:
+    """The settings of a run: the configuration (`config` if already loaded by `load_config`)
+    and the rules."""
     from linter.startup import Startup
 
     with Startup():  # importing the rules is most of start-up
-        return _load_settings(args, cwd)
+        return _load_settings(args, cwd or Path.cwd(), config)
 
 
-def _load_settings(args, cwd: Path | None) -> cfg.Settings:
-    cwd = cwd or Path.cwd()
+def load_config(args, cwd: Path) -> cfg.Config:
+    """The configuration file's settings with the command line's additions (no rules loaded)."""
     if getattr(args, "isolated", False):
         config = cfg.Config(root=cwd.resolve())
     else:
         config = cfg.load(Path(args.config) if getattr(args, "config", None) else None, cwd)
     _override(config, args)
+    return config
+
+
+def _load_settings(args, cwd: Path, config: cfg.Config | None) -> cfg.Settings:
+    config = config or load_config(args, cwd)
     plugins = [(config.root / p) for p in config.plugins]
     for p in plugins:
         if not p.is_file():
