@@ -38,10 +38,12 @@ name and severity, resolves pointers to positions and applies suppressions.
 
 from __future__ import annotations
 
+import inspect
 import re
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from linter.model import SEVERITIES, Value
+from linter.model import SEVERITIES
 from linter.options import Option, OptionError, declare
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
@@ -53,37 +55,34 @@ class RuleDefinitionError(Exception):
     pass
 
 
-class RuleSpec(Value):
-    """A rule as the registry knows it: what `spec_from` read and checked of a rule module or object."""
+@dataclass(slots=True)
+class RuleSpec:
+    """A rule as the registry knows it: what `spec_from` read and checked of a rule module or object.
+    Shown and compared without its functions and option declarations."""
 
-    __slots__ = ("code", "name", "severity", "summary", "description", "fix", "options", "bad", "good", "kind",
-                 "enabled", "source", "supersedes", "check", "collect", "report", "declared", "report_takes_only")
-    FIELDS = __slots__[:13] + __slots__[-1:]  # shown and compared: not the functions
+    code: str
+    name: str
+    severity: str
+    summary: str
+    description: str
+    fix: str
+    options: dict[str, Any]
+    bad: str
+    good: str
+    kind: str  # "document" | "repository"
+    enabled: bool
+    source: str  # where it came from: the entry point or config path
+    supersedes: tuple[str, ...] = ()
+    check: Callable | None = field(default=None, compare=False, repr=False)
+    collect: Callable | None = field(default=None, compare=False, repr=False)
+    report: Callable | None = field(default=None, compare=False, repr=False)
+    # each option's declaration (type, choices, range, parser); `options` holds the defaults
+    declared: dict[str, Option] | None = field(default=None, compare=False, repr=False)
+    report_takes_only: bool = False  # report(facts, options, only=...) accepted
 
-    def __init__(self, code: str, name: str, severity: str, summary: str, description: str, fix: str,
-                 options: dict[str, Any], bad: str, good: str, kind: str, enabled: bool, source: str,
-                 supersedes: tuple[str, ...] = (), check: Callable | None = None, collect: Callable | None = None,
-                 report: Callable | None = None, declared: dict[str, Option] | None = None,
-                 report_takes_only: bool = False):
-        self.code = code
-        self.name = name
-        self.severity = severity
-        self.summary = summary
-        self.description = description
-        self.fix = fix
-        self.options = options
-        self.bad = bad
-        self.good = good
-        self.kind = kind  # "document" | "repository"
-        self.enabled = enabled
-        self.source = source  # where it came from: the entry point or config path
-        self.supersedes = supersedes
-        self.check = check
-        self.collect = collect
-        self.report = report
-        # each option's declaration (type, choices, range, parser); `options` holds the defaults
-        self.declared = declared if declared is not None else {k: declare(v) for k, v in options.items()}
-        self.report_takes_only = report_takes_only  # report(facts, options, only=...) accepted
+    def __post_init__(self):
+        if self.declared is None:
+            self.declared = {k: declare(v) for k, v in self.options.items()}
 
     @property
     def fixable(self) -> bool:
@@ -91,7 +90,7 @@ class RuleSpec(Value):
 
     def without_fixes(self) -> "RuleSpec":
         """This rule, run as one that never fixes (--unfixable)."""
-        return RuleSpec(**{**{name: getattr(self, name) for name in self.__slots__}, "fix": "never"})
+        return replace(self, fix="never")
 
     @property
     def prefix(self) -> str:
@@ -120,7 +119,7 @@ def spec_from(obj: Any, source: str) -> RuleSpec:
     if fix not in FIX_KINDS:
         raise RuleDefinitionError(f"{where}: FIX must be one of {', '.join(FIX_KINDS)}")
     kind = attr("KIND", "document")
-    doc = _cleandoc(getattr(obj, "__doc__", None) or "")
+    doc = inspect.cleandoc(getattr(obj, "__doc__", None) or "")
     # The summary is the docstring's first paragraph (a sentence may wrap onto a second line).
     first, _, rest = doc.partition("\n\n")
     summary = attr("SUMMARY", " ".join(first.split()))
@@ -156,28 +155,9 @@ _REQUIRED = object()
 
 
 def _takes_only(report: Callable) -> bool:
-    """Whether `report` has a parameter named `only`. A function's (or method's) parameters are
-    read from its code, without importing inspect (5 ms of start-up)."""
-    code = getattr(report, "__code__", None)
-    if code is not None:
-        return "only" in code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
-    import inspect
-
+    """Whether `report` has a parameter `only` that can be passed by keyword."""
     try:
-        return "only" in inspect.signature(report).parameters
+        only = inspect.signature(report).parameters.get("only")
     except (TypeError, ValueError):  # a builtin or C callable: no signature to read
         return False
-
-
-def _cleandoc(doc: str) -> str:
-    """inspect.cleandoc (without importing inspect): the first line stripped, the others' common
-    indentation removed, blank lines at either end dropped."""
-    lines = doc.expandtabs().split("\n")
-    margins = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
-    margin = min(margins, default=0)
-    lines = [lines[0].lstrip()] + [line[margin:] for line in lines[1:]]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return "\n".join(lines)
+    return only is not None and only.kind in (only.POSITIONAL_OR_KEYWORD, only.KEYWORD_ONLY)

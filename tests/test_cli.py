@@ -278,15 +278,6 @@ def test_a_worker_that_dies_is_an_error_not_a_hang_or_a_traceback(project, capsy
     assert err.startswith("newslint: error: a worker process ended abruptly") and "Traceback" not in err
 
 
-def test_check_imports_no_other_command():
-    """`newslint check` builds only its own parser: the other subcommands' modules stay unimported."""
-    code = ("import sys\nfrom linter.cli import main\ntry:\n    main(['check', '--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith('linter.commands.')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    lines = out.stdout.strip().splitlines()
-    assert "--no-progress" in out.stdout and lines[-1] == "['linter.commands.check', 'linter.commands.common']"
-
-
 def test_third_party_plugin_from_an_installed_distribution(tmp_path):
     """A plugin package installed in the environment is picked up with no config."""
     site = tmp_path / "site"

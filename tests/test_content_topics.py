@@ -193,15 +193,10 @@ def test_topics_show_lists_the_bundled_profile(capsys):
     assert "Computer Vision (" in out and "Natural Language Processing (" in out and "AI (" in out
 
 
-def test_the_word_list_is_wordfreqs_without_importing_wordfreq():
+def test_the_word_list_is_wordfreqs():
     import math
-    import subprocess
-    import sys
 
     from wordfreq import get_frequency_dict
 
     expected = {w: math.log10(f) + 9.0 for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0}
     assert _terms._read_pack() == expected
-    code = "import sys\nfrom rules.content import _terms\n_terms.weight('bootcamp')\nprint('wordfreq' in sys.modules)\n"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

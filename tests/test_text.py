@@ -1,8 +1,6 @@
 """Text hygiene rules: html-entity, mojibake, whitespace, repeated-text, truncated-text,
 placeholder-text (TXT001-TXT006)."""
 
-import sys
-
 import pytest
 from helpers import at, fix, lint
 
@@ -106,15 +104,6 @@ def test_latin1_mojibake_in_related_excerpt():
                                    '"Ã is a letter too"'])
 def test_correct_accents_and_symbols_are_not_mojibake(value):
     assert lint(doc(excerpt=value), ["mojibake"]) == []
-
-
-def test_ftfy_is_not_imported_for_clean_text():
-    sys.modules.pop("ftfy", None)
-    import rules.text.mojibake as m
-
-    m._ftfy.cache_clear()
-    lint(doc(excerpt='"Prices in € and £ rose ‘a lot’ at the café"'), ["mojibake"])
-    assert "ftfy" not in sys.modules
 
 
 # ---- whitespace ----------------------------------------------------------------------------------

@@ -1,19 +1,12 @@
-"""The engine's value types and rule descriptions: plain classes that keep the semantics the
-dataclasses they replaced had (equality, hash, repr), and the start-up they no longer cost."""
+"""The engine's value types and rule descriptions: equality, hash and repr by their fields."""
 
 from __future__ import annotations
 
 import functools
-import inspect
-import subprocess
-import sys
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from linter.model import Edit, Finding, Fix, Report, Span
-from linter.rule import RuleSpec, _cleandoc, _takes_only
+from linter.rule import RuleSpec, _takes_only
 
 
 def _finding(**changes) -> Finding:
@@ -102,23 +95,6 @@ def test_report_takes_only_is_read_from_the_parameters():
     assert not _takes_only(plain)
     assert _takes_only(positional) and _takes_only(keyword) and _takes_only(Rule().report)
     assert not _takes_only(lambda facts, options, *only: None)  # *only is not a parameter named only
-    assert _takes_only(functools.partial(positional, {}))  # no code of its own: read by inspect
+    assert _takes_only(functools.partial(positional, {}))
+    assert not _takes_only(lambda facts, options, only, /: None)  # cannot be passed as only=...
     assert not _takes_only(max)  # a builtin without a signature to read
-
-
-@given(st.lists(st.sampled_from(["", " ", "  ", "\t", "a", "b c", "\n", "  x", "    y", " \t z"]), max_size=12))
-def test_docstrings_are_cleaned_as_inspect_cleans_them(parts):
-    doc = "".join(parts)
-    assert _cleandoc(doc) == inspect.cleandoc(doc)
-
-
-def test_a_one_file_check_imports_neither_dataclasses_nor_inspect(tmp_path):
-    (tmp_path / "a.md").write_text('---\ntitle: "A headline"\n---\nOne paragraph.\n', encoding="utf-8")
-    code = (
-        "import sys\n"
-        "from linter.cli import main\n"
-        "main(['check', '-q', '--no-cache', 'a.md'])\n"
-        "print(sorted(m for m in ('dataclasses', 'inspect') if m in sys.modules))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
