@@ -20,7 +20,7 @@ import os
 from collections import Counter
 
 from linter.reporters._common import clean, posix
-from linter.reporters.text import visible
+from linter.reporters.text import summary_line, visible
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -59,7 +59,7 @@ def _cell(text: str) -> str:
 def summary(run) -> str:
     """The step summary: the run's summary line, counts per rule, then every finding."""
     findings = run.findings
-    out = ["## newslint", "", _cell(run.summary_line()), ""]
+    out = ["## newslint", "", _cell(summary_line(run)), ""]
     if not findings:
         return "\n".join(out) + "\n"
     counts = Counter((f.code, f.rule, f.severity) for f in findings)

@@ -241,6 +241,31 @@ def shared_advice(findings: list[Finding]) -> dict[str, str]:
     return out
 
 
+def summary_line(run) -> str:
+    """The run in one English sentence: what was found or fixed, in how many files, and what the
+    fix flags (or shrinking the baseline) would do next."""
+    s = run.summary()
+    safe, unsafe = run.fixable()
+    files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
+    if s["fixed"]:
+        line = f"{s['fixed']} fixed, {s['findings']} remaining in {files}"
+        if unsafe and not run.unsafe_fixes:
+            line += f" ({unsafe} more with --unsafe-fixes)"
+        line += "."
+    elif not s["findings"]:
+        line = f"All checks passed ({files})."
+    else:
+        line = f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['files_with_findings']} of {files}."
+        if safe:
+            line += f" {safe} fixable with --fix{' --unsafe-fixes' if run.unsafe_fixes else ''}."
+        if unsafe and not run.unsafe_fixes:
+            line += f" {unsafe} more with --unsafe-fixes."
+    if run.baseline_gone:
+        line += (f" {run.baseline_gone} baselined finding{'s are' if run.baseline_gone != 1 else ' is'} gone:"
+                 " shrink the baseline with --write-baseline.")
+    return line
+
+
 def render(run, out, options) -> None:
     colour = options.get("colour", False)
     fmt = options.get("format") or "text"
@@ -282,4 +307,4 @@ def render(run, out, options) -> None:
         for f in run.applied:
             out.write(f"  {visible(f.path)}:{f.line}:{f.column}: {f.code} {f.rule} {visible(f.fix.description) if f.fix else ''}\n")
     if not options.get("quiet"):
-        out.write(visible(run.summary_line()) + "\n")
+        out.write(visible(summary_line(run)) + "\n")
