@@ -351,3 +351,22 @@ def test_long_bodies_judge_sections_not_single_blocks():
     section = blocks[:35] + ["## Knitting corner", knitting, knitting.replace("ninety", "eighty"), "## The log"] + blocks[35:]
     found = _ot(head + "\n\n".join(section) + "\n")
     assert at(found, OT) == [(5 + 2 * 35, 1, None)]
+
+
+def test_promo_cues_are_the_pattern_matches_tried_where_a_cue_starts():
+    from rules.content import _chrome
+
+    for text in ("Join our Boot Camp: early-bird discounts, sign  up now!", "a bootcamps-webinar and free\ntrial",
+                 "unsponsored enrolment; rsvp", "Subscriptions and newsletters, sponsorship", "no promotion here"):
+        expected = {"".join(m.group().split()) for m in _chrome._PROMO.finditer(text.lower())}
+        assert _chrome.promo_cues(text) == expected
+
+
+def test_template_filler_rules_out_a_body_only_when_it_lacks_a_word_of_every_phrase():
+    from rules.content.template_filler import _matcher
+
+    matcher = _matcher(True, (), ())
+    assert not matcher.may_match(["The council met on Tuesday.", "It voted on the cycle lanes."])
+    # the words of a phrase in different blocks: the body is searched block by block
+    assert matcher.may_match(["Lorem and", "IPSUM apart"])
+    assert _matcher(True, (), ("zzz",)).may_match(["anything"])  # patterns are searched in every block
