@@ -351,3 +351,50 @@ def test_long_bodies_judge_sections_not_single_blocks():
     section = blocks[:35] + ["## Knitting corner", knitting, knitting.replace("ninety", "eighty"), "## The log"] + blocks[35:]
     found = _ot(head + "\n\n".join(section) + "\n")
     assert at(found, OT) == [(5 + 2 * 35, 1, None)]
+
+
+def test_promo_cues_are_the_pattern_matches_tried_where_a_cue_starts():
+    from rules.content import _chrome
+
+    for text in ("Join our Boot Camp: early-bird discounts, sign  up now!", "a bootcamps-webinar and free\ntrial",
+                 "unsponsored enrolment; rsvp", "Subscriptions and newsletters, sponsorship", "no promotion here"):
+        expected = {"".join(m.group().split()) for m in _chrome._PROMO.finditer(text.lower())}
+        assert _chrome.promo_cues(text) == expected
+
+
+def test_template_filler_rules_out_a_body_only_when_it_lacks_a_word_of_every_phrase():
+    from rules.content.template_filler import _matcher
+
+    matcher = _matcher(True, (), ())
+    assert not matcher.may_match(["The council met on Tuesday.", "It voted on the cycle lanes."])
+    # the words of a phrase in different blocks: the body is searched block by block
+    assert matcher.may_match(["Lorem and", "IPSUM apart"])
+    assert _matcher(True, (), ("zzz",)).may_match(["anything"])  # patterns are searched in every block
+
+
+def test_long_bodies_judge_a_list_with_the_paragraph_that_introduces_it():
+    # a short box of tips about something else, spliced into a long article: the lead-in line and
+    # its list are one unit, judged as strictly as a whole section
+    on_topic = [
+        "The keeper climbed the lighthouse tower at dusk to light the lamp.",
+        "Ships passing the headland watched the lighthouse beam sweep the sea.",
+        "In fog the keeper sounded the foghorn every thirty seconds until dawn.",
+        "The lens of the lighthouse was polished by the keeper every morning.",
+    ]
+    blocks = [f"{on_topic[i % 4]} Log entry {i}." for i in range(40)]
+    blocks[10:10] = ["## Winter on the headland"]  # long bodies are judged by their sections: it has two
+    blocks[30:30] = ["## Summer on the headland"]
+    head = '---\ntitle: "A year in the life of a lighthouse keeper"\n---\n\n'
+    tips = ["Here are my favourite tricks for a chunky winter jumper:",
+            "- Cast on ninety stitches with merino wool\n- Knit a ribbed border of twelve rows\n"
+            "- Cross the cables every eighth row with a spare needle"]
+    found = _ot(head + "\n\n".join(blocks[:20] + tips + blocks[20:]) + "\n")
+    assert at(found, OT) == [(5 + 2 * 20, 1, None)]
+    assert found[0].end_line == 5 + 2 * 20 + 4 and found[0].severity == "info"
+    # the same list without its lead-in is judged with its section (the whole body): not reported
+    assert _ot(head + "\n\n".join(blocks[:20] + tips[1:] + blocks[20:]) + "\n") == []
+    # a list of the article's own subject, introduced the same way: the article
+    duties = ["Here are the keeper's duties at the lighthouse:",
+              "- Light the lamp of the lighthouse at dusk\n- Polish the lens every morning\n"
+              "- Sound the foghorn in fog until dawn"]
+    assert _ot(head + "\n\n".join(blocks[:20] + duties + blocks[20:]) + "\n") == []

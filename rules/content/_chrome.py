@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ahocorasick_rs import AhoCorasick
+
 # Each cue says "this is not the article" on its own. Cues at the start of a block are matched
 # there; the others are searched for only in blocks holding one of their key words (a regular
 # expression searched at every position of every block costs more than the rest of the rule).
@@ -46,7 +48,7 @@ _ANYWHERE = {
 }
 _SHARE_KEYS = ("share", "facebook", "linkedin", "whatsapp", "reddit", "telegram", "pinterest", "tweet")
 # any key word of a cue searched for anywhere: blocks without one need only the test at their start
-_KEYS = tuple(sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS)))
+_KEYS = AhoCorasick(sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS)))
 _START_NAMES = {f"c{i}": name for i, name in enumerate(_AT_START)}
 _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START.values())))
 # the first word of every cue matched at the start of a block, and what a block's text may start with
@@ -65,11 +67,23 @@ _SHARE_WORDS = frozenset("share facebook twitter x linkedin email e-mail whatsap
                          "threads telegram pinterest tumblr pocket flipboard messenger tweet on via".split())
 
 # over lower-cased text: spaces are any run of whitespace, so the text need not be normalised first
-_PROMO = re.compile(
-    r"\b(?:boot\s*camps?|webinars?|enrol(?:l|ls|led|ling|ment)?|register\s+(?:now|today|here)|sign\s+up\s+(?:now|today)"
-    r"|free\s+trial|discounts?|coupons?|promo\s+code|online\s+courses?|certificat(?:e|ion)\s+programs?|sponsor(?:s|ed)?"
-    r"|limited(?:-|\s+)time\s+offer|early(?:-|\s+)bird|masterclass(?:es)?|tuition|scholarships?|hackathons?|rsvp"
-    r"|memberships?|subscriptions?|newsletters?)\b")
+_PROMO_CUES = (r"boot\s*camps?", r"webinars?", r"enrol(?:l|ls|led|ling|ment)?", r"register\s+(?:now|today|here)",
+               r"sign\s+up\s+(?:now|today)", r"free\s+trial", r"discounts?", r"coupons?", r"promo\s+code", r"online\s+courses?",
+               r"certificat(?:e|ion)\s+programs?", r"sponsor(?:s|ed)?", r"limited(?:-|\s+)time\s+offer", r"early(?:-|\s+)bird",
+               r"masterclass(?:es)?", r"tuition", r"scholarships?", r"hackathons?", r"rsvp", r"memberships?", r"subscriptions?",
+               r"newsletters?")
+_PROMO = re.compile(r"\b(?:" + "|".join(_PROMO_CUES) + r")\b")
+
+
+def _first_letters(pattern: str) -> str:
+    """The letters every match of a cue starts with ("webinar" for `webinars?`)."""
+    word = re.match(r"[a-z]+", pattern).group()
+    return word[:-1] if pattern[len(word) : len(word) + 1] in ("?", "*") else word
+
+
+# The cues are tried only where one of their first words starts: found in one Aho-Corasick pass,
+# where the pattern tried at every position of a body costs as much as splitting it into words.
+_PROMO_STARTS = AhoCorasick(sorted({_first_letters(p) for p in _PROMO_CUES}))
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 
@@ -90,17 +104,11 @@ def suspects(text: str, spans) -> set[int]:
         return set()
     base = spans[0][0]
     lowered = text[base : spans[-1][1]].lower()
-    found = []
-    for key in _KEYS:  # str.find per key word: faster than one alternation searched at every position
-        pos = lowered.find(key)
-        while pos >= 0:
-            found.append(base + pos)
-            pos = lowered.find(key, pos + len(key))
     starts = [s for s, _ in spans]
     out = set()
-    for pos in found:
-        k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0 and pos < spans[k][1]:
+    for _, pos, _ in _KEYS.find_matches_as_indexes(lowered, overlapping=True):  # every key word, in one pass
+        k = bisect.bisect_right(starts, base + pos) - 1
+        if k >= 0 and base + pos < spans[k][1]:
             out.add(k)
     return out
 
@@ -143,8 +151,17 @@ def heading_cue(text: str) -> str | None:
 
 
 def promo_cues(text: str) -> set[str]:
-    """The distinct promotional words of a text."""
-    return {"".join(m.group().split()) for m in _PROMO.finditer(text.lower())}
+    """The distinct promotional words of a text: the matches `_PROMO.finditer` would give, tried only
+    where a cue's first letters start."""
+    lowered = text.lower()
+    cues, end = set(), 0
+    for pos in sorted({start for _, start, _ in _PROMO_STARTS.find_matches_as_indexes(lowered, overlapping=True)}):
+        if pos >= end:
+            m = _PROMO.match(lowered, pos)
+            if m:
+                cues.add("".join(m.group().split()))
+                end = m.end()
+    return cues
 
 
 def word_count(text: str) -> int:

@@ -130,6 +130,8 @@ class TermScorer:
         total.update(self.body)
         self.total = total
         self._ranking: list | None = None
+        self._blocks, self._by_run = blocks, by_run
+        self._own: dict[tuple, Counter] = {}  # spans weighed block by block in a scorer that weighed runs
 
     @property
     def ranking(self) -> list:
@@ -141,7 +143,22 @@ class TermScorer:
     def evidence(self, i: int) -> float:
         return _terms.mass(self.vecs[i])
 
+    def weigh_blocks(self, indices) -> Counter:
+        """The word weights of these blocks, which spans of exactly these blocks are then judged
+        with (a scorer that weighed runs of blocks gave a run's weights to its first block)."""
+        if not self._by_run:
+            return self.span_vec(indices)
+        vec = Counter()
+        for i in indices:
+            vec.update(_terms.vector(self._blocks[i].text))
+        self._own[tuple(indices)] = vec
+        return vec
+
     def span_vec(self, indices) -> Counter:
+        if self._own:
+            own = self._own.get(tuple(indices))
+            if own is not None:
+                return own
         if len(indices) == 1:
             return self.vecs[indices[0]]
         vec = Counter()
@@ -335,6 +352,28 @@ def _promo(blocks, first: int, last: int) -> tuple[str, float]:
     return "promo", PROMO_CONFIDENCE if len(cues) >= 2 or cues & {"bootcamp", "bootcamps", "webinar", "webinars"} else 0.7
 
 
+def _lead_in_lists(blocks, skip, scorer, strict, min_evidence, protected) -> list[Span]:
+    """In a long body, where only whole sections are judged: a list with the paragraph that
+    introduces it ("Here are my three tips for ...:"), judged as one unit, as strictly as a whole
+    section. A box of tips or a course's bullet points spliced into an article is such a unit,
+    shorter than a section and about something else."""
+    spans = []
+    for k in range(1, len(blocks)):
+        lead, items = blocks[k - 1], blocks[k]
+        if items.kind != "list" or lead.kind != "paragraph" or not lead.text.rstrip().endswith(":") or {k - 1, k} & skip:
+            continue
+        idx = [k - 1, k]
+        if _terms.mass(scorer.weigh_blocks(idx)) < min_evidence:
+            continue
+        sc, off = scorer.judge(idx)
+        if off and scorer.name == "terms":
+            off = sc < scorer.threshold * strict
+        if off and not all(protected(i) for i in idx):
+            kind, conf = _promo(blocks, k - 1, k)
+            spans.append(Span(k - 1, k, False, sc, scorer.missing(idx), kind, "", conf))
+    return spans
+
+
 def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
     """The off-topic spans of a document's body (chrome, promotion, stray text), its blocks and
     the scorer used (None when the body was too short to score)."""
@@ -416,6 +455,8 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
         kind, conf = _promo(blocks, s, last)
         spans.append(Span(s, last, True, scorer.score(idx), scorer.missing(idx), kind, "", conf))
     done = {k for s, last in merged for k in range(s, last + 1)}
+    if strict < 1:
+        spans += _lead_in_lists(blocks, taken | done, scorer, strict, min_evidence, protected)
 
     for s, e in sections:
         if s in done or strict < 1:

@@ -24,7 +24,10 @@ quotes and paragraphs that open with a quotation mark), lists of names (credits,
 another language (judged not at all rather than with English statistics), and the standard sections
 of release notes, advisories and papers (headings such as "Notable changes", "Downloads",
 "Checksums", "Affected versions", "CVEs", "Credits", "Acknowledgements", "References"). Short
-blocks (a one-line aside) are only reported with an unrelated neighbour; bodies with fewer than
+blocks (a one-line aside) are only reported with an unrelated neighbour. In a body of more than
+12 blocks, where a real article brings new words paragraph after paragraph, only whole sections are
+judged, and a list together with the paragraph that introduces it (a box of tips, ending with a
+colon), as strictly as a section. Bodies with fewer than
 `min-blocks` paragraphs/lists are not judged for stray text, and an article with more than two
 unrelated spans is a digest of unrelated items (a news diary): its stray spans are not reported.
 Nor are they in a scraped copy (its front matter names the page it came from): its body is the

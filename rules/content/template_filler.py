@@ -29,11 +29,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+
+from ahocorasick_rs import AhoCorasick
 
 from linter.model import Edit, Fix, Report
 from linter.options import Option
+from rules.content import _terms
 from rules.content._chrome import normalise
 from rules.content._markdown import body_of, has_body, removal_end
 
@@ -143,6 +146,29 @@ class _Matcher:
                         return True
         return False
 
+    @cached_property
+    def _body_test(self):
+        """(each phrase's words, all of them in order, their Aho-Corasick automaton), or None. A text
+        that holds a phrase holds each of its words of 4 or more characters (they survive
+        normalising): a body that lacks a word of every phrase is ruled out, whole, by one pass over
+        its lower-cased text. The words so common that they weigh nothing (`_terms.weight`: "this",
+        "from") are left out unless a phrase has no other: found in every body, they would only slow
+        the pass. Built on first use: a run without bodies does not load the word weights."""
+        needs = []
+        for phrase in self.phrases:
+            words = set(_ANCHOR_WORD.findall(phrase))
+            needs.append(frozenset({w for w in words if _terms.weight(w) > 0} or words))
+        words = sorted(frozenset().union(*needs))
+        return (needs, words, AhoCorasick(words)) if words and all(needs) else None
+
+    def may_match(self, texts: list[str]) -> bool:
+        """Whether one of `texts` may match (False: none can)."""
+        if self.pattern_rx is not None or self._body_test is None:
+            return True
+        needs, words, automaton = self._body_test
+        found = {words[i] for i, _, _ in automaton.find_matches_as_indexes("\n".join(texts).lower(), overlapping=True)}
+        return any(need <= found for need in needs)
+
     def search(self, text: str):
         if self.phrase_rx is not None and self._has_phrase(text):
             m = self.phrase_rx.search(text)
@@ -201,6 +227,8 @@ def check(doc, options):
         return
     body = body_of(doc, int(options.get("max-body-bytes", 1_048_576)))
     delete = options.get("delete") is True
+    if not matcher.may_match([b.text for b in body.blocks]):  # a list's text holds its items'
+        return
     for text, start, end, line, end_line, limit in _units(body.blocks):
         m = matcher.search(normalise(text))
         if not m:
