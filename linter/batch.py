@@ -84,28 +84,6 @@ class RunResult:
         unsafe = 0 if self.unsafe_fixes else sum(1 for f in self.findings if f.fix is not None and f.fix.applicability == "unsafe")
         return fixable, unsafe
 
-    def summary_line(self) -> str:
-        s = self.summary()
-        safe, unsafe = self.fixable()
-        files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
-        if s["fixed"]:
-            line = f"{s['fixed']} fixed, {s['findings']} remaining in {files}"
-            if unsafe and not self.unsafe_fixes:
-                line += f" ({unsafe} more with --unsafe-fixes)"
-            line += "."
-        elif not s["findings"]:
-            line = f"All checks passed ({files})."
-        else:
-            line = f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['files_with_findings']} of {files}."
-            if safe:
-                line += f" {safe} fixable with --fix{' --unsafe-fixes' if self.unsafe_fixes else ''}."
-            if unsafe and not self.unsafe_fixes:
-                line += f" {unsafe} more with --unsafe-fixes."
-        if self.baseline_gone:
-            line += (f" {self.baseline_gone} baselined finding{'s are' if self.baseline_gone != 1 else ' is'} gone:"
-                     " shrink the baseline with --write-baseline.")
-        return line
-
 
 # ---- work done per file (in worker processes when parallel) ------------------------------------
 class FileOutcome(NamedTuple):

@@ -27,8 +27,7 @@ DEFAULT_EXCLUDE = [".git", ".hg", ".svn", "node_modules", "_site", ".newslint_ca
 
 
 class Config:
-    """The configuration file's settings, validated (defaults where it says nothing). (A plain
-    class, not a dataclass: see linter.model.Value.)"""
+    """The configuration file's settings, validated (defaults where it says nothing)."""
 
     def __init__(self, root: Path, source: Path | None = None):
         self.root = root

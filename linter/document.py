@@ -125,8 +125,7 @@ class _LimitExceeded(Exception):
 
 class Document:
     """One file: its text, where the front matter and the body are, the front matter's data and
-    every value's node by JSON Pointer, and the problems met parsing it. (A plain class, not a
-    dataclass: see linter.model.Value.)"""
+    every value's node by JSON Pointer, and the problems met parsing it."""
 
     def __init__(self, path: str):
         self.path = path

@@ -3,6 +3,7 @@ over the whole run (repository rules, unused suppressions). Knows no particular 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from typing import Any, Iterable
@@ -142,7 +143,7 @@ def placed(report: Report, spans: dict[str, list[int]]) -> Report:
     """A repository rule's report, with the position `keep_spans` kept for its pointer."""
     if report.span is not None or report.pointer not in spans:
         return report
-    return Report(**{**{name: getattr(report, name) for name in Report.FIELDS}, "span": Span(*spans[report.pointer])})
+    return dataclasses.replace(report, span=Span(*spans[report.pointer]))
 
 
 def _internal_error(path: str, rule_name: str, exc: BaseException) -> Finding:

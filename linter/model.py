@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
@@ -59,9 +59,6 @@ class Report:
     # How sure the rule is, from 0 to 1; None: certain (a rule that only reports what it can prove).
     # Below CONFIDENT the finding is shown at info severity.
     confidence: float | None = None
-
-
-Report.FIELDS = tuple(f.name for f in fields(Report))  # what engine.placed copies
 
 
 @dataclass(slots=True, unsafe_hash=True)
