@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from collections import Counter
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from itertools import compress
 from pathlib import Path
 from typing import Callable, NamedTuple
 
 from linter import atomic, safeio
+from linter import startup as gcpolicy
 from linter import cache as cachemod
 from linter.cache import Cache, content_hash, facts_keys
 from linter.config import Settings
@@ -23,7 +23,6 @@ from linter.engine import FileResult, Linter
 
 SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
 CHUNK = 64  # files per task at most: fixed files are written together, one flush per chunk
-WORKER_GC_THRESHOLD = 20_000  # new objects between two collections in a worker process
 
 
 class RunError(Exception):
@@ -228,7 +227,7 @@ def _map(items: list, jobs: int, progress: Progress):
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        with _frozen(), ProcessPoolExecutor(jobs, multiprocessing.get_context("fork"), _worker_start, (os.getpid(),)) as pool:
+        with gcpolicy.frozen(), ProcessPoolExecutor(jobs, multiprocessing.get_context("fork"), _worker_start, (os.getpid(),)) as pool:
             for outs in pool.map(_work, chunks):
                 yield from outs
                 progress.advance(len(outs))
@@ -243,9 +242,7 @@ def _worker_start(parent: int) -> None:
     wait for work forever, holding its output pipes open: a pre-commit hook or a CI step would
     never end.
 
-    The collector runs after WORKER_GC_THRESHOLD new objects rather than 700: parsing one file
-    makes thousands, all freed with it, and collections every 700 walked them over and over (3 to
-    4% of the workers' CPU time on 10,000 files). Whatever cycles a fix makes are still freed."""
+    The collector's settings there: linter.startup.in_worker."""
     global _BUSY
     import threading
     import time
@@ -256,40 +253,9 @@ def _worker_start(parent: int) -> None:
         busy.acquire()
         os._exit(1)
 
-    gc.set_threshold(WORKER_GC_THRESHOLD)
-    gc.enable()
+    gcpolicy.in_worker()
     _BUSY = busy = threading.Lock()
     threading.Thread(target=watch, daemon=True).start()
-
-
-@contextmanager
-def collector_paused():
-    """The cyclic garbage collector off for the block (then as it was). A run's objects (targets,
-    the cache's index and results, each file's result) live until its end, and linting a file
-    makes no reference cycles: collections would find nothing. They were not free: the cache's
-    shards, each parsed by one call, set off collections that walked them all again (27 ms of a
-    pre-commit run in a 10,000-file tree, 35 ms of a warm run)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-@contextmanager
-def _frozen():
-    """What is alive now, frozen out of the garbage collector's walks (gc.freeze) for the block.
-    Unfrozen after, unless something was frozen before (by start-up, or by a caller): unfreezing
-    would release that too, so it then stays frozen until whoever froze it unfreezes."""
-    before = gc.get_freeze_count()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        if not before:
-            gc.unfreeze()
 
 
 # ---- the run ----------------------------------------------------------------------------------
@@ -300,7 +266,7 @@ def _has_fix(result: dict, unsafe: bool) -> bool:
 
 def _cached_result(cache: Cache, t: Target, digest: str, fixing: RunOptions | None) -> FileResult | None:
     """The file's result from the cache, unless a fix is to be applied to it (`fixing`: the
-    options of a fixing run) or the cache's entry for it cannot be read (junk in a shard: the
+    options of a fixing run) or the cache's entry for it cannot be read (junk in the index: the
     file is linted again, and its entry rewritten)."""
     data = cache.result(t.relpath, digest)
     if data is None:
@@ -316,7 +282,7 @@ def _cached_result(cache: Cache, t: Target, digest: str, fixing: RunOptions | No
 def run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Path, partial: bool = False) -> RunResult:
     """Lint `targets`. `partial`: they were named one by one (pre-commit): repository rules then
     compare them with every file of the project but report only on them."""
-    with collector_paused():
+    with gcpolicy.collector_paused():
         return _run(targets, settings, options, cwd, partial)
 
 
@@ -473,7 +439,7 @@ def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache:
             if code in keys:
                 value = cache.facts(code, t.relpath, digest)
                 # Facts count only if they are what the index says they were: junk in a facts
-                # shard would otherwise silently drop cross-file findings.
+                # section would otherwise silently drop cross-file findings.
                 if value is None or facts_keys({code: value})[code] != keys[code]:
                     facts = _lint_one(t, True)[0].facts or {}
                     break

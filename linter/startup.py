@@ -1,8 +1,13 @@
-"""Start-up without the garbage collector walking what start-up makes (see `Startup`)."""
+"""The garbage-collector policy, in one place: start-up without the collector walking what
+start-up makes (`Startup`), a run without collections over objects that live until its end
+(`collector_paused`, `frozen`), and worker processes that collect seldom (`in_worker`)."""
 
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
+
+WORKER_GC_THRESHOLD = 20_000  # new objects between two collections in a worker process
 
 
 class Startup:
@@ -31,3 +36,42 @@ class Startup:
                 gc.freeze()
                 Startup.frozen = True
             gc.enable()
+
+
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector off for the block (then as it was). A run's objects (targets,
+    the cache's index and results, each file's result) live until its end, and linting a file
+    makes no reference cycles: collections would find nothing. They were not free: the cache's
+    index sections, each unpacked by one call, set off collections that walked them all again (27 ms of a
+    pre-commit run in a 10,000-file tree, 35 ms of a warm run)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@contextmanager
+def frozen():
+    """What is alive now, frozen out of the garbage collector's walks (gc.freeze) for the block.
+    Unfrozen after, unless something was frozen before (by start-up, or by a caller): unfreezing
+    would release that too, so it then stays frozen until whoever froze it unfreezes."""
+    before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not before:
+            gc.unfreeze()
+
+
+def in_worker() -> None:
+    """In a worker process: the collector on (the main process runs without it), run after
+    WORKER_GC_THRESHOLD new objects rather than 700: parsing one file makes thousands, all freed
+    with it, and collections every 700 walked them over and over (3 to 4% of the workers' CPU time
+    on 10,000 files). Whatever cycles a fix makes are still freed."""
+    gc.set_threshold(WORKER_GC_THRESHOLD)
+    gc.enable()

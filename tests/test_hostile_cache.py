@@ -123,7 +123,7 @@ def test_a_cache_that_cannot_be_read_is_ignored_entry_by_entry_and_rebuilt(proje
     assert findings(project, *sel) == cold  # rebuilt: and read back
 
 
-def test_junk_in_facts_shards_does_not_drop_cross_file_findings(project):
+def test_junk_in_the_facts_does_not_drop_cross_file_findings(project):
     _tree(project)
     sel = ["--select", "published-not-boolean,duplicate-title"]
     cold = findings(project, *sel)

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from linter.errors import UsageError
-from linter.startup import Startup
+from linter.startup import Startup, collector_paused
 from linter.commands.common import add_selection_arguments, load_settings, output_path, warn_if_none, write_output
 from linter.config import FAIL_ON
 from linter.reporters import REPORTERS
@@ -87,7 +87,7 @@ def run(args) -> int:
         from linter import batch, files, reporters  # noqa: F401 (imported here: start-up)
 
         settings = load_settings(args, cwd, found and found[0])
-    with batch.collector_paused():  # what finding, linting and reporting make lives until the end
+    with collector_paused():  # what finding, linting and reporting make lives until the end
         return _check(args, settings, cwd, found and found[1])
 
 
