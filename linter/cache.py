@@ -13,7 +13,9 @@ day and SOURCE_DATE_EPOCH, the contents of files rule options name), holding one
                    files, each with the state of every file's facts for it they came from
 A section is unpacked only when first needed (a warm run with nothing changed never unpacks
 facts; a pre-commit run unpacks the results of only the files it names), and a run that changed
-nothing writes nothing. A file whose stamp is unchanged is a hit; otherwise its content hash
+nothing writes nothing. A run that changed a few entries writes them to `journal` beside the
+index (every entry changed since the index was written), which is read with it; the index is
+written anew once the journal is an eighth of it (see `Cache.save`). A file whose stamp is unchanged is a hit; otherwise its content hash
 decides, so a `touch` or a checkout of identical content costs a hash, not a lint. A file that
 changed less than RACY_NS before it was cached is hashed next time whatever its stamp (a rewrite
 within one timestamp tick keeps it). A result or fact counts only if its hash is the file's
@@ -45,6 +47,9 @@ from linter import __version__, atomic, safeio
 
 DIRNAME = ".newslint_cache"
 INDEX = "index"
+JOURNAL = "journal"
+JOURNAL_SHARE = 1 / 8  # the journal is folded into the index once it is this large a part of it
+JOURNAL_MIN = 1 << 18  # bytes: a journal this small stays a journal, whatever the index's size
 FORMAT = 7
 MAGIC = b"newslint-index\x00" + bytes([FORMAT])
 KEEP = 4  # result folders kept besides the one in use
@@ -124,6 +129,20 @@ def write_index(path: Path, sections: dict[str, bytes]) -> None:
                  create=True, durable=False)
 
 
+def read_journal(path: Path) -> dict[str, dict]:
+    """The entries written since the index was (see `Cache.save`): {section: {key: entry}}."""
+    try:
+        raw, st = safeio.read(path, MAX_INDEX_BYTES)
+        if hasattr(os, "geteuid") and st.st_uid != os.geteuid() or not raw.startswith(MAGIC):
+            return {}
+        journal = unpack(memoryview(raw)[len(MAGIC):])
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(journal, dict):
+        return {}
+    return {name: entries for name, entries in journal.items() if isinstance(name, str) and isinstance(entries, dict)}
+
+
 class Cache:
     def __init__(self, folder: Path, key: str, max_file_bytes: int):
         self.folder = folder
@@ -133,8 +152,9 @@ class Cache:
         # Why the folder must not be used (then the caller must not use this cache), or None.
         self.refused = refusal(folder) or (refusal(self.dir) if os.path.lexists(self.dir) else None)
         self._raw, self._where = (b"", {}) if self.refused else read_index(self.dir / INDEX)
-        self._sections: dict[str, dict] = {}  # unpacked, by name
-        self._dirty: set[str] = set()
+        self._journal = {} if self.refused or not self._where else read_journal(self.dir / JOURNAL)
+        self._sections: dict[str, dict] = {}  # unpacked (with the journal's entries), by name
+        self._changed: dict[str, set] = {}  # section -> the keys this run changed in it
 
     def _section(self, name: str) -> dict:
         section = self._sections.get(name)
@@ -148,6 +168,7 @@ class Cache:
                     pass
                 if not isinstance(section, dict):
                     section = {}
+            section.update(self._journal.get(name, ()))
             self._sections[name] = section
         return section
 
@@ -159,7 +180,7 @@ class Cache:
         section = self._section(name)
         if section.get(relpath) != entry:
             section[relpath] = entry
-            self._dirty.add(name)
+            self._changed.setdefault(name, set()).add(relpath)
 
     def lookup(self, relpath: str, file: str) -> tuple[str, dict[str, str]] | None:
         """(content hash, facts keys) of a file the index knows, if its content is unchanged: from
@@ -219,12 +240,17 @@ class Cache:
 
     def set_repository_findings(self, slot: str, state: str, findings: dict) -> None:
         self._section("repository")[slot] = {"state": state, "findings": findings}
-        self._dirty.add("repository")
+        self._changed.setdefault("repository", set()).add(slot)
 
     def save(self) -> None:
-        """Write the index if anything changed: the changed sections packed anew, the others
-        copied as they were read."""
-        if self.refused or not self._dirty:
+        """Record what changed. A few changes in a large index (a pre-commit run, a warm run after
+        an edit) go to the journal: every entry changed since the index was written, read with it
+        and written whole, small. Once the journal grows past JOURNAL_SHARE of the index, or
+        without an index, the index is written anew: the changed sections (and those the journal
+        touches) packed, the others copied as they were read, and the journal removed. Entries
+        prove themselves (by content hash, by state), so a journal that a concurrent run
+        replaced or removed costs cache misses, never wrong findings."""
+        if self.refused or not self._changed:
             return
         try:
             new = not os.path.lexists(self.dir)
@@ -238,11 +264,23 @@ class Cache:
             _create(self.folder / ".gitignore", b"# Created by newslint automatically.\n*\n")
             if new:
                 _prune(self.folder, self.dir)
-            raw = memoryview(self._raw)
-            sections = {name: raw[start:end] for name, (start, end) in self._where.items()}
-            sections.update((name, pack(self._sections[name])) for name in self._dirty)
-            write_index(self.dir / INDEX, sections)
-            self._dirty.clear()
+            journal = {name: dict(entries) for name, entries in self._journal.items()}
+            for name, keys in self._changed.items():
+                section = self._sections[name]
+                journal.setdefault(name, {}).update((key, section[key]) for key in keys)
+            data = pack(journal)
+            if self._where and len(data) <= max(JOURNAL_MIN, len(self._raw) * JOURNAL_SHARE):
+                atomic.write(self.dir / JOURNAL, MAGIC + data, create=True, durable=False)
+            else:
+                raw = memoryview(self._raw)
+                sections = {name: raw[start:end] for name, (start, end) in self._where.items()}
+                sections.update((name, pack(self._section(name))) for name in {*self._changed, *self._journal})
+                write_index(self.dir / INDEX, sections)
+                try:
+                    os.unlink(self.dir / JOURNAL)
+                except FileNotFoundError:
+                    pass
+            self._changed.clear()
         except (OSError, atomic.WriteRefused):
             pass  # a read-only project still lints; it just is not cached
 

@@ -74,6 +74,12 @@ def test_cache_hits_match_and_invalidate_on_change(project, capsys):
     (project / "news" / "a001.md").write_text(article(1, published='"no"'))
     _, changed = check_json(capsys)
     assert changed["summary"]["findings"] == cold["summary"]["findings"] + 1
+    journal = folders[0] / "journal"  # one changed file: its entries in the journal, the index as it was
+    assert index.stat().st_mtime_ns == written and journal.is_file()
+    for stored in (project / ".newslint_cache").glob("replay-*"):
+        stored.unlink()
+    _, again = check_json(capsys)  # read back through the journal: nothing to lint, nothing written
+    assert again == changed and index.stat().st_mtime_ns == written
     for junk in (b"{not an index", index.read_bytes()[:-100], b""):  # a corrupt cache is ignored and rebuilt
         index.write_bytes(junk)
         for stored in (project / ".newslint_cache").glob("replay-*"):
