@@ -128,7 +128,10 @@ def render_folded(value: str, style: str | None, text: str, start: int, end: int
     first = lines[0][len(key) + 2 :]
     rest = [continuation + line.strip(" ") for line in lines[1:]]
     folded = "\n".join([first.rstrip(" "), *(line.rstrip(" ") for line in rest)])
-    if "\n" not in folded or yaml.safe_load(f"{key}: {folded}") != {key: value}:
+    try:  # a line break YAML knows and Python's split does not (U+0085) can make it unreadable
+        if "\n" not in folded or yaml.safe_load(f"{key}: {folded}") != {key: value}:
+            return None
+    except yaml.YAMLError:
         return None
     newline = "\r\n" if "\r\n" in text[start:end] else "\n"
     return folded.replace("\n", newline)

@@ -606,3 +606,15 @@ def test_a_fix_whose_finding_stays_is_neither_applied_nor_counted(tmp_path):
     outcome = fixer.fix_document(Linter(settings), raw, "p.md", "p.md")
     assert outcome.applied == [] and outcome.text == raw.decode()
     assert [f.rule for f in outcome.result.findings] == ["noop-fix-test"]
+
+
+def test_a_value_with_a_line_break_only_yaml_knows_is_not_refolded_into_broken_yaml():
+    """U+0085 (NEL) breaks a line for YAML but not for Python's str.split("\\n"): the folding of a
+    fixed multi-line value must not crash on it (found by the property tests)."""
+    from helpers import settings
+    from linter.engine import Linter
+
+    raw = ("\ufeff---\n{title: '', related: [{title: '', date: '2023-03-14T09:30:00Z', publishedDateTime:"
+           " '2023-03-14T09:30:00Z', type: article, excerpt: '\u0085        '}]}\n---\n\n").encode()
+    findings = Linter(settings(["ALL"])).lint_bytes(raw, "p.md", "p.md")[1].findings
+    assert not [f for f in findings if f.rule == "internal-error"]
