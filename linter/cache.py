@@ -35,15 +35,13 @@ copies of a large repository's results.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 import time
 from pathlib import Path
 
-import msgpack
-
 from linter import __version__, atomic, safeio
+from linter.packing import Packed, pack, unpack
 
 DIRNAME = ".newslint_cache"
 INDEX = "index"
@@ -79,25 +77,10 @@ def content_hash(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def facts_keys(facts: dict) -> dict[str, str]:
-    """A file's facts for each repository rule as a short hash: while no file's facts for a rule
-    change, that rule's findings stay the same, whatever else changed in the files."""
-    return {code: content_hash(json.dumps(value, sort_keys=True, separators=(",", ":")).encode("utf-8", "surrogatepass"))
-            for code, value in facts.items()}
-
-
-def pack(value) -> bytes:
-    """MessagePack bytes of `value` (lone surrogates of undecodable file names kept)."""
-    return msgpack.packb(value, use_bin_type=True, unicode_errors="surrogatepass")
-
-
-def unpack(data):
-    """The value of MessagePack bytes; ValueError for anything that is not (junk, data nested too
-    deeply, a map keyed by something unhashable)."""
-    try:
-        return msgpack.unpackb(data, raw=False, strict_map_key=False, unicode_errors="surrogatepass")
-    except (ValueError, TypeError, RecursionError, msgpack.UnpackException) as exc:
-        raise ValueError(f"not an index: {exc}") from None
+def facts_keys(facts: dict[str, Packed]) -> dict[str, str]:
+    """A file's facts (packed) for each repository rule as a short hash: while no file's facts for
+    a rule change, that rule's findings stay the same, whatever else changed in the files."""
+    return {code: content_hash(value) for code, value in facts.items()}
 
 
 def read_index(path: Path) -> tuple[bytes, dict[str, tuple[int, int]]]:
@@ -215,20 +198,20 @@ class Cache:
             return None
         return result if isinstance(result, dict) else None
 
-    def facts(self, code: str, relpath: str, digest: str):
-        """A file's facts for the repository rule `code`, or None."""
+    def facts(self, code: str, relpath: str, digest: str) -> Packed | None:
+        """A file's facts (packed) for the repository rule `code`, or None."""
         entry = self._get(f"facts {code}", relpath, 2)
-        return entry[1] if entry is not None and entry[0] == digest else None
+        return Packed(entry[1]) if entry is not None and entry[0] == digest and type(entry[1]) is bytes else None
 
     def store(self, relpath: str, file_stamp: list[int], digest: str, result: dict | None, facts: dict,
               keys: dict[str, str]) -> None:
-        """Record a file's stamp (of its stat when read), content hash, facts (and their keys)
-        and, unless it was only collected, its result."""
+        """Record a file's stamp (of its stat when read), content hash, facts (packed; and their
+        keys) and, unless it was only collected, its result."""
         self._put("files", relpath, [*_kept(file_stamp), digest, keys])
         if result is not None:
             self._put("results", relpath, [digest, pack(result)])
         for code, value in facts.items():
-            self._put(f"facts {code}", relpath, [digest, value])
+            self._put(f"facts {code}", relpath, [digest, bytes(value)])
 
     def repository_findings(self, slot: str, state: str) -> dict | None:
         """A repository rule's findings stored under `slot` (its code after "all" or "named"),

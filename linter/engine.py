@@ -11,6 +11,7 @@ from typing import Any, Iterable
 import yaml
 
 from linter import directives as dirs
+from linter import packing
 from linter import document
 from linter.config import Active, Settings
 from linter.model import CONFIDENT, Finding, Fix, Report, Span
@@ -255,7 +256,8 @@ class Linter:
                     facts_of[code][r.path] = value
         for active in rules:
             spec = active.spec
-            facts = facts_of[spec.code]
+            facts = facts_of.pop(spec.code)  # unpacked now, one rule's at a time (see batch._packed)
+            facts = {path: packing.value(value) for path, value in facts.items()}
             try:
                 if spec.report_takes_only:
                     reports = spec.report(facts, active.options, only=report_on)

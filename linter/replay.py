@@ -25,7 +25,7 @@ import os
 import sys
 from pathlib import Path
 
-from linter import __version__, atomic, safeio
+from linter import __version__, atomic, packing, safeio
 from linter import cache as cachemod
 
 FORMAT = 1
@@ -87,7 +87,7 @@ def record(folder: Path, run_key: str, targets: tuple[list[str], list], extra: l
     `targets`: what `before` said."""
     deps = dependencies(extra)
     files, stamps = targets
-    data = cachemod.pack({"files": files, "stamps": stamps, "deps": deps, "dep_stamps": _stamps(deps),
+    data = packing.pack({"files": files, "stamps": stamps, "deps": deps, "dep_stamps": _stamps(deps),
                           "out": out, "err": err, "code": code})
     try:
         if cachemod.refusal(folder) is not None or not folder.is_dir():
@@ -108,7 +108,7 @@ def stored(folder: Path, run_key: str, targets) -> dict | None:
         raw, st = safeio.read(folder / f"{PREFIX}{run_key}", cachemod.MAX_INDEX_BYTES)
         if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
             return None
-        data = cachemod.unpack(raw)
+        data = packing.unpack(raw)
         if not isinstance(data, dict) or data.get("files") != [t.file for t in targets]:
             return None
         if data["stamps"] != _stamps(data["files"]) or data["dep_stamps"] != _stamps(data["deps"]):

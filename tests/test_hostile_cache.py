@@ -74,14 +74,14 @@ def _index(project: Path) -> Path:
 
 def _rewrite_sections(project: Path, change) -> None:
     """Replace each section of the index by `change(name, value)` (bytes: as they are)."""
-    from linter import cache
+    from linter import cache, packing
 
     index = _index(project)
     raw, sections = cache.read_index(index)
     out = {}
     for name, (start, end) in sections.items():
-        new = change(name, cache.unpack(raw[start:end]))
-        out[name] = new if isinstance(new, bytes) else cache.pack(new)
+        new = change(name, packing.unpack(raw[start:end]))
+        out[name] = new if isinstance(new, bytes) else packing.pack(new)
     cache.write_index(index, out)
 
 
@@ -98,7 +98,7 @@ def test_a_cache_that_cannot_be_read_is_ignored_entry_by_entry_and_rebuilt(proje
     sel = ["--select", "published-not-boolean,duplicate-title"]
     cold = findings(project, *sel, "--no-cache")
     assert findings(project, *sel) == cold and ("p1.md", "duplicate-title") in cold
-    from linter.cache import pack
+    from linter.packing import pack
 
     def wrong_types(name, section):  # each entry where it belongs, its values of the wrong types
         for key, entry in section.items():
