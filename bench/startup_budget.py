@@ -51,6 +51,7 @@ LAZY = {
     "importlib.metadata": "entry points in a layout other than *.dist-info folders",
     "markdown_it": "the HTML report",
     "multiprocessing": "enough files for worker processes",
+    "pathspec": "a .gitignore (or .git/info/exclude) with a pattern in it",
 }
 OTHER_COMMANDS = "linter.commands."  # any command module but check's own
 OWN_COMMANDS = {"linter.commands.check", "linter.commands.common"}

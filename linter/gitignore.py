@@ -57,7 +57,9 @@ def _read(path: str) -> _Ignore | None:
             lines = fh.read().splitlines()
     except (OSError, ValueError):
         return None
-    import pathspec  # only when there is a file to read: importing it takes some 18 ms
+    if all(not line.strip() or line.startswith("#") for line in lines):
+        return None  # blank and comments only, like the `.git/info/exclude` every `git init` writes
+    import pathspec  # only when there is a pattern to read: importing it takes 8 ms
 
     try:
         return _Ignore(pathspec.GitIgnoreSpec.from_lines(lines))

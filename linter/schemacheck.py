@@ -13,17 +13,18 @@ from typing import Any, Callable
 from urllib.parse import unquote, urldefrag, urljoin
 
 from linter import pointer as jp
+from linter.patterns import Lazy
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 
 # ---- formats -------------------------------------------------------------------------------------
-_DATE_TIME = re.compile(
+_DATE_TIME = Lazy(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?"
     r"(?:[Zz]|[+-]([0-9]{2}):([0-9]{2}))\Z"
 )
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
-_TIME = re.compile(r"([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?(?:[Zz]|[+-]([0-9]{2}):([0-9]{2}))\Z")
+_DATE = Lazy(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_TIME = Lazy(r"([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?(?:[Zz]|[+-]([0-9]{2}):([0-9]{2}))\Z")
 _DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -42,7 +43,7 @@ def _real_time(h: str, mi: str, s: str, oh: str | None, om: str | None) -> bool:
 # The same shape with a month and day that exist in every year (all but February 29th) and every
 # time field in range: a real date-time, with no numbers to read. Nearly every value matches;
 # the others take the full check.
-_DATE_TIME_PLAIN = re.compile(
+_DATE_TIME_PLAIN = Lazy(
     r"[0-9]{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
     r"[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)"
     r"(?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])\Z"
@@ -93,22 +94,17 @@ _TAIL = rf"(?:\?{_QUERY})?(?:#{_QUERY})?\Z"
 _SCHEME = r"[A-Za-z][A-Za-z0-9+\-.]*"
 _URI_SOURCE = rf"{_SCHEME}:(?://{_AUTHORITY}{_PATH_ABEMPTY}|{_PATH_ABSOLUTE}|{_PATH_ROOTLESS}|){_TAIL}"
 _RELATIVE_REF_SOURCE = rf"(?://{_AUTHORITY}{_PATH_ABEMPTY}|{_PATH_ABSOLUTE}|{_PATH_NOSCHEME}|){_TAIL}"
-_FULL: dict[str, re.Pattern] = {}  # the full grammars, compiled on first use (~20 ms)
-
-
-def _full(name: str) -> re.Pattern:
-    rx = _FULL.get(name)
-    if rx is None:
-        rx = _FULL[name] = re.compile(_URI_SOURCE if name == "uri" else _RELATIVE_REF_SOURCE)
-    return rx
+# The full grammars: ~20 ms to compile, so only for a value the quick test below rejects.
+_URI = Lazy(_URI_SOURCE)
+_RELATIVE_REF = Lazy(_RELATIVE_REF_SOURCE)
 
 
 # A quick sufficient test for the common shape (scheme://host[:port]/path?query#fragment, each part
 # one run of allowed characters): whatever it accepts, the full grammar accepts too. The full
 # regex runs only on what it rejects.
 _C = rf"A-Za-z0-9\-._~{_SUB_DELIMS}%"
-_URI_QUICK = re.compile(rf"[A-Za-z][A-Za-z0-9+\-.]*://[{_C}]*(?::[0-9]*)?(?:/[{_C}:@/]*)?(?:\?[{_C}:@/?]*)?(?:#[{_C}:@/?]*)?\Z")
-_BAD_PCT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_URI_QUICK = Lazy(rf"[A-Za-z][A-Za-z0-9+\-.]*://[{_C}]*(?::[0-9]*)?(?:/[{_C}:@/]*)?(?:\?[{_C}:@/?]*)?(?:#[{_C}:@/?]*)?\Z")
+_BAD_PCT = Lazy(r"%(?![0-9A-Fa-f]{2})")
 
 
 def is_uri(value: Any) -> bool:
@@ -117,12 +113,12 @@ def is_uri(value: Any) -> bool:
         return True
     if _URI_QUICK.match(value) is not None and ("%" not in value or _BAD_PCT.search(value) is None):
         return True
-    return _full("uri").match(value) is not None
+    return _URI.match(value) is not None
 
 
 def is_uri_reference(value: Any) -> bool:
     """A URI or a relative reference (RFC 3986), e.g. `/assets/logo.png`."""
-    return not isinstance(value, str) or is_uri(value) or _full("relative-ref").match(value) is not None
+    return not isinstance(value, str) or is_uri(value) or _RELATIVE_REF.match(value) is not None
 
 
 FORMATS: dict[str, Callable[[Any], bool]] = {

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from functools import cached_property, lru_cache
 from urllib.parse import unquote, urlsplit
 
+from linter.patterns import Lazy
 from rules._memo import text_cache
 
 STOP = frozenset(
@@ -17,19 +18,19 @@ STOP = frozenset(
     "amp html htm php aspx ece www com index story article news blog post".split()
 )
 MAX_TRUNCATION = 40  # letters: longer words are matched whole, stemmed or joined, not as truncations
-_EXT = re.compile(r"\.(?:s?html?|php|aspx?|ece|cms|jsp|cfm|md)$", re.IGNORECASE)
+_EXT = Lazy(r"\.(?:s?html?|php|aspx?|ece|cms|jsp|cfm|md)$", re.IGNORECASE)
 # ids, not words: "1844168367", "article66927253", "b1078623", "a20230519pd206", hex hashes, "2023-1"
-_ID = re.compile(r"^(?:[a-z]{0,8}\d{3,}[a-z0-9]*|[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-f]*|\d{1,2})$")
+_ID = Lazy(r"^(?:[a-z]{0,8}\d{3,}[a-z0-9]*|[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-f]*|\d{1,2})$")
 # The suffixes `stem` removes ("ies", "es", "s", "ing", "ed", "ion", the first that fits), by last letter.
 _SUFFIXES = {"s": ("ies", "es", "s"), "g": ("ing",), "d": ("ed",), "n": ("ion",)}
-_APOS = re.compile(r"['’‘`´]")
+_APOS = Lazy(r"['’‘`´]")
 # The path of an http(s) URL whose host part is ASCII without brackets, with no tab or line break
 # up to the end of its path: exactly `urlsplit(url).path` for it (urlsplit removes those
 # characters, rejects bracketed or some non-ASCII hosts, and ends the path at the first '?' or
 # '#'). Possessive, so that a tab or line break makes it fail rather than match a shorter path.
 # The host's class is ASCII but / ? # [ ] tab CR LF, spelt as ranges: as [^/?#\[\]\t\r\n\x80-\U0010ffff]
 # it took 2.8 ms to compile, a hundredth of a one-file run.
-_HTTP_PATH = re.compile(r"https?://[\x00-\x08\x0b\x0c\x0e-\x22\x24-\x2e\x30-\x3e\x40-\x5a\x5c\x5e-\x7f]*+(?=[/?#]|\Z)"
+_HTTP_PATH = Lazy(r"https?://[\x00-\x08\x0b\x0c\x0e-\x22\x24-\x2e\x30-\x3e\x40-\x5a\x5c\x5e-\x7f]*+(?=[/?#]|\Z)"
                         r"([^?#\t\r\n]*+)(?![\t\r\n])")
 # For `ascii_words`: ASCII letters (lower-cased) and digits kept, every other byte a word break.
 _WORD_BYTES = bytes(

@@ -180,6 +180,18 @@ def test_gitignore_is_respected_unless_told_otherwise(project, capsys):
     assert check(*SEL, "build/b.md") == 1  # a file named explicitly is linted
 
 
+def test_gitignore_comments_and_blank_lines_ignore_nothing_but_an_escaped_hash_is_a_pattern(project, capsys):
+    (project / ".git").mkdir()
+    write(project, ".git/info/exclude", "# git ls-files --others --exclude-from=.git/info/exclude\n# *~\n")
+    write(project, ".gitignore", "# news/a.md\n\n   \n")
+    write(project, "sub/.gitignore", "\\#b.md\n")
+    write(project, "news/a.md", GOOD)
+    write(project, "sub/#b.md", GOOD)
+    write(project, "sub/c.md", GOOD)
+    assert check(*SEL, "--show-files") == 0
+    assert capsys.readouterr().out.split() == ["news/a.md", "sub/c.md"]
+
+
 def test_gitignore_of_the_folders_above_the_one_linted(project, capsys):
     (project / ".git").mkdir()
     write(project, ".gitignore", "news/old/\n")

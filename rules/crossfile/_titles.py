@@ -12,19 +12,20 @@ import re
 import unicodedata
 import zlib
 
+from linter.patterns import Lazy
 from rules.slugs import ascii_words
 
 # A character that can start a UTF-8 sequence read as cp1252/latin-1 (Â..ô) followed by one that
 # can continue it (0x80-0xBF as cp1252 or latin-1). Only then is ftfy (slow) asked to repair.
-_MAYBE_MOJIBAKE = re.compile(
+_MAYBE_MOJIBAKE = Lazy(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_ENTITY = Lazy(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 # Quotes and apostrophes vanish ("Apple's" == "Apples" == "Apple’s"); other punctuation separates.
-_QUOTES = re.compile("['\"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb\u2039\u203a]")
-_WORD = re.compile(r"[^\W_]+")
-_MARKS = re.compile("[\u00a9\u00ae\u2120\u2122]")  # © ® ℠ ™: NFKC would glue "TM" to the word
+_QUOTES = Lazy("['\"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb\u2039\u203a]")
+_WORD = Lazy(r"[^\W_]+")
+_MARKS = Lazy("[\u00a9\u00ae\u2120\u2122]")  # © ® ℠ ™: NFKC would glue "TM" to the word
 
 _fix_text = None
 
@@ -66,7 +67,7 @@ LANGUAGES = frozenset(
     "na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn "
     "so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
 )
-_LANGUAGE_TAG = re.compile(r"([a-z]{2})(?:-(?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl))?", re.A)  # region or script
+_LANGUAGE_TAG = Lazy(r"([a-z]{2})(?:-(?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl))?", re.A)  # region or script
 
 
 def language_tag(value) -> str:

@@ -33,13 +33,14 @@ import yaml
 from yaml.resolver import Resolver
 
 from linter.model import Edit
+from linter.patterns import Lazy
 from linter.yamledit import replace_value
 from rules._memo import items, ordered_subset, per_document
 
 DATE_KEYS = ("publishedDateTime", "updatedDateTime", "date", "lastmod", "publishDate", "expiryDate")
 DATE_ROLES = ("published", "updated")  # linter.fields roles whose values are dates too (`published_at`...)
 _NULL_TAG = "tag:yaml.org,2002:null"
-_ITEM = re.compile(r"/related/\d+", re.A)
+_ITEM = Lazy(r"/related/\d+", re.A)
 
 
 class Moment(NamedTuple):
@@ -116,7 +117,7 @@ class Reading(NamedTuple):
 
 
 # ---- the parser ----------------------------------------------------------------------------
-_ISO = re.compile(
+_ISO = Lazy(
     r"(\d{4})-(\d\d)-(\d\d)"
     r"(?:[Tt](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|[+-]\d\d:\d\d)?)?",
     re.A,
@@ -127,15 +128,15 @@ _TIME = (
     r"(?:[ \t]*(Z|z|UTC|GMT|UT|(?:(?:UTC|GMT)[ \t]*)?[+-]\d{1,2}(?::?\d\d)?))?)?"
 )
 # Year first: 2021-3-5, 2021/03/05, 2021.03.05, with any time (YAML's own timestamp form included).
-_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME, re.A)
+_YMD = Lazy(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME, re.A)
 # Year last: 13/07/2022, 07-07-2022, 15.03.2021.
-_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME, re.A)
+_DMY = Lazy(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME, re.A)
 # ISO 8601 basic format: 20220707, 20220707T221000Z.
-_BASIC = re.compile(r"(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)?(?:[.,](\d+))?(Z|[+-]\d\d(?::?\d\d)?)?)?", re.A)
+_BASIC = Lazy(r"(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)?(?:[.,](\d+))?(Z|[+-]\d\d(?::?\d\d)?)?)?", re.A)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
-_NAMED = re.compile(
+_NAMED = Lazy(
     _WEEKDAY
     + r"(?:(\d{1,2})(?:st|nd|rd|th)?[ \t]+([a-z]+)\.?,?|([a-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?)[ \t]+(\d{4})"
     + _TIME,
@@ -144,17 +145,17 @@ _NAMED = re.compile(
 # What Jekyll or Hugo read besides ISO 8601 (`_YMD` and `_NAMED` have already matched): a YAML
 # timestamp or Jekyll's `2016-04-26 12:00:00 +0000` (time, seconds and offset optional), Go's
 # `2006-01-02 15:04:05Z07:00` and `-0700` layouts; `02 Jan 2006` and RFC 1123/822 dates.
-_GENERATOR_YMD = re.compile(
+_GENERATOR_YMD = Lazy(
     r"\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?"
     r"(?:[ \t]*(?:Z|z|UTC|GMT|[+-]\d\d(?::?\d\d)?))?)?",
     re.A,
 )
-_RFC1123 = re.compile(
+_RFC1123 = Lazy(
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d\d (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}"
     r"(?: \d\d:\d\d(?::\d\d)? (?:[A-Z]{2,4}|[+-]\d{4}))?",
     re.A,
 )
-_RELATIVE = re.compile(r"(?:now|today|yesterday|tomorrow|last\b.*|next\b.*|.*\bago)", re.I | re.A)
+_RELATIVE = Lazy(r"(?:now|today|yesterday|tomorrow|last\b.*|next\b.*|.*\bago)", re.I | re.A)
 
 
 def _zone(text: str | None) -> int | None | str:
@@ -237,7 +238,7 @@ def _fixable(m: Moment | str, generator=False) -> Reading:
 
 
 # The usual spelling (`2022-07-07T22:10:00Z`), read without the general parser below.
-_ISO_UTC = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z", re.A)
+_ISO_UTC = Lazy(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z", re.A)
 
 
 def _iso_utc(text: str) -> Moment | None:

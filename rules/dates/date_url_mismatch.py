@@ -21,6 +21,7 @@ import re
 from datetime import date
 
 from linter.model import Report
+from linter.patterns import Lazy
 
 from rules._memo import items
 from rules.dates import _parse
@@ -35,15 +36,15 @@ BAD = ('---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-0
 GOOD = ('---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n'
         'webUrl: "https://news.example.com/2022/07/robots-fold-laundry.html"\n---\n')
 
-_PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?")
+_PREFIX = Lazy(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?")
 _YEAR = r"(199\d|20\d\d)"
 _PATTERNS = (
     # /2021/09/15/ or /2021/09/ or /2021/9/5/ (whole segments)
-    re.compile(r"/" + _YEAR + r"/(0?[1-9]|1[0-2])(?:/(0?[1-9]|[12]\d|3[01]))?(?=/|\Z)", re.A),
+    Lazy(r"/" + _YEAR + r"/(0?[1-9]|1[0-2])(?:/(0?[1-9]|[12]\d|3[01]))?(?=/|\Z)", re.A),
     # /2021-09-15-slug or /2019-12-slug (at the start of a segment)
-    re.compile(r"/" + _YEAR + r"-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?=[-_./]|\Z)", re.A),
+    Lazy(r"/" + _YEAR + r"-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?=[-_./]|\Z)", re.A),
     # /20210915/ or /20210915-slug
-    re.compile(r"/" + _YEAR + r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_./]|\Z)", re.A),
+    Lazy(r"/" + _YEAR + r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_./]|\Z)", re.A),
 )
 
 

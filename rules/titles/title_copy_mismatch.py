@@ -21,6 +21,7 @@ import unicodedata
 from functools import lru_cache
 
 from linter.model import Report
+from linter.patterns import Lazy
 from linter.yamledit import fix, replace_value
 from rules._memo import items
 from rules.textfields import shorten
@@ -45,12 +46,12 @@ structured_data:
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
                          "\u2013": "-", "\u2014": "-", "\u2212": "-"})
-_ELLIPSIS = re.compile(r"\s*(?:\u2026|\.{2,})\s*\Z")
-_SITE_SUFFIX = re.compile(r"\s*[|\-\u2013\u2014:\u00b7\u2022]\s*\S.{0,60}\Z")
-_SITE_PREFIX = re.compile(r"\A.{0,60}\S\s*[|\-\u2013\u2014:\u00b7\u2022]\s*")
-_WORD = re.compile(r"[^\W_]+")
+_ELLIPSIS = Lazy(r"\s*(?:\u2026|\.{2,})\s*\Z")
+_SITE_SUFFIX = Lazy(r"\s*[|\-\u2013\u2014:\u00b7\u2022]\s*\S.{0,60}\Z")
+_SITE_PREFIX = Lazy(r"\A.{0,60}\S\s*[|\-\u2013\u2014:\u00b7\u2022]\s*")
+_WORD = Lazy(r"[^\W_]+")
 _MINOR = 0.5  # above this share of shared words, a differing copy is only a rewording (info)
-_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a-\u201e\u2018-\u201d\u2022\u2013\u2014\u2122]")
+_MOJIBAKE = Lazy("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a-\u201e\u2018-\u201d\u2022\u2013\u2014\u2122]")
 
 
 @lru_cache(maxsize=2048)
