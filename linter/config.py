@@ -9,15 +9,16 @@ import sys
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter import fields as field_roles
 from linter.limits import DEFAULT_LIMITS, Limits
 from linter.errors import ConfigError
 from linter.model import SEVERITIES, SEVERITY_RANK
-from linter.options import OptionError
-from linter.registry import Registry
-from linter.rule import RuleSpec
+
+if TYPE_CHECKING:  # reading a configuration loads no rule machinery (a replayed run needs none)
+    from linter.registry import Registry
+    from linter.rule import RuleSpec
 
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_INCLUDE = ["*.md", "*.markdown"]
@@ -259,6 +260,8 @@ def _option_values(where: str, rule: RuleSpec, given: dict[str, Any]) -> dict[st
         if key not in rule.declared:
             known = ", ".join(sorted(rule.declared)) or "none"
             raise ConfigError(f"{where}: rule '{rule.name}' has no option '{key}' (its options: {known})")
+    from linter.options import OptionError
+
     out = {}
     for key, option in rule.declared.items():
         try:
