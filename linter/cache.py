@@ -73,8 +73,11 @@ def _kept(file_stamp: list[int]) -> list[int]:
     return file_stamp
 
 
+KEY_LENGTH = 32  # characters of a content hash
+
+
 def content_hash(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return hashlib.blake2b(raw, digest_size=KEY_LENGTH // 2).hexdigest()
 
 
 def facts_keys(facts: dict[str, Packed]) -> dict[str, str]:
@@ -173,8 +176,11 @@ class Cache:
         if entry is None:
             return None
         *known, digest, key = entry
-        if not (isinstance(digest, str) and isinstance(key, dict) and all(isinstance(v, str) for v in key.values())):
-            return None  # junk: the file is linted again and its entry rewritten
+        try:  # junk: the file is linted again and its entry rewritten
+            if type(digest) is not str or len("".join(key.values())) != KEY_LENGTH * len(key):
+                return None  # each key a content hash: the run's repository state joins them unambiguously
+        except (TypeError, AttributeError):
+            return None
         try:
             st = os.stat(file)
             if known == stamp(st):
