@@ -135,17 +135,17 @@ def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | N
         return FileOutcome(None, None, [], None, None if facts_only else exc.strerror or str(exc), None, None, None), None
     digest = content_hash(raw) if options.cache else None
     if facts_only:
-        facts = _packed(linter.collect_facts(linter.parse(raw, target.relpath)))
+        facts = _packed({"facts": linter.collect_facts(linter.parse(raw, target.relpath))})
         return _cacheable(FileOutcome(None, facts, [], None, None, st, digest, None)), None
     if not (options.fix or options.diff):
         result = linter.lint_bytes(raw, target.path, target.relpath)[1].to_json()
-        return _cacheable(FileOutcome(result, _packed(result.pop("facts")), [], None, None, st, digest, None)), None
+        return _cacheable(FileOutcome(result, _packed(result), [], None, None, st, digest, None)), None
     from linter import fixer  # imported by fixing runs only
 
     fixed = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
     note = f"{target.path}: {fixed.error}" if fixed.error else None
     result = fixed.result.to_json()
-    facts = _packed(result.pop("facts"))
+    facts = _packed(result)
     if fixed.data is None:
         return _cacheable(FileOutcome(result, facts, [], None, note, st, digest, None)), None
     if options.diff:  # the result describes text that is not on disk: not cached
@@ -156,11 +156,14 @@ def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | N
     return outcome, _Write(fixed.data, raw, st, fixed.unfixed)
 
 
-def _packed(facts: dict) -> dict[str, packing.Packed]:
-    """Each rule's facts packed: they cross to the main process and wait there for the run's end
-    as a few compact bytes rather than thousands of objects (a third of the memory of a large
-    run), and the cache stores them as they are."""
-    return {code: packing.packed(value) for code, value in facts.items()}
+def _packed(result: dict) -> dict[str, packing.Packed]:
+    """Each rule's facts, taken out of a result and packed, and the result's spans packed too:
+    they cross to the main process and wait there for the run's end as a few compact bytes
+    rather than thousands of objects (a third of the memory of a large run), and the cache
+    stores them as they are."""
+    if result.get("spans"):
+        result["spans"] = packing.packed(result["spans"])
+    return {code: packing.packed(value) for code, value in result.pop("facts").items()}
 
 
 def _cacheable(outcome: FileOutcome) -> FileOutcome:
@@ -196,7 +199,7 @@ def _write_fixed(outcomes: list[FileOutcome], writes: list[tuple[int, _Write]], 
             continue
         reason = str(error) if isinstance(error, atomic.WriteRefused) else f"not fixed: {error.strerror or error}"
         result = w.unfixed().to_json()
-        outcomes[n] = _cacheable(outcome._replace(result=result, facts=_packed(result.pop("facts")), applied=[],
+        outcomes[n] = _cacheable(outcome._replace(result=result, facts=_packed(result), applied=[],
                                                   note=f"{target.path}: {reason}", stamp=w.stat,
                                                   digest=content_hash(w.old) if _OPTIONS.cache else None))
 

@@ -50,7 +50,7 @@ class FileResult:
     def from_json(cls, path: str, relpath: str, data: dict) -> "FileResult":
         findings = [Finding.from_row(path, row) for row in data["findings"]]
         return cls(path, relpath, findings, data.get("facts") or {}, data["directives"], data["internal_error"],
-                   data.get("spans") or {})
+                   _spans(data.get("spans") or {}))
 
 
 # json.dumps(value, sort_keys=True, default=str, ensure_ascii=False), with its encoder made once.
@@ -140,9 +140,18 @@ def keep_spans(doc, facts: Any, spans: dict[str, list[int]]) -> None:
                 stack.append(v)
 
 
-def placed(report: Report, spans: dict[str, list[int]]) -> Report:
-    """A repository rule's report, with the position `keep_spans` kept for its pointer."""
-    if report.span is not None or report.pointer not in spans:
+def _spans(spans):
+    """A result's spans as kept (a dict), or packed (bytes, read back from the cache)."""
+    return packing.Packed(spans) if type(spans) is bytes else spans
+
+
+def placed(report: Report, spans: dict[str, list[int]] | packing.Packed) -> Report:
+    """A repository rule's report, with the position `keep_spans` kept for its pointer (`spans`
+    may be packed: a batch run keeps them so until a report needs them)."""
+    if report.span is not None:
+        return report
+    spans = packing.value(spans)
+    if report.pointer not in spans:
         return report
     return dataclasses.replace(report, span=Span(*spans[report.pointer]))
 
