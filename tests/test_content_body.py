@@ -3,6 +3,9 @@ chrome repeated across scraped copies (boilerplate-paragraph), an article misfil
 (off-topic-article), and deleting fixes that need the rule's own opt-in."""
 
 from helpers import fix, lint, settings
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from linter.engine import Linter
 from rules.content import _language
@@ -168,6 +171,21 @@ def test_is_english():
     assert _language.is_english("Share")  # too short to tell: Latin script is taken as English
 
 
+def _english_by_pattern(text):  # the test as specified: function words among the runs of a-z of the lower-cased text
+    import re
+
+    words = re.findall(r"[a-z]+", text.lower())
+    return len(words) < _language.MIN_WORDS or sum(w in _language._FUNCTION for w in words) >= 0.12 * len(words)
+
+
+@hsettings(max_examples=300)
+@given(st.lists(st.sampled_from(["the", "of", "and", "Théâtre", "café", "naïve", "ünd", "x", "42", "’s", "—", "\ud800",
+                                 "İt", "K", "ΟΔΟΣ", "le", "un", "i", "THE"]), max_size=30).map(" ".join))
+def test_is_english_counts_the_function_words_of_latin_text_as_specified(text):
+    if text.isascii() or _language._OTHER_SCRIPT.search(text) is None:  # Latin script: the function-word test decides
+        assert _language.is_english(text) == _english_by_pattern(text)
+
+
 # ---- deleting fixes: opt-in per rule, chrome only, the flagged span only ---------------------------
 CHROME = _doc(STORY + "\nEmail [desk@harbourtimes.example](mailto:desk@harbourtimes.example) to point out mistakes.\n")
 
@@ -252,6 +270,15 @@ def test_horoscope_in_a_security_feed_is_reported_once_at_its_title():
     assert [(f.line, f.column, f.pointer) for f in found["security/stars.md"]] == [(2, 8, "/title")]
     assert "none of the" in found["security/stars.md"][0].message and "'security'" in found["security/stars.md"][0].message
     assert sum(len(v) for v in found.values()) == 1
+
+
+def test_an_articles_top_terms_are_its_heaviest_words_ties_alphabetically():
+    from rules.content import off_topic_article
+
+    doc = Linter(settings(["CT005"])).parse(b'---\ntitle: "Zebra"\n---\n\nYak quokka okapi zebra tapir\n', "a.md")
+    options = {**off_topic_article.OPTIONS, "top-terms": 3}
+    # the title's word weighs twice; the others weigh alike (rare words) and are taken alphabetically
+    assert off_topic_article.collect(doc, options)[1] == ["zebra", "okapi", "quokka"]
 
 
 def test_a_short_article_or_a_small_feed_is_not_judged():

@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from helpers import at, lint, settings
 
 from linter.cli import main
@@ -200,3 +202,17 @@ def test_the_word_list_is_wordfreqs():
 
     expected = {w: math.log10(f) + 9.0 for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0}
     assert _terms._read_pack() == expected
+
+
+_PROSE = "abcXYZ019 '’-_.,:;!?\n\t“”‘–—…•\xa0·©é日ñΣß²İK"
+
+
+@given(st.text(alphabet=_PROSE, max_size=60))
+@example("The mayor’s “plan” — a bridge… costs €4m; it's well-known")
+@example("Café owners don’t agree: naïve or not")
+@example("ΟΔΟΣ and the İstanbul ferry, K-9 unit")
+def test_words_reads_ascii_text_as_any_text(text):
+    # words() reads ASCII text (after its common punctuation outside ASCII becomes spaces) with an
+    # ASCII pattern: it must find exactly the words the general pattern finds
+    general = _terms._WORD.findall(text.lower().replace("’", "'"))
+    assert _terms.words(text) == [_terms._POSSESSIVE.sub("", w) if "'" in w else w for w in general]

@@ -20,7 +20,10 @@ _FUNCTION = frozenset(
     "you were their has its we can will all there would been one if more when also she who what so our about into "
     "than them these may any some out then only up other how do could new should after over said".split()
 )
-_WORD = re.compile(r"[a-z]+")
+_FUNCTION_BYTES = frozenset(w.encode("ascii") for w in _FUNCTION)
+# the words of `[a-z]+` in lower-cased text, found on its UTF-8 bytes (twice as fast as the pattern):
+# every byte but a-z becomes a space, and a character outside ASCII is only bytes above 127
+_NOT_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter outside _LATIN
@@ -35,10 +38,10 @@ def is_english(text: str) -> bool:
     if not text.isascii() and _OTHER_SCRIPT.search(text) is not None:  # else every letter is Latin
         if _count(_LATIN, text) < 0.7 * _count(_LETTERS, text):
             return False  # mostly another script
-    words = _WORD.findall(text.lower())
+    words = text.lower().encode("utf-8", "surrogatepass").translate(_NOT_A_TO_Z).split()
     if len(words) < MIN_WORDS:
         return True
-    hits = sum(map(_FUNCTION.__contains__, words))
+    hits = sum(map(_FUNCTION_BYTES.__contains__, words))
     return hits >= 0.12 * len(words)
 
 

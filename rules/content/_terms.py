@@ -17,6 +17,13 @@ from itertools import filterfalse
 from rules.words import stem
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['\-][^\W\d_][^\W_]*)*")
+# _WORD for lower-cased ASCII text, where it finds the same words a third faster
+_ASCII_WORD = re.compile(r"[a-z][a-z0-9]*(?:['\-][a-z][a-z0-9]*)*")
+# Punctuation and spaces outside ASCII that English prose is full of (curly quotes, dashes, no-break
+# spaces, bullets): none is a word character nor an apostrophe or hyphen, so a word never holds
+# one and a space in its place ends a word just as it does; text without other non-ASCII
+# characters is then ASCII, and _ASCII_WORD reads it.
+_NON_ASCII_SEPARATORS = "“”‘–—…•\xa0·©®™«»€£°′″‐‑‒―†‡→←\u200b\u2009\u202f\u2002\u2003"
 _POSSESSIVE = re.compile(r"['’](?:s|d|ll|re|ve|m|t)$")
 
 STEMMER = 2  # bump when stem() or the weights change: profiles record it
@@ -92,7 +99,11 @@ def words(text: str) -> list[str]:
     text = text.lower()
     if "’" in text:
         text = text.replace("’", "'")
-    out = _WORD.findall(text)
+    if not text.isascii():
+        for ch in _NON_ASCII_SEPARATORS:
+            if ch in text:
+                text = text.replace(ch, " ")
+    out = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     if "'" in text:
         out = [_POSSESSIVE.sub("", w) if "'" in w else w for w in out]
     return out

@@ -103,7 +103,8 @@ def collect(doc, options):
     text = " ".join(prose)
     for t, w in _terms.vector(text).items():
         totals[t] = add(t, 0.0) + w
-    top = [t for t, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: int(options.get("top-terms", OPTIONS["top-terms"]))]]
+    # heaviest first, ties alphabetically (a stable sort by weight, reversed, of the sorted words)
+    top = sorted(sorted(totals), key=totals.__getitem__, reverse=True)[: int(options.get("top-terms", OPTIONS["top-terms"]))]
     judged = len(text.split()) >= int(options.get("min-words", OPTIONS["min-words"])) and _language.is_english(text)
     title = doc.span("/title") if isinstance(doc.data.get("title"), str) else None
     return [_group(doc.data, options.get("fields") or ()), top, judged, list(title) if title else None]
