@@ -126,7 +126,7 @@ def test_a_cache_that_cannot_be_read_is_ignored_entry_by_entry_and_rebuilt(proje
 def test_junk_in_the_facts_does_not_drop_cross_file_findings(project):
     _tree(project)
     sel = ["--select", "published-not-boolean,duplicate-title"]
-    cold = findings(project, *sel)
+    findings(project, *sel)  # the cache filled
     _rewrite_sections(project, lambda name, section: {path: [digest, {"junk": True}] for path, (digest, _) in section.items()}
                       if name.startswith("facts ") else section)
     (project / "p9.md").write_text('---\ntitle: "Story number 8"\npublished: "no"\n---\nBody 9.\n')

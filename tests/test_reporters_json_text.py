@@ -31,7 +31,7 @@ AWKWARD = [
     [{"a": 1}, {"a": 2}, [1, 2], [3], {"b": [{"c": "},\n    {"}]}],
     {"long": "x" * 100_000, "longer": ["é" * 50_000, "y" * 70_000]},
     [0.1, 1e16, 1.0, -0.0, 123456789012345678901234567890, True, False, None],
-    {1: "int key", 2.5: "float key", True: "bool key", None: "null key", "s": [1]},
+    {1: "int key", 2.5: "float key", False: "bool key", None: "null key", "s": [1]},
     (1, (2, 3), ()),
     OrderedDict([("b", [type("Text", (str,), {})("sub"), type("Count", (int,), {})(7)]), ("a", {})]),
 ]

@@ -16,7 +16,6 @@ copy.
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from functools import lru_cache
 
