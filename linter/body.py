@@ -527,13 +527,13 @@ def _inline_text(text: str) -> str:
         text = _ESCAPE.sub("", text)
     if "&" in text:
         text = _ENTITY.sub("", text)
-    if "://" in text or "ww." in text.lower():
+    if "://" in text or (("w." in text or "W." in text) and "ww." in text.lower()):
         text = _URL.sub(" ", text)
     return text.strip()
 
 
 def _joined(lines) -> str:
-    return "\n".join(line.strip() for line in lines if line.strip())
+    return "\n".join(filter(None, map(str.strip, lines)))
 
 
 def _without_code(lines):
