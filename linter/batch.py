@@ -135,7 +135,7 @@ def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | N
         return FileOutcome(None, None, [], None, None if facts_only else exc.strerror or str(exc), None, None, None), None
     digest = content_hash(raw) if options.cache else None
     if facts_only:
-        facts = _packed({"facts": linter.collect_facts(linter.parse(raw, target.relpath))})
+        facts = _pack_facts(linter.collect_facts(linter.parse(raw, target.relpath)))
         return _cacheable(FileOutcome(None, facts, [], None, None, st, digest, None)), None
     if not (options.fix or options.diff):
         result = linter.lint_bytes(raw, target.path, target.relpath)[1].to_json()
@@ -152,7 +152,7 @@ def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | N
         old_text = raw.decode("utf-8", "surrogateescape").lstrip("\ufeff")
         diff = fixer.unified_diff(target.path, old_text, fixed.text)
         return FileOutcome(result, facts, fixed.repaired, diff, note, None, None, None), None
-    outcome = FileOutcome(result, facts, fixed.repaired, None, note, None, None, None)
+    outcome = FileOutcome(result, facts, fixed.repaired, None, note, None, digest, None)  # stamped once written
     return outcome, _Write(fixed.data, raw, st, fixed.unfixed)
 
 
@@ -163,7 +163,11 @@ def _packed(result: dict) -> dict[str, packing.Packed]:
     stores them as they are."""
     if result.get("spans"):
         result["spans"] = packing.packed(result["spans"])
-    return {code: packing.packed(value) for code, value in result.pop("facts").items()}
+    return _pack_facts(result.pop("facts"))
+
+
+def _pack_facts(facts: dict) -> dict[str, packing.Packed]:
+    return {code: packing.packed(value) for code, value in facts.items()}
 
 
 def _cacheable(outcome: FileOutcome) -> FileOutcome:
@@ -200,8 +204,7 @@ def _write_fixed(outcomes: list[FileOutcome], writes: list[tuple[int, _Write]], 
         reason = str(error) if isinstance(error, atomic.WriteRefused) else f"not fixed: {error.strerror or error}"
         result = w.unfixed().to_json()
         outcomes[n] = _cacheable(outcome._replace(result=result, facts=_packed(result), applied=[],
-                                                  note=f"{target.path}: {reason}", stamp=w.stat,
-                                                  digest=content_hash(w.old) if _OPTIONS.cache else None))
+                                                  note=f"{target.path}: {reason}", stamp=w.stat))
 
 
 MAX_JOBS_PER_CORE = 4  # --jobs beyond this only adds processes that wait (-j 3000 took 187 s)

@@ -86,13 +86,18 @@ def facts_keys(facts: dict[str, Packed]) -> dict[str, str]:
     return {code: content_hash(value) for code, value in facts.items()}
 
 
+def read_own(path: Path) -> bytes:
+    """The bytes of one of the cache's files; b"" for another user's (its data could hide
+    findings). OSError for a missing or unreadable one, or one that is not a regular file."""
+    raw, st = safeio.read(path, MAX_INDEX_BYTES)
+    return b"" if hasattr(os, "geteuid") and st.st_uid != os.geteuid() else raw
+
+
 def read_index(path: Path) -> tuple[bytes, dict[str, tuple[int, int]]]:
     """An index file's bytes and its sections ({name: (start, end)}); nothing for a missing,
     foreign (another user's) or unreadable one."""
     try:
-        raw, st = safeio.read(path, MAX_INDEX_BYTES)
-        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
-            return b"", {}
+        raw = read_own(path)
         if not raw.startswith(MAGIC):
             return b"", {}
         size = int.from_bytes(raw[len(MAGIC):len(MAGIC) + 4], "big")
@@ -118,8 +123,8 @@ def write_index(path: Path, sections: dict[str, bytes]) -> None:
 def read_journal(path: Path) -> dict[str, dict]:
     """The entries written since the index was (see `Cache.save`): {section: {key: entry}}."""
     try:
-        raw, st = safeio.read(path, MAX_INDEX_BYTES)
-        if hasattr(os, "geteuid") and st.st_uid != os.geteuid() or not raw.startswith(MAGIC):
+        raw = read_own(path)
+        if not raw.startswith(MAGIC):
             return {}
         journal = unpack(memoryview(raw)[len(MAGIC):])
     except (OSError, ValueError):

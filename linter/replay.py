@@ -105,10 +105,7 @@ def stored(folder: Path, run_key: str, targets) -> dict | None:
     try:
         if cachemod.refusal(folder) is not None:
             return None
-        raw, st = safeio.read(folder / f"{PREFIX}{run_key}", cachemod.MAX_INDEX_BYTES)
-        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
-            return None
-        data = packing.unpack(raw)
+        data = packing.unpack(cachemod.read_own(folder / f"{PREFIX}{run_key}"))
         if not isinstance(data, dict) or data.get("files") != [t.file for t in targets]:
             return None
         if data["stamps"] != _stamps(data["files"]) or data["dep_stamps"] != _stamps(data["deps"]):
