@@ -171,8 +171,7 @@ class TermScorer:
         return v if v > 1e-6 else 0.0
 
     def term_score(self, indices) -> float:
-        span = self.span_vec(indices)
-        return _terms.coverage(span, _Rest(self, span))
+        return _terms.coverage(self.span_vec(indices), self.total)
 
     score = term_score
 
@@ -203,18 +202,6 @@ class TermScorer:
                 if len(out) == n:
                     break
         return out
-
-
-class _Rest:
-    __slots__ = ("scorer", "span")
-
-    def __init__(self, scorer, span):
-        self.scorer, self.span = scorer, span
-
-    def get(self, term, default=0.0):
-        return self.scorer._rest(term, self.span)
-
-
 
 
 def _protected(block, source: str) -> bool:

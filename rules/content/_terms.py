@@ -139,15 +139,17 @@ def mass(vec: Counter) -> float:
     return sum(vec.values())
 
 
-def coverage(span: Counter, anchor) -> float:
-    """How much of the span's distinctive vocabulary the anchor also uses: the share of the span's
-    term weight (square-rooted, so one word repeated does not dominate) whose stems the anchor has."""
+def coverage(span: Counter, whole) -> float:
+    """How much of the span's distinctive vocabulary the rest of the text uses: the share of the
+    span's term weight (square-rooted, so one word repeated does not dominate) whose stems the
+    `whole` text the span is part of (its weights, the span's included) has outside the span."""
     total = hit = 0.0
+    whole_of = whole.get
     for term, w in span.items():
-        w = math.sqrt(w)
-        total += w
-        if anchor.get(term, 0.0) > 0:
-            hit += w
+        root = math.sqrt(w)
+        total += root
+        if whole_of(term, 0.0) - w > 1e-6:
+            hit += root
     return hit / total if total else 0.0
 
 
