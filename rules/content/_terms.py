@@ -95,14 +95,20 @@ def weight(word: str) -> float:
     return w
 
 
-def words(text: str) -> list[str]:
-    text = text.lower()
+def plain(text: str) -> str:
+    """`text` with a straight apostrophe for each curly one and a space for each of the separators
+    above: the same words (once lower-cased), the same letters, mostly ASCII."""
     if "’" in text:
         text = text.replace("’", "'")
     if not text.isascii():
         for ch in _NON_ASCII_SEPARATORS:
             if ch in text:
                 text = text.replace(ch, " ")
+    return text
+
+
+def words(text: str) -> list[str]:
+    text = plain(text.lower())
     out = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     if "'" in text:
         out = [_POSSESSIVE.sub("", w) if "'" in w else w for w in out]

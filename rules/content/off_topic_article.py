@@ -101,11 +101,12 @@ def collect(doc, options):
             if size >= LEAD_CHARS:
                 break
     text = " ".join(prose)
-    for t, w in _terms.vector(text).items():
+    plain = _terms.plain(text)  # the same words and letters: weighed and judged English once made plain
+    for t, w in _terms.vector(plain).items():
         totals[t] = add(t, 0.0) + w
     # heaviest first, ties alphabetically (a stable sort by weight, reversed, of the sorted words)
     top = sorted(sorted(totals), key=totals.__getitem__, reverse=True)[: int(options.get("top-terms", OPTIONS["top-terms"]))]
-    judged = len(text.split()) >= int(options.get("min-words", OPTIONS["min-words"])) and _language.is_english(text)
+    judged = len(text.split()) >= int(options.get("min-words", OPTIONS["min-words"])) and _language.is_english(plain)
     title = doc.span("/title") if isinstance(doc.data.get("title"), str) else None
     return [_group(doc.data, options.get("fields") or ()), top, judged, list(title) if title else None]
 
