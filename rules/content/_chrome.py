@@ -48,7 +48,8 @@ _ANYWHERE = {
 }
 _SHARE_KEYS = ("share", "facebook", "linkedin", "whatsapp", "reddit", "telegram", "pinterest", "tweet")
 # any key word of a cue searched for anywhere: blocks without one need only the test at their start
-_KEYS = AhoCorasick(sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS)))
+_KEY_WORDS = sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS))
+_KEYS = AhoCorasick(_KEY_WORDS)
 _START_NAMES = {f"c{i}": name for i, name in enumerate(_AT_START)}
 _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START.values())))
 # the first word of every cue matched at the start of a block, and what a block's text may start with
@@ -120,7 +121,12 @@ def chrome_cue(text: str, suspect: bool = True) -> str | None:
         start = _LEAD.match(text).end()
         if not text[start : start + 16].lower().startswith(_START_WORDS):
             return None
-    norm = normalise(text if suspect else text[:200]).lstrip("[*_ ")
+    return normalised_cue(normalise(text if suspect else text[:200]), suspect)
+
+
+def normalised_cue(norm: str, suspect: bool = True) -> str | None:
+    """`chrome_cue` of a text already normalised (`normalise`)."""
+    norm = norm.lstrip("[*_ ")
     if not norm:
         return None
     m = _START_RE.match(norm)
@@ -128,9 +134,11 @@ def chrome_cue(text: str, suspect: bool = True) -> str | None:
         return _START_NAMES[m.lastgroup]
     if not suspect:
         return None
-    for name, keys, pattern in _ANYWHERE_RE:
-        if any(k in norm for k in keys) and pattern.search(norm):
-            return name
+    found = {_KEY_WORDS[i] for i, _, _ in _KEYS.find_matches_as_indexes(norm, overlapping=True)}  # one pass for all cues
+    if found:
+        for name, keys, pattern in _ANYWHERE_RE:
+            if not found.isdisjoint(keys) and pattern.search(norm):
+                return name
     words = norm.split()
     if 3 <= len(words) <= 40:
         words = _WORD.findall(norm)

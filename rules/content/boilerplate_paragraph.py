@@ -134,7 +134,7 @@ def collect(doc, options):
                 if linked * 2 < n_words:
                     continue
             norm = normalise(text)
-            if len(_WORD.findall(norm)) < min_words or (allow is not None and allow.search(norm)) or _chrome.chrome_cue(text):
+            if len(_WORD.findall(norm)) < min_words or (allow is not None and allow.search(norm)) or _chrome.normalised_cue(norm):
                 continue
             if norm.endswith(":") or _NOTE.search(norm):
                 continue  # it introduces what follows, or credits the article
