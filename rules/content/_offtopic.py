@@ -284,11 +284,14 @@ def _teaser(source: str, host: str | None) -> bool:
 
 def _block_cue(text: str, blocks, k: int, suspect: set, host: str | None) -> str | None:
     b = blocks[k]
-    if b.kind == "heading" or len(b.text) > 900:  # about 120 words: chrome is short
+    if b.kind == "heading":
         return None
-    if b.text.lstrip(" *_").startswith(_QUOTE_START):
+    shown = b.text
+    if len(shown) > 900:  # about 120 words: chrome is short
+        return None
+    cue = _chrome.chrome_cue(shown, k in suspect)
+    if cue is None or shown.lstrip(" *_").startswith(_QUOTE_START):
         return None  # a quotation is the article's voice, even when it speaks of donors
-    cue = _chrome.chrome_cue(b.text, k in suspect)
     if cue == "related-post teaser" and not _teaser(text[b.start : b.end], host):
         return None
     return cue
