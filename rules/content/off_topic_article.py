@@ -96,14 +96,17 @@ def collect(doc, options):
     prose, size = [], 0
     for i, b in enumerate(blocks):  # an article's subject shows in its first part
         if i not in chrome:
-            prose.append(b.text)
-            size += len(b.text)
+            shown = b.text
+            prose.append(shown)
+            size += len(shown)
             if size >= LEAD_CHARS:
                 break
     text = " ".join(prose)
     plain = _terms.plain(text)  # the same words and letters: weighed and judged English once made plain
-    for t, w in _terms.vector(plain).items():
-        totals[t] = add(t, 0.0) + w
+    lead = _terms.vector(plain)
+    for t, w in totals.items():  # the fields' few words added to the lead's many (no order: `top` sorts)
+        lead[t] = w + lead.get(t, 0.0)
+    totals = lead
     # heaviest first, ties alphabetically (a stable sort by weight, reversed, of the sorted words)
     top = sorted(sorted(totals), key=totals.__getitem__, reverse=True)[: int(options.get("top-terms", OPTIONS["top-terms"]))]
     judged = len(text.split()) >= int(options.get("min-words", OPTIONS["min-words"])) and _language.is_english(plain)
