@@ -319,8 +319,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     known: dict[str, tuple[str, dict]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
     from_cache: list[tuple[FileResult, Target]] = []  # their facts are read only if the repository rules run
     todo: list[tuple[Target, bool]] = []
-    for t in targets:
-        hit = _lookup(cache, t)
+    for t, hit in zip(targets, _lookup(cache, targets)):
         result = _cached_result(cache, t, hit[0], fixing and options) if hit else None
         if result is not None:
             results[t.path] = result
@@ -333,10 +332,8 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     if partial and linter.repository_rules and targets:
         named = {t.file for t in targets}
         discovery = Discovery(settings.config, cwd, respect_gitignore=options.respect_gitignore)
-        for t in discovery.find([str(project_root(settings, targets, cwd))]):
-            if t.file in named:
-                continue
-            hit = _lookup(cache, t)
+        others = [t for t in discovery.find([str(project_root(settings, targets, cwd))]) if t.file not in named]
+        for t, hit in zip(others, _lookup(cache, others)):
             if hit is None:
                 todo.append((t, True))
             else:
@@ -388,6 +385,7 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
     stale = [a.spec.code for a in linter.repository_rules]
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
     if cache is not None and stale and all(r.relpath in known for r in results):
+        reported = results if report_on is None else [r for r in results if r.path in report_on]
         named = "\0".join(sorted(r.relpath for r in results if r.path in report_on)) if report_on is not None else None
         ordered = sorted(r.relpath for r in results)
         keys = [known[relpath][1] for relpath in ordered]
@@ -400,11 +398,11 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
             slot, state = f"all {code}", basis.hexdigest()
             rows = None
             if named is not None:  # a run on named files can use a whole run's findings, or its own
-                rows = _cached_findings(cache, slot, state, results, report_on)
+                rows = _cached_findings(cache, slot, state, reported)
                 basis.update(f"\0\0{named}".encode("utf-8", "surrogatepass"))
                 slot, state = f"named {code}", basis.hexdigest()
             if rows is None:
-                rows = _cached_findings(cache, slot, state, results, report_on)
+                rows = _cached_findings(cache, slot, state, reported)
             if rows is None:
                 where[code] = (slot, state)
                 continue
@@ -431,14 +429,14 @@ def _sha256(text: str):
     return hashlib.sha256(text.encode("utf-8", "surrogatepass"))
 
 
-def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResult],
-                     report_on: set[str] | None) -> dict[str, list[Finding]] | None:
+def _cached_findings(cache: Cache, slot: str, state: str, reported: list[FileResult]) -> dict[str, list[Finding]] | None:
+    """The findings stored under `slot` for the files `reported` on, if they came from `state`."""
     rows = cache.repository_findings(slot, state)
     if rows is None:
         return None
     try:
-        return {r.path: [Finding.from_row(r.path, row) for row in rows[r.relpath]]
-                for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
+        return {r.path: [Finding.from_row(r.path, row) for row in packing.unpack(rows[r.relpath])]
+                for r in reported if r.relpath in rows}
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return None  # junk: the rule runs again
 
@@ -473,6 +471,7 @@ def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
     return Path(os.path.commonpath([str(t.abspath.parent) for t in targets]))
 
 
-def _lookup(cache: Cache | None, t: Target) -> tuple[str, dict[str, str]] | None:
-    """(content hash, facts keys) the cache has for `t` if the file is unchanged since, else None."""
-    return None if cache is None else cache.lookup(t.relpath, t.file)
+def _lookup(cache: Cache | None, targets: list[Target]) -> list[tuple[str, dict[str, str]] | None]:
+    """For each target, (content hash, facts keys) the cache has for it if the file is unchanged
+    since, else None."""
+    return [None] * len(targets) if cache is None else cache.lookup(targets)
