@@ -445,19 +445,19 @@ def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache:
                    codes: list[str]) -> None:
     """Facts for the rules `codes` of the files whose results came from the cache; collected again
     where the cache lost them."""
+    lost = set()
+    for result, _ in from_cache:
+        result.facts = {}
+    for code in codes:
+        wanted = [(result, t.relpath) for result, t in from_cache if code in known[t.relpath][1]]
+        for (result, relpath), value in zip(wanted, cache.facts(code, [(relpath, *known[relpath]) for _, relpath in wanted])):
+            if value is None:
+                lost.add(relpath)
+            else:
+                result.facts[code] = value
     for result, t in from_cache:
-        digest, keys = known[t.relpath]
-        facts = {}
-        for code in codes:
-            if code in keys:
-                value = cache.facts(code, t.relpath, digest)
-                # Facts count only if they are what the index says they were: junk in a facts
-                # section would otherwise silently drop cross-file findings.
-                if value is None or content_hash(value) != keys[code]:
-                    facts = _lint_one(t, True)[0].facts or {}
-                    break
-                facts[code] = value
-        result.facts = facts
+        if t.relpath in lost:
+            result.facts = _lint_one(t, True)[0].facts or {}
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:

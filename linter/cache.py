@@ -269,10 +269,18 @@ class Cache:
             return None
         return result if isinstance(result, dict) else None
 
-    def facts(self, code: str, relpath: str, digest: str) -> Packed | None:
-        """A file's facts (packed) for the repository rule `code`, or None."""
-        entry = self._get(f"facts {code}", relpath, 2)
-        return Packed(entry[1]) if entry is not None and entry[0] == digest and type(entry[1]) is bytes else None
+    def facts(self, code: str, files: list[tuple[str, str, dict[str, str]]]) -> list[Packed | None]:
+        """The facts (packed) for the repository rule `code` of each file (relpath, content hash,
+        facts keys), or None for a file whose facts were lost. Facts count only if they are what
+        the index says they were (their hash is the file's key for `code`): junk in a facts
+        section would otherwise silently drop cross-file findings."""
+        section = self._section(f"facts {code}")
+        out = []
+        for relpath, digest, keys in files:
+            entry = section.get(relpath)
+            value = entry[1] if type(entry) is list and len(entry) == 2 and entry[0] == digest else None
+            out.append(Packed(value) if type(value) is bytes and content_hash(value) == keys[code] else None)
+        return out
 
     def store(self, relpath: str, file_stamp: list[int], digest: str, result: dict | None, facts: dict,
               keys: dict[str, str]) -> None:

@@ -235,10 +235,11 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
     wanted: set[int] | None = None  # with focus: the blocks the focus keys are in
     if focus is not None:
         wanted = {name for i in focus for name in block_names(keys[i])}
-        words = {r for name in wanted for r in divmod(name, size)}
+        ranks = {r for name in wanted for r in divmod(name, size)}
+        words = {t for i in focus for t in keys[i].split() if rank.get(t) in ranks}  # those blocks' words
     signatures: list[list[int]] = []  # per key, its blocks
     for key in keys:
-        if wanted is not None and len(words.intersection(rank[t] for t in key.split() if t in rank)) < 2:
+        if wanted is not None and len(words.intersection(key.split())) < 2:
             signatures.append([])  # in no wanted block: it has not two of their words
             continue
         signatures.append(block_names(key))
@@ -314,7 +315,8 @@ def report(facts_by_path, options, only=None):
 
     focus = None  # a pre-commit run: only pairs with a named file can give a finding
     if only is not None:
-        focus = {i for i, key in enumerate(keys) if any(p in only for p in paths_of(key))}
+        named = {facts_by_path[p][1] for p in only if p in facts_by_path and _valid(facts_by_path[p])}
+        focus = {i for i, key in enumerate(keys) if key in named}
     near: dict[int, list[tuple[int, float]]] = {}
     if threshold < 100 and focus != set() and len(keys) > 1:  # (a lone title: no need to import rapidfuzz)
         for i, j, score in near_pairs(keys, threshold, focus):
