@@ -7,7 +7,6 @@ import hashlib
 import os
 from collections import Counter
 from contextlib import nullcontext
-from itertools import compress
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -95,7 +94,7 @@ class FileOutcome(NamedTuple):
     note: str | None  # why the file was not fixed, or could not be read
     stamp: list[int] | None  # for the cache (with a cache only): the stamp of the bytes linted, if they are on disk
     digest: str | None  # their content hash
-    keys: dict[str, str] | None  # their facts' keys
+    keys: list[str] | None  # their facts' keys (cache.facts_keys)
 
 
 class _Write(NamedTuple):
@@ -175,7 +174,7 @@ def _cacheable(outcome: FileOutcome) -> FileOutcome:
     an unreadable file, nothing: a stat result costs 5 us to pass between processes)."""
     if not _OPTIONS.cache or outcome.facts is None or outcome.stamp is None:
         return outcome._replace(stamp=None, digest=None)
-    return outcome._replace(stamp=cachemod.stamp(outcome.stamp), keys=facts_keys(outcome.facts))
+    return outcome._replace(stamp=cachemod.stamp(outcome.stamp), keys=facts_keys(outcome.facts, _LINTER.repository_codes))
 
 
 UNREADABLE = ("NL998", "file-unreadable")
@@ -309,14 +308,14 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     cache = None
     if options.cache:
         folder = options.cache_dir or cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd)
-        cache = Cache(folder, cachemod.run_key(settings, linter.schemas), linter.limits.max_file_bytes)
+        cache = Cache(folder, cachemod.run_key(settings, linter.schemas), linter.limits.max_file_bytes, linter.repository_codes)
         if cache.refused:
             out.errors.append(f"the cache {cache.folder} {cache.refused}")
             cache = None
     fixing = options.fix or options.diff
 
     results: dict[str, FileResult] = {}
-    known: dict[str, tuple[str, dict]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
+    known: dict[str, tuple[str, list]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
     from_cache: list[tuple[FileResult, Target]] = []  # their facts are read only if the repository rules run
     todo: list[tuple[Target, bool]] = []
     for t, hit in zip(targets, _lookup(cache, targets)):
@@ -374,7 +373,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, dict]],
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, list]],
             report_on: set[str] | None, from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
     """Repository rules and unused suppressions. A repository rule's findings depend only on every
     file's facts for it (and which files get reports): while none of those changed, a run reuses
@@ -382,19 +381,19 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
     the rule that compares paragraphs, not the one that compares titles). Their messages name
     files by their paths from the working folder, which is therefore part of the state."""
     found: dict[str, list[Finding]] = {}
-    stale = [a.spec.code for a in linter.repository_rules]
+    stale = list(linter.repository_codes)
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
     if cache is not None and stale and all(r.relpath in known for r in results):
         reported = results if report_on is None else [r for r in results if r.path in report_on]
         named = "\0".join(sorted(r.relpath for r in results if r.path in report_on)) if report_on is not None else None
         ordered = sorted(r.relpath for r in results)
-        keys = [known[relpath][1] for relpath in ordered]
-        for code in list(stale):
-            # The paths of the files with facts for the rule, then their keys. NUL cannot occur in a
-            # path and keys have a fixed length: the joined text is unambiguous.
-            mine = [k.get(code) for k in keys]
-            has = [key is not None for key in mine]
-            basis = _sha256("\0".join([str(cwd), *compress(ordered, has), "", *compress(mine, has)]))
+        # Each rule's state: the files (their paths hashed once for every rule), then each file's
+        # key for the rule, "" for none. NUL cannot occur in a path nor in a key, and a key is a
+        # content hash: the joined text is unambiguous.
+        paths = _sha256("\0".join([str(cwd), *ordered])).hexdigest()
+        columns = list(zip(*[known[relpath][1] for relpath in ordered])) or [()] * len(stale)
+        for code, mine in zip(list(stale), columns):
+            basis = _sha256(f"{paths}\0" + "\0".join(mine))
             slot, state = f"all {code}", basis.hexdigest()
             rows = None
             if named is not None:  # a run on named files can use a whole run's findings, or its own
@@ -441,7 +440,7 @@ def _cached_findings(cache: Cache, slot: str, state: str, reported: list[FileRes
         return None  # junk: the rule runs again
 
 
-def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache: list[tuple[FileResult, Target]],
+def _restore_facts(cache: Cache, known: dict[str, tuple[str, list]], from_cache: list[tuple[FileResult, Target]],
                    codes: list[str]) -> None:
     """Facts for the rules `codes` of the files whose results came from the cache; collected again
     where the cache lost them."""
@@ -449,7 +448,8 @@ def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache:
     for result, _ in from_cache:
         result.facts = {}
     for code in codes:
-        wanted = [(result, t.relpath) for result, t in from_cache if code in known[t.relpath][1]]
+        n = cache.codes.index(code)
+        wanted = [(result, t.relpath) for result, t in from_cache if known[t.relpath][1][n]]
         for (result, relpath), value in zip(wanted, cache.facts(code, [(relpath, *known[relpath]) for _, relpath in wanted])):
             if value is None:
                 lost.add(relpath)
@@ -471,7 +471,7 @@ def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
     return Path(os.path.commonpath([str(t.abspath.parent) for t in targets]))
 
 
-def _lookup(cache: Cache | None, targets: list[Target]) -> list[tuple[str, dict[str, str]] | None]:
+def _lookup(cache: Cache | None, targets: list[Target]) -> list[tuple[str, list[str]] | None]:
     """For each target, (content hash, facts keys) the cache has for it if the file is unchanged
     since, else None."""
     return [None] * len(targets) if cache is None else cache.lookup(targets)
