@@ -10,7 +10,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from linter import atomic, packing, safeio
+from linter import atomic, packing, safeio, tree
 from linter import startup as gcpolicy
 from linter import cache as cachemod
 from linter.cache import Cache, content_hash, facts_keys
@@ -331,7 +331,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     if partial and linter.repository_rules and targets:
         named = {t.file for t in targets}
         discovery = Discovery(settings.config, cwd, respect_gitignore=options.respect_gitignore)
-        others = [t for t in discovery.find([str(project_root(settings, targets, cwd))]) if t.file not in named]
+        others = [t for t in tree.files(discovery, project_root(settings, targets, cwd), cache and cache.dir) if t.file not in named]
         for t, hit in zip(others, _lookup(cache, others)):
             if hit is None:
                 todo.append((t, True))
