@@ -55,6 +55,7 @@ from collections import Counter
 from itertools import chain, combinations
 
 from linter.model import Report
+from linter.patterns import Lazy
 from rules.facts import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
 from rules.crossfile._titles import (
     NEGATIONS,
@@ -154,7 +155,7 @@ def _numbers(key: str) -> tuple[str, ...]:
     return tuple(t for t in key.split() if not t.isalpha() and _DIGIT.search(t))  # (a digit is not a letter)
 
 
-_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014\u00b7\u2022]\s+|\s*[|:,\u2013\u2014]\s+")
+_SEPARATOR = Lazy(r"\s+[-|\u2013\u2014\u00b7\u2022]\s+|\s*[|:,\u2013\u2014]\s+")
 
 
 def additions_set_off(a: str, b: str) -> bool:
