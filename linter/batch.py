@@ -327,7 +327,8 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
         else:
             todo.append((t, False))
 
-    context: list[FileResult] = []  # the rest of the project, for the repository rules
+    context: list[FileResult] = []  # the rest of the project, for the repository rules: linted for their facts
+    cached: list[Target] = []  # and those the cache has (made results only if a repository rule runs)
     if partial and linter.repository_rules and targets:
         named = {t.file for t in targets}
         discovery = Discovery(settings.config, cwd, respect_gitignore=options.respect_gitignore)
@@ -337,8 +338,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
                 todo.append((t, True))
             else:
                 known[t.relpath] = hit
-                context.append(FileResult(t.path, t.relpath))
-                from_cache.append((context[-1], t))
+                cached.append(t)
 
     progress = Progress(len(todo), options.progress)
     try:
@@ -365,7 +365,8 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
 
     out.results = [results[t.path] for t in targets]
     try:
-        _finish(linter, cache, out.results + context, known, {t.path for t in targets} if partial else None, from_cache, cwd)
+        _finish(linter, cache, out.results, context, cached, known, {t.path for t in targets} if partial else None,
+                from_cache, cwd)
     finally:
         _LINTER = _OPTIONS = None
     if cache is not None:
@@ -373,20 +374,23 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, list]],
-            report_on: set[str] | None, from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
-    """Repository rules and unused suppressions. A repository rule's findings depend only on every
-    file's facts for it (and which files get reports): while none of those changed, a run reuses
-    them, be it a warm run or a pre-commit run on files edited elsewhere (a new paragraph reruns
-    the rule that compares paragraphs, not the one that compares titles). Their messages name
-    files by their paths from the working folder, which is therefore part of the state."""
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], context: list[FileResult],
+            cached: list[Target], known: dict[str, tuple[str, list]], report_on: set[str] | None,
+            from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
+    """Repository rules and unused suppressions, over the files linted (`results`), the rest of the
+    project linted for its facts (`context`) and the rest the cache has (`cached`). A repository
+    rule's findings depend only on every file's facts for it (and which files get reports): while
+    none of those changed, a run reuses them, be it a warm run or a pre-commit run on files edited
+    elsewhere (a new paragraph reruns the rule that compares paragraphs, not the one that compares
+    titles). Their messages name files by their paths from the working folder, which is therefore
+    part of the state."""
     found: dict[str, list[Finding]] = {}
     stale = list(linter.repository_codes)
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
-    if cache is not None and stale and all(r.relpath in known for r in results):
+    if cache is not None and stale and all(r.relpath in known for r in [*results, *context]):
         reported = results if report_on is None else [r for r in results if r.path in report_on]
-        named = "\0".join(sorted(r.relpath for r in results if r.path in report_on)) if report_on is not None else None
-        ordered = sorted(r.relpath for r in results)
+        named = "\0".join(sorted(r.relpath for r in reported)) if report_on is not None else None
+        ordered = sorted([*(r.relpath for r in results), *(t.relpath for t in cached), *(r.relpath for r in context)])
         # Each rule's state: the files (their paths hashed once for every rule), then each file's
         # key for the rule, "" for none. NUL cannot occur in a path nor in a key, and a key is a
         # content hash: the joined text is unambiguous.
@@ -408,9 +412,11 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
             stale.remove(code)
             for path, fs in rows.items():
                 found.setdefault(path, []).extend(fs)
+    made = [FileResult(t.path, t.relpath) for t in cached] if stale else []
+    results = [*results, *made, *context]
     if stale:
         if cache is not None:
-            _restore_facts(cache, known, from_cache, stale)
+            _restore_facts(cache, known, [*from_cache, *zip(made, cached)], stale)
         fresh, crashed = linter.repository_findings(results, report_on, stale)
         keep = [code for code in stale if code in where and code not in crashed]
         relpaths = {r.path: r.relpath for r in results} if keep else {}
