@@ -71,12 +71,15 @@ def _keep(discovery: Discovery, path: Path, found: list[Target], start: int) -> 
         return
     if any(s is not None and max(s[2], s[3]) >= start - cachemod.RACY_NS for s in stamps):
         return  # changed too recently: a change within the same tick would not show
-    by_folder: dict[str, list[str]] = {}
+    runs: list[list] = []  # [folder, [names]] for each run of files of one folder, in the order found
     for t in found:
         parent, name = os.path.split(t.file)
-        by_folder.setdefault(parent, []).append(name)
+        if runs and runs[-1][0] == parent:
+            runs[-1][1].append(name)
+        else:
+            runs.append([parent, [name]])
     data = packing.pack({"present": present, "there": [os.path.exists(p) for p in present], "paths": paths,
-                         "stamps": stamps, "files": list(by_folder.items())})
+                         "stamps": stamps, "files": runs})
     try:
         if cachemod.refusal(path.parent) is None:
             atomic.write(path, data, create=True, durable=False)
@@ -93,8 +96,6 @@ def _kept(discovery: Discovery, path: Path) -> list[Target] | None:
             return None
         if [os.path.exists(p) for p in present] != data["there"] or [_stamp(p) for p in paths] != data["stamps"]:
             return None
-        found = [t for parent, names in data["files"] for t in discovery.targets_in(parent, names)]
+        return [t for parent, names in data["files"] for t in discovery.targets_in(parent, names)]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    found.sort(key=lambda t: t.path)  # as `find` orders them
-    return found

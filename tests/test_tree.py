@@ -111,3 +111,26 @@ def test_a_kept_walk_that_cannot_be_read_is_walked_again(project, capsys, walks,
     (project / "blog" / "copy.md").write_text(STORY.format(title="news story 0", slug="news-0"))
     walks.clear()
     assert len(duplicates(capsys)) == 1 and walks == [1]
+
+
+def test_the_kept_walk_lists_what_a_walk_lists(project, walks):
+    from pathlib import Path
+
+    from linter import config, tree
+
+    for folder in ("news/2024", "news/2024/05", "blog/a b", "zeta"):
+        (project / folder).mkdir(parents=True, exist_ok=True)
+        for name in ("b.md", "a.md", "c.markdown", "skip.txt"):
+            (project / folder / name).write_text(STORY.format(title=f"{folder} {name}", slug="x"))
+    keep = project / "kept"
+    keep.mkdir()
+    (project / ".gitignore").write_text("kept/\n")
+
+    def discovery():
+        return files.Discovery(config.load(None, Path.cwd()), Path.cwd())
+
+    walked = discovery().find([str(project)])
+    assert tree.files(discovery(), project, keep) == walked  # walked, and kept
+    assert list(keep.glob("tree-*"))
+    walks.clear()
+    assert tree.files(discovery(), project, keep) == walked and walks == []  # from what was kept
