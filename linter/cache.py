@@ -6,14 +6,20 @@ day and SOURCE_DATE_EPOCH, the contents of files rule options name), holding one
 `index`: a header naming its sections, then each section as MessagePack data:
   files            each file's path (relative to the project folder) -> stamp (size, mtime,
                    ctime, inode), content hash, and a hash of its facts for each repository rule
+                   (a list in the order of the rules, "" where it has none)
   results          per-file results (findings, suppressions), keyed by path, with their hash;
                    each result packed on its own, unpacked only when asked for
   facts CODE       per-file facts for the repository rule CODE, keyed by path, with their hash
   repository       each repository rule's last findings, for a whole run and for a run on named
-                   files, each with the state of every file's facts for it they came from
-A section is unpacked only when first needed (a warm run with nothing changed never unpacks
-facts; a pre-commit run unpacks the results of only the files it names), and a run that changed
-nothing writes nothing. A run that changed a few entries writes them to `journal` beside the
+                   files, each with the state of every file's facts for it they came from (the
+                   findings packed per file, and packed again: unpacked only for a state that
+                   matches, and then only the rows of the files reported on)
+A section is read from the index and unpacked only when first needed (a warm run with nothing
+changed never reads facts; a pre-commit run reads neither the results nor the facts of the
+rules whose findings it reuses, and stores its one file's entries without reading the sections
+they go in), and a run that changed nothing writes nothing. Sections are read from the file
+whose header was read: an index another run wrote meanwhile is not mixed with it (its sections
+count as missing: cache misses). A run that changed a few entries writes them to `journal` beside the
 index (every entry changed since the index was written), which is read with it; the index is
 written anew once the journal is an eighth of it (see `Cache.save`). A file whose stamp is unchanged is a hit; otherwise its content hash
 decides, so a `touch` or a checkout of identical content costs a hash, not a lint. A file that
