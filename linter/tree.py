@@ -91,11 +91,11 @@ def _kept(discovery: Discovery, path: Path) -> list[Target] | None:
     """The files kept at `path`, if nothing their walk read changed since."""
     try:
         data = packing.unpack(cachemod.read_own(path))
-        present, paths = data["present"], data["paths"]
-        if not all(type(p) is str for p in [*present, *paths]):
+        present, paths, runs = data["present"], data["paths"], data["files"]
+        if not all(type(p) is str for p in [*present, *paths]) or not all(type(names) is list for _, names in runs):
             return None
         if [os.path.exists(p) for p in present] != data["there"] or [_stamp(p) for p in paths] != data["stamps"]:
             return None
-        return [t for parent, names in data["files"] for t in discovery.targets_in(parent, names)]
+        return [t for parent, names in runs for t in discovery.targets_in(parent, names)]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
