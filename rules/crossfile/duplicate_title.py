@@ -216,8 +216,6 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
     very common words) are skipped, which bounds the work per key. With `focus`, only the blocks
     of the focus keys are filled, from the keys that have two of their words.
     """
-    from rapidfuzz import fuzz, process
-
     df = Counter(chain.from_iterable(set(key.split()) for key in keys))
     ranked = sorted((t for t, n in df.items() if n > 1), key=lambda t: (df[t], t))
     rank = {t: r for r, t in enumerate(ranked)}
@@ -267,6 +265,10 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
                     later = [j for j in later if j in focus]
                 if later:
                     candidates.setdefault(i, set()).update(later)
+
+    if not candidates:
+        return  # (a pre-commit run on a title like no other: no need to import rapidfuzz)
+    from rapidfuzz import fuzz, process
 
     for i in sorted(candidates):
         others = sorted(candidates[i])
