@@ -7,11 +7,10 @@ import hashlib
 import os
 from collections import Counter
 from contextlib import nullcontext
-from itertools import compress
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from linter import atomic, packing, safeio
+from linter import atomic, packing, safeio, tree
 from linter import startup as gcpolicy
 from linter import cache as cachemod
 from linter.cache import Cache, content_hash, facts_keys
@@ -95,7 +94,7 @@ class FileOutcome(NamedTuple):
     note: str | None  # why the file was not fixed, or could not be read
     stamp: list[int] | None  # for the cache (with a cache only): the stamp of the bytes linted, if they are on disk
     digest: str | None  # their content hash
-    keys: dict[str, str] | None  # their facts' keys
+    keys: list[str] | None  # their facts' keys (cache.facts_keys)
 
 
 class _Write(NamedTuple):
@@ -175,7 +174,7 @@ def _cacheable(outcome: FileOutcome) -> FileOutcome:
     an unreadable file, nothing: a stat result costs 5 us to pass between processes)."""
     if not _OPTIONS.cache or outcome.facts is None or outcome.stamp is None:
         return outcome._replace(stamp=None, digest=None)
-    return outcome._replace(stamp=cachemod.stamp(outcome.stamp), keys=facts_keys(outcome.facts))
+    return outcome._replace(stamp=cachemod.stamp(outcome.stamp), keys=facts_keys(outcome.facts, _LINTER.repository_codes))
 
 
 UNREADABLE = ("NL998", "file-unreadable")
@@ -309,18 +308,17 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     cache = None
     if options.cache:
         folder = options.cache_dir or cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd)
-        cache = Cache(folder, cachemod.run_key(settings, linter.schemas), linter.limits.max_file_bytes)
+        cache = Cache(folder, cachemod.run_key(settings, linter.schemas), linter.limits.max_file_bytes, linter.repository_codes)
         if cache.refused:
             out.errors.append(f"the cache {cache.folder} {cache.refused}")
             cache = None
     fixing = options.fix or options.diff
 
     results: dict[str, FileResult] = {}
-    known: dict[str, tuple[str, dict]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
+    known: dict[str, tuple[str, list]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
     from_cache: list[tuple[FileResult, Target]] = []  # their facts are read only if the repository rules run
     todo: list[tuple[Target, bool]] = []
-    for t in targets:
-        hit = _lookup(cache, t)
+    for t, hit in zip(targets, _lookup(cache, targets)):
         result = _cached_result(cache, t, hit[0], fixing and options) if hit else None
         if result is not None:
             results[t.path] = result
@@ -329,20 +327,18 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
         else:
             todo.append((t, False))
 
-    context: list[FileResult] = []  # the rest of the project, for the repository rules
+    context: list[FileResult] = []  # the rest of the project, for the repository rules: linted for their facts
+    cached: list[Target] = []  # and those the cache has (made results only if a repository rule runs)
     if partial and linter.repository_rules and targets:
         named = {t.file for t in targets}
         discovery = Discovery(settings.config, cwd, respect_gitignore=options.respect_gitignore)
-        for t in discovery.find([str(project_root(settings, targets, cwd))]):
-            if t.file in named:
-                continue
-            hit = _lookup(cache, t)
+        others = [t for t in tree.files(discovery, project_root(settings, targets, cwd), cache and cache.dir) if t.file not in named]
+        for t, hit in zip(others, _lookup(cache, others)):
             if hit is None:
                 todo.append((t, True))
             else:
                 known[t.relpath] = hit
-                context.append(FileResult(t.path, t.relpath))
-                from_cache.append((context[-1], t))
+                cached.append(t)
 
     progress = Progress(len(todo), options.progress)
     try:
@@ -369,7 +365,8 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
 
     out.results = [results[t.path] for t in targets]
     try:
-        _finish(linter, cache, out.results + context, known, {t.path for t in targets} if partial else None, from_cache, cwd)
+        _finish(linter, cache, out.results, context, cached, known, {t.path for t in targets} if partial else None,
+                from_cache, cwd)
     finally:
         _LINTER = _OPTIONS = None
     if cache is not None:
@@ -377,43 +374,49 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, dict]],
-            report_on: set[str] | None, from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
-    """Repository rules and unused suppressions. A repository rule's findings depend only on every
-    file's facts for it (and which files get reports): while none of those changed, a run reuses
-    them, be it a warm run or a pre-commit run on files edited elsewhere (a new paragraph reruns
-    the rule that compares paragraphs, not the one that compares titles). Their messages name
-    files by their paths from the working folder, which is therefore part of the state."""
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], context: list[FileResult],
+            cached: list[Target], known: dict[str, tuple[str, list]], report_on: set[str] | None,
+            from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
+    """Repository rules and unused suppressions, over the files linted (`results`), the rest of the
+    project linted for its facts (`context`) and the rest the cache has (`cached`). A repository
+    rule's findings depend only on every file's facts for it (and which files get reports): while
+    none of those changed, a run reuses them, be it a warm run or a pre-commit run on files edited
+    elsewhere (a new paragraph reruns the rule that compares paragraphs, not the one that compares
+    titles). Their messages name files by their paths from the working folder, which is therefore
+    part of the state."""
     found: dict[str, list[Finding]] = {}
-    stale = [a.spec.code for a in linter.repository_rules]
+    stale = list(linter.repository_codes)
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
-    if cache is not None and stale and all(r.relpath in known for r in results):
-        named = "\0".join(sorted(r.relpath for r in results if r.path in report_on)) if report_on is not None else None
-        ordered = sorted(r.relpath for r in results)
-        keys = [known[relpath][1] for relpath in ordered]
-        for code in list(stale):
-            # The paths of the files with facts for the rule, then their keys. NUL cannot occur in a
-            # path and keys have a fixed length: the joined text is unambiguous.
-            mine = [k.get(code) for k in keys]
-            has = [key is not None for key in mine]
-            basis = _sha256("\0".join([str(cwd), *compress(ordered, has), "", *compress(mine, has)]))
+    if cache is not None and stale and all(r.relpath in known for r in [*results, *context]):
+        reported = results if report_on is None else [r for r in results if r.path in report_on]
+        named = "\0".join(sorted(r.relpath for r in reported)) if report_on is not None else None
+        ordered = sorted([*(r.relpath for r in results), *(t.relpath for t in cached), *(r.relpath for r in context)])
+        # Each rule's state: the files (their paths hashed once for every rule), then each file's
+        # key for the rule, "" for none. NUL cannot occur in a path nor in a key, and a key is a
+        # content hash: the joined text is unambiguous.
+        paths = _sha256("\0".join([str(cwd), *ordered])).hexdigest()
+        columns = list(zip(*[known[relpath][1] for relpath in ordered])) or [()] * len(stale)
+        for code, mine in zip(list(stale), columns):
+            basis = _sha256(f"{paths}\0" + "\0".join(mine))
             slot, state = f"all {code}", basis.hexdigest()
             rows = None
             if named is not None:  # a run on named files can use a whole run's findings, or its own
-                rows = _cached_findings(cache, slot, state, results, report_on)
+                rows = _cached_findings(cache, slot, state, reported)
                 basis.update(f"\0\0{named}".encode("utf-8", "surrogatepass"))
                 slot, state = f"named {code}", basis.hexdigest()
             if rows is None:
-                rows = _cached_findings(cache, slot, state, results, report_on)
+                rows = _cached_findings(cache, slot, state, reported)
             if rows is None:
                 where[code] = (slot, state)
                 continue
             stale.remove(code)
             for path, fs in rows.items():
                 found.setdefault(path, []).extend(fs)
+    made = [FileResult(t.path, t.relpath) for t in cached] if stale else []
+    results = [*results, *made, *context]
     if stale:
         if cache is not None:
-            _restore_facts(cache, known, from_cache, stale)
+            _restore_facts(cache, known, [*from_cache, *zip(made, cached)], stale)
         fresh, crashed = linter.repository_findings(results, report_on, stale)
         keep = [code for code in stale if code in where and code not in crashed]
         relpaths = {r.path: r.relpath for r in results} if keep else {}
@@ -431,35 +434,36 @@ def _sha256(text: str):
     return hashlib.sha256(text.encode("utf-8", "surrogatepass"))
 
 
-def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResult],
-                     report_on: set[str] | None) -> dict[str, list[Finding]] | None:
+def _cached_findings(cache: Cache, slot: str, state: str, reported: list[FileResult]) -> dict[str, list[Finding]] | None:
+    """The findings stored under `slot` for the files `reported` on, if they came from `state`."""
     rows = cache.repository_findings(slot, state)
     if rows is None:
         return None
     try:
-        return {r.path: [Finding.from_row(r.path, row) for row in rows[r.relpath]]
-                for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
+        return {r.path: [Finding.from_row(r.path, row) for row in packing.unpack(rows[r.relpath])]
+                for r in reported if r.relpath in rows}
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return None  # junk: the rule runs again
 
 
-def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache: list[tuple[FileResult, Target]],
+def _restore_facts(cache: Cache, known: dict[str, tuple[str, list]], from_cache: list[tuple[FileResult, Target]],
                    codes: list[str]) -> None:
     """Facts for the rules `codes` of the files whose results came from the cache; collected again
     where the cache lost them."""
+    lost = set()
+    for result, _ in from_cache:
+        result.facts = {}
+    for code in codes:
+        n = cache.codes.index(code)
+        wanted = [(result, t.relpath) for result, t in from_cache if known[t.relpath][1][n]]
+        for (result, relpath), value in zip(wanted, cache.facts(code, [(relpath, *known[relpath]) for _, relpath in wanted])):
+            if value is None:
+                lost.add(relpath)
+            else:
+                result.facts[code] = value
     for result, t in from_cache:
-        digest, keys = known[t.relpath]
-        facts = {}
-        for code in codes:
-            if code in keys:
-                value = cache.facts(code, t.relpath, digest)
-                # Facts count only if they are what the index says they were: junk in a facts
-                # section would otherwise silently drop cross-file findings.
-                if value is None or content_hash(value) != keys[code]:
-                    facts = _lint_one(t, True)[0].facts or {}
-                    break
-                facts[code] = value
-        result.facts = facts
+        if t.relpath in lost:
+            result.facts = _lint_one(t, True)[0].facts or {}
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
@@ -473,6 +477,7 @@ def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
     return Path(os.path.commonpath([str(t.abspath.parent) for t in targets]))
 
 
-def _lookup(cache: Cache | None, t: Target) -> tuple[str, dict[str, str]] | None:
-    """(content hash, facts keys) the cache has for `t` if the file is unchanged since, else None."""
-    return None if cache is None else cache.lookup(t.relpath, t.file)
+def _lookup(cache: Cache | None, targets: list[Target]) -> list[tuple[str, list[str]] | None]:
+    """For each target, (content hash, facts keys) the cache has for it if the file is unchanged
+    since, else None."""
+    return [None] * len(targets) if cache is None else cache.lookup(targets)

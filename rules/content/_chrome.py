@@ -16,6 +16,8 @@ import re
 
 from ahocorasick_rs import AhoCorasick
 
+from linter.patterns import Lazy
+
 # Each cue says "this is not the article" on its own. Cues at the start of a block are matched
 # there; the others are searched for only in blocks holding one of their key words (a regular
 # expression searched at every position of every block costs more than the rest of the rule).
@@ -59,7 +61,7 @@ _START_WORDS = ("skip", "home", "read", "related", "see", "also", "more", "you",
 _LEAD = re.compile(r"[\s\[*_]*")
 _ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
 _BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")
-_CHROME_HEADING = re.compile(
+_CHROME_HEADING = Lazy(
     r"^(?:share(?: this(?: article| story| post)?)?|related(?: posts| articles| stories| reading)?|read more|more from .{1,40}"
     r"|support [\w .]{1,30}|subscribe(?: to [\w .]{1,30})?|sign up(?: for [\w .]{1,30})?|newsletter|you (?:may|might) also like"
     r"|recommended(?: for you)?|most read|give to help us investigate!?)$")
@@ -73,7 +75,7 @@ _PROMO_CUES = (r"boot\s*camps?", r"webinars?", r"enrol(?:l|ls|led|ling|ment)?", 
                r"certificat(?:e|ion)\s+programs?", r"sponsor(?:s|ed)?", r"limited(?:-|\s+)time\s+offer", r"early(?:-|\s+)bird",
                r"masterclass(?:es)?", r"tuition", r"scholarships?", r"hackathons?", r"rsvp", r"memberships?", r"subscriptions?",
                r"newsletters?")
-_PROMO = re.compile(r"\b(?:" + "|".join(_PROMO_CUES) + r")\b")
+_PROMO = Lazy(r"\b(?:" + "|".join(_PROMO_CUES) + r")\b")
 
 
 def _first_letters(pattern: str) -> str:

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from linter.patterns import Lazy
 from rules import _memo
 from rules.content import _chrome, _language, _terms
 from rules.content._markdown import body_of
@@ -61,7 +62,7 @@ class Span(NamedTuple):
 
 
 # Sections every release note, advisory or paper has: they are the article, whatever their words.
-_STANDARD = re.compile(
+_STANDARD = Lazy(
     r"notable|change ?log|changes|commits?|release|download|checksum|shasum|signature|hash|affected|impact|patch|fixed"
     r"|mitigat|workaround|cve|vulnerab|security|credit|acknowledg|thank|contributor|reference|footnote|note|citation"
     r"|bibliograph|appendix|resource|reading|install|usage|example|faq|timeline|contact|summary|conclusion|prerequisite"
