@@ -365,16 +365,15 @@ def _lead_in_lists(blocks, skip, scorer, strict, min_evidence, protected) -> lis
     return spans
 
 
-def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
-    """The off-topic spans of a document's body (chrome, promotion, stray text), its blocks and
-    the scorer used (None when the body was too short to score)."""
+def find(doc, options, scorer_factory=None) -> tuple[list[Span], list]:
+    """The off-topic spans of a document's body (chrome, promotion, stray text), and its blocks."""
     body = body_of(doc, int(options.get("max-body-bytes", 1_048_576)))
     blocks = body.blocks
     chrome = chrome_spans(doc, blocks)
     taken = {k for sp in chrome for k in range(sp.first, sp.last + 1)}
-    strays, scorer = _stray_spans(doc, blocks, taken, options, scorer_factory)
+    strays = _stray_spans(doc, blocks, taken, options, scorer_factory)
     spans = sorted(chrome + strays)
-    return spans, blocks, scorer
+    return spans, blocks
 
 
 def _sections(blocks, taken) -> list[tuple[int, int]]:
@@ -411,16 +410,16 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
     """Spans whose words the rest of the article does not use (promotion when they also sell)."""
     content = [i for i, b in enumerate(blocks) if b.kind != "heading" and i not in taken]
     if len(content) < int(options.get("min-blocks", 3)):
-        return [], None
+        return []
     if len(content) > SHORT_BODY and sum(1 for i, b in enumerate(blocks) if b.kind == "heading" and i not in taken) < 2:
-        return [], None  # a long body judges only whole sections, and this one has no two to compare
+        return []  # a long body judges only whole sections, and this one has no two to compare
     scraped = isinstance(doc.data, dict) and source_url(doc) is not None
     if scraped and not _chrome.promo_cues(" ".join(blocks[i].text for i in content)):
-        return [], None  # only promotion is reported in a scraped copy, and this one has none
+        return []  # only promotion is reported in a scraped copy, and this one has none
     strict = min(1.0, (SHORT_BODY / len(content)) ** 0.5)
     sections = _sections(blocks, taken)
     if scraped and not any(_chrome.promo_cues(blocks[k].text) for k in _spannable(blocks, sections, taken, strict < 1)):
-        return [], None  # nor is there any in a block that a span could hold
+        return []  # nor is there any in a block that a span could hold
     if strict < 1 and scorer_factory is None:
         scorer = TermScorer(doc, blocks, options, skip=taken, by_run=True)
     else:
@@ -428,7 +427,7 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
     min_evidence = float(options["min-evidence"])
     min_block = float(options["min-block-evidence"])
     if _terms.mass(scorer.meta) + _terms.mass(scorer.body) < 3 * min_evidence:
-        return [], scorer
+        return []
     known: dict[int, bool] = {}
 
     def protected(i: int) -> bool:  # asked only of blocks that look unrelated: the test reads the source
@@ -510,4 +509,4 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
         flagged_all = [k for sp in spans for k in range(sp.first, sp.last + 1)]
         missing = scorer.missing(flagged_all)
         spans = [sp._replace(missing=missing) for sp in spans]
-    return spans, scorer
+    return spans

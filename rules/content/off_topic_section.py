@@ -149,7 +149,7 @@ def check(doc, options):
             yield Report(problem, span=doc.offset_span(doc.body_start, doc.body_start))
             return
         opts["semantic-threshold"] = options.get("semantic-threshold", 0.22)
-    spans, blocks, _ = _offtopic.find(doc, opts, _scorer(options))
+    spans, blocks = _offtopic.find(doc, opts, _scorer(options))
     delete = options.get("delete") is True
     text = doc.text
     for sp in spans:
