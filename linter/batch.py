@@ -20,6 +20,7 @@ from linter.files import Discovery, Target
 from linter.model import Finding
 from linter.progress import Progress
 from linter.engine import FileResult, Linter
+from linter.factstore import FactStore
 
 SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
 CHUNK = 64  # files per task at most: fixed files are written together, one flush per chunk
@@ -88,7 +89,7 @@ class RunResult:
 class FileOutcome(NamedTuple):
     """What linting (and fixing) one file gave: plain data, passed from a worker process."""
 
-    result: dict | None  # the file's result as FileResult.to_json() without facts; None if only its facts were collected
+    result: bytes | None  # the file's result as FileResult.to_json() without facts, packed (see _packed); None if only its facts were collected
     facts: dict | None  # its facts per repository rule; None if it could not be read (`note` says why)
     applied: list[Finding]  # the findings its fixes repaired (written, or shown as a diff)
     diff: str | None  # with --diff: what the fixes would change
@@ -112,15 +113,16 @@ _OPTIONS: RunOptions | None = None
 _BUSY = nullcontext()  # in a worker, a lock held while it works on a chunk (see _worker_start)
 
 
-def _work(items: list[tuple[Target, bool]]) -> list[FileOutcome]:
-    """Lint (and fix) each file, or only collect its repository facts; the files fixed are
-    written together (their bytes flushed to disk at once)."""
+def _work(items: list[tuple[int, Target, bool]]) -> list[FileOutcome]:
+    """Lint (and fix) each file, or only collect its repository facts (items: the file's number in
+    the run, the file, whether only its facts are wanted); the files fixed are written together
+    (their bytes flushed to disk at once)."""
     with _BUSY:
-        done = [_lint_one(*item) for item in items]
+        done = [_lint_one(t, facts_only) for _, t, facts_only in items]
         writes = [(n, w) for n, (_, w) in enumerate(done) if w is not None]
         outcomes = [outcome for outcome, _ in done]
         if writes:
-            _write_fixed(outcomes, writes, [t for t, _ in items])
+            _write_fixed(outcomes, writes, [t for _, t, _ in items])
     return outcomes
 
 
@@ -138,14 +140,13 @@ def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | N
         facts = _pack_facts(linter.collect_facts(linter.parse(raw, target.relpath)))
         return _cacheable(FileOutcome(None, facts, [], None, None, st, digest, None)), None
     if not (options.fix or options.diff):
-        result = linter.lint_bytes(raw, target.path, target.relpath)[1].to_json()
-        return _cacheable(FileOutcome(result, _packed(result), [], None, None, st, digest, None)), None
+        result, facts = _packed(linter.lint_bytes(raw, target.path, target.relpath)[1])
+        return _cacheable(FileOutcome(result, facts, [], None, None, st, digest, None)), None
     from linter import fixer  # imported by fixing runs only
 
     fixed = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
     note = f"{target.path}: {fixed.error}" if fixed.error else None
-    result = fixed.result.to_json()
-    facts = _packed(result)
+    result, facts = _packed(fixed.result)
     if fixed.data is None:
         return _cacheable(FileOutcome(result, facts, [], None, note, st, digest, None)), None
     if options.diff:  # the result describes text that is not on disk: not cached
@@ -156,14 +157,16 @@ def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | N
     return outcome, _Write(fixed.data, raw, st, fixed.unfixed)
 
 
-def _packed(result: dict) -> dict[str, packing.Packed]:
-    """Each rule's facts, taken out of a result and packed, and the result's spans packed too:
-    they cross to the main process and wait there for the run's end as a few compact bytes
-    rather than thousands of objects (a third of the memory of a large run), and the cache
-    stores them as they are."""
-    if result.get("spans"):
-        result["spans"] = packing.packed(result["spans"])
-    return _pack_facts(result.pop("facts"))
+def _packed(result: FileResult) -> tuple[bytes, dict[str, packing.Packed]]:
+    """The result without its facts, packed, its spans packed again within (they stay so until a
+    report needs them: engine.placed); and each rule's facts, packed. They cross to the main
+    process and wait there as a few compact bytes rather than thousands of objects (linter.factstore
+    for the facts), and the cache stores them as they are."""
+    data = result.to_json()
+    facts = data.pop("facts")
+    if data["spans"]:
+        data["spans"] = packing.packed(data["spans"])
+    return packing.pack(data), _pack_facts(facts)
 
 
 def _pack_facts(facts: dict) -> dict[str, packing.Packed]:
@@ -202,8 +205,8 @@ def _write_fixed(outcomes: list[FileOutcome], writes: list[tuple[int, _Write]], 
                     pass  # written, but not known well enough to cache
             continue
         reason = str(error) if isinstance(error, atomic.WriteRefused) else f"not fixed: {error.strerror or error}"
-        result = w.unfixed().to_json()
-        outcomes[n] = _cacheable(outcome._replace(result=result, facts=_packed(result), applied=[],
+        result, facts = _packed(w.unfixed())
+        outcomes[n] = _cacheable(outcome._replace(result=result, facts=facts, applied=[],
                                                   note=f"{target.path}: {reason}", stamp=w.stat))
 
 
@@ -315,49 +318,53 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
             cache = None
     fixing = options.fix or options.diff
 
-    results: dict[str, FileResult] = {}
+    # Each file is known by its number: its place in `targets`, then in `context`. Its result:
+    # from the cache, else as a worker sent it (packed) until every file is done.
+    results: list[FileResult | bytes | None] = [None] * len(targets)
+    facts = FactStore()  # every file's facts
     known: dict[str, tuple[str, dict]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
-    from_cache: list[tuple[FileResult, Target]] = []  # their facts are read only if the repository rules run
-    todo: list[tuple[Target, bool]] = []
-    for t in targets:
+    from_cache: list[tuple[int, Target]] = []  # their facts are read only if the repository rules run
+    todo: list[tuple[int, Target, bool]] = []  # (number, file, whether only its facts are wanted)
+    for n, t in enumerate(targets):
         hit = _lookup(cache, t)
         result = _cached_result(cache, t, hit[0], fixing and options) if hit else None
         if result is not None:
-            results[t.path] = result
+            results[n] = result
             known[t.relpath] = hit
-            from_cache.append((result, t))
+            from_cache.append((n, t))
         else:
-            todo.append((t, False))
+            todo.append((n, t, False))
 
-    context: list[FileResult] = []  # the rest of the project, for the repository rules
+    context: list[FileResult | None] = []  # the rest of the project, for the repository rules (None: unreadable)
     if partial and linter.repository_rules and targets:
         named = {t.file for t in targets}
         discovery = Discovery(settings.config, cwd, respect_gitignore=options.respect_gitignore)
         for t in discovery.find([str(project_root(settings, targets, cwd))]):
             if t.file in named:
                 continue
+            n = len(targets) + len(context)
+            context.append(FileResult(t.path, t.relpath))
             hit = _lookup(cache, t)
             if hit is None:
-                todo.append((t, True))
+                todo.append((n, t, True))
             else:
                 known[t.relpath] = hit
-                context.append(FileResult(t.path, t.relpath))
-                from_cache.append((context[-1], t))
+                from_cache.append((n, t))
 
     progress = Progress(len(todo), options.progress)
     try:
-        for (t, facts_only), o in zip(todo, _map(todo, _jobs(options.jobs, len(todo)), progress)):
+        for (n, t, facts_only), o in zip(todo, _map(todo, _jobs(options.jobs, len(todo)), progress)):
             if o.facts is None:  # unreadable: `note` says why
-                if not facts_only:
-                    results[t.path] = FileResult(t.path, t.relpath, [unreadable(t.path, o.note)])
+                if facts_only:
+                    context[n - len(targets)] = None
+                else:
+                    results[n] = FileResult(t.path, t.relpath, [unreadable(t.path, o.note)])
                 continue
             if o.note:
                 out.errors.append(o.note)
-            if facts_only:
-                context.append(FileResult(t.path, t.relpath, facts=o.facts))
-            else:
-                results[t.path] = FileResult.from_json(t.path, t.relpath, o.result)
-                results[t.path].facts = o.facts
+            if not facts_only:
+                results[n] = o.result
+            facts.add(n, o.facts)
             out.applied.extend(o.applied)
             if o.diff:
                 out.diffs.append(o.diff)
@@ -367,9 +374,15 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     finally:
         progress.close()
 
-    out.results = [results[t.path] for t in targets]
+    for n, t in enumerate(targets):  # one by one: each packed result is freed as its FileResult is made
+        if type(results[n]) is bytes:
+            path = t.path  # one string when the paths are the same (a run from the configuration's folder)
+            relpath = path if t.rel_start == t.path_start else t.relpath
+            results[n] = FileResult.from_json(path, relpath, packing.unpack(results[n]))
+    out.results = results
     try:
-        _finish(linter, cache, out.results + context, known, {t.path for t in targets} if partial else None, from_cache, cwd)
+        _finish(linter, cache, results + context, facts, known, {t.path for t in targets} if partial else None,
+                from_cache, cwd)
     finally:
         _LINTER = _OPTIONS = None
     if cache is not None:
@@ -377,13 +390,17 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], known: dict[str, tuple[str, dict]],
-            report_on: set[str] | None, from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
-    """Repository rules and unused suppressions. A repository rule's findings depend only on every
-    file's facts for it (and which files get reports): while none of those changed, a run reuses
-    them, be it a warm run or a pre-commit run on files edited elsewhere (a new paragraph reruns
-    the rule that compares paragraphs, not the one that compares titles). Their messages name
-    files by their paths from the working folder, which is therefore part of the state."""
+def _finish(linter: Linter, cache: Cache | None, numbered: list[FileResult | None], facts: FactStore,
+            known: dict[str, tuple[str, dict]], report_on: set[str] | None, from_cache: list[tuple[int, Target]],
+            cwd: Path) -> None:
+    """Repository rules and unused suppressions, over every file's result (`numbered`: by the
+    files' numbers, None for a context file that could not be read) and facts. A repository
+    rule's findings depend only on every file's facts for it (and which files get reports):
+    while none of those changed, a run reuses them, be it a warm run or a pre-commit run on files
+    edited elsewhere (a new paragraph reruns the rule that compares paragraphs, not the one that
+    compares titles). Their messages name files by their paths from the working folder, which is
+    therefore part of the state."""
+    results = [r for r in numbered if r is not None]
     found: dict[str, list[Finding]] = {}
     stale = [a.spec.code for a in linter.repository_rules]
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
@@ -413,8 +430,9 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], know
                 found.setdefault(path, []).extend(fs)
     if stale:
         if cache is not None:
-            _restore_facts(cache, known, from_cache, stale)
-        fresh, crashed = linter.repository_findings(results, report_on, stale)
+            _restore_facts(cache, known, from_cache, stale, facts)
+        fresh, crashed = linter.repository_findings(
+            results, report_on, stale, lambda code: {numbered[n].path: value for n, value in facts.take(code)})
         keep = [code for code in stale if code in where and code not in crashed]
         relpaths = {r.path: r.relpath for r in results} if keep else {}
         for code in keep:
@@ -443,11 +461,11 @@ def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResu
         return None  # junk: the rule runs again
 
 
-def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache: list[tuple[FileResult, Target]],
-                   codes: list[str]) -> None:
-    """Facts for the rules `codes` of the files whose results came from the cache; collected again
-    where the cache lost them."""
-    for result, t in from_cache:
+def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache: list[tuple[int, Target]],
+                   codes: list[str], store: FactStore) -> None:
+    """Facts for the rules `codes` of the files whose results came from the cache (by number); collected
+    again where the cache lost them."""
+    for n, t in from_cache:
         digest, keys = known[t.relpath]
         facts = {}
         for code in codes:
@@ -459,7 +477,7 @@ def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache:
                     facts = _lint_one(t, True)[0].facts or {}
                     break
                 facts[code] = value
-        result.facts = facts
+        store.add(n, facts)
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
