@@ -7,11 +7,10 @@ import hashlib
 import os
 from collections import Counter
 from contextlib import nullcontext
-from itertools import compress
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from linter import atomic, packing, safeio
+from linter import atomic, packing, safeio, tree
 from linter import startup as gcpolicy
 from linter import cache as cachemod
 from linter.cache import Cache, content_hash, facts_keys
@@ -96,7 +95,7 @@ class FileOutcome(NamedTuple):
     note: str | None  # why the file was not fixed, or could not be read
     stamp: list[int] | None  # for the cache (with a cache only): the stamp of the bytes linted, if they are on disk
     digest: str | None  # their content hash
-    keys: dict[str, str] | None  # their facts' keys
+    keys: list[str] | None  # their facts' keys (cache.facts_keys)
 
 
 class _Write(NamedTuple):
@@ -178,7 +177,7 @@ def _cacheable(outcome: FileOutcome) -> FileOutcome:
     an unreadable file, nothing: a stat result costs 5 us to pass between processes)."""
     if not _OPTIONS.cache or outcome.facts is None or outcome.stamp is None:
         return outcome._replace(stamp=None, digest=None)
-    return outcome._replace(stamp=cachemod.stamp(outcome.stamp), keys=facts_keys(outcome.facts))
+    return outcome._replace(stamp=cachemod.stamp(outcome.stamp), keys=facts_keys(outcome.facts, _LINTER.repository_codes))
 
 
 UNREADABLE = ("NL998", "file-unreadable")
@@ -312,7 +311,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     cache = None
     if options.cache:
         folder = options.cache_dir or cachemod.folder_for(settings.config, {os.path.dirname(t.file) for t in targets}, cwd)
-        cache = Cache(folder, cachemod.run_key(settings, linter.schemas), linter.limits.max_file_bytes)
+        cache = Cache(folder, cachemod.run_key(settings, linter.schemas), linter.limits.max_file_bytes, linter.repository_codes)
         if cache.refused:
             out.errors.append(f"the cache {cache.folder} {cache.refused}")
             cache = None
@@ -322,11 +321,10 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     # from the cache, else as a worker sent it (packed) until every file is done.
     results: list[FileResult | bytes | None] = [None] * len(targets)
     facts = FactStore()  # every file's facts
-    known: dict[str, tuple[str, dict]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
+    known: dict[str, tuple[str, list]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
     from_cache: list[tuple[int, Target]] = []  # their facts are read only if the repository rules run
     todo: list[tuple[int, Target, bool]] = []  # (number, file, whether only its facts are wanted)
-    for n, t in enumerate(targets):
-        hit = _lookup(cache, t)
+    for n, (t, hit) in enumerate(zip(targets, _lookup(cache, targets))):
         result = _cached_result(cache, t, hit[0], fixing and options) if hit else None
         if result is not None:
             results[n] = result
@@ -335,16 +333,14 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
         else:
             todo.append((n, t, False))
 
-    context: list[FileResult | None] = []  # the rest of the project, for the repository rules (None: unreadable)
+    # The rest of the project, for the repository rules: linted for their facts, or known to the
+    # cache; made results only if a repository rule has to run. None: could not be read.
+    context: list[Target | None] = []
     if partial and linter.repository_rules and targets:
         named = {t.file for t in targets}
         discovery = Discovery(settings.config, cwd, respect_gitignore=options.respect_gitignore)
-        for t in discovery.find([str(project_root(settings, targets, cwd))]):
-            if t.file in named:
-                continue
-            n = len(targets) + len(context)
-            context.append(FileResult(t.path, t.relpath))
-            hit = _lookup(cache, t)
+        context = [t for t in tree.files(discovery, project_root(settings, targets, cwd), cache and cache.dir) if t.file not in named]
+        for n, (t, hit) in enumerate(zip(context, _lookup(cache, context)), len(targets)):
             if hit is None:
                 todo.append((n, t, True))
             else:
@@ -381,7 +377,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
             results[n] = FileResult.from_json(path, relpath, packing.unpack(results[n]))
     out.results = results
     try:
-        _finish(linter, cache, results + context, facts, known, {t.path for t in targets} if partial else None,
+        _finish(linter, cache, results, context, facts, known, {t.path for t in targets} if partial else None,
                 from_cache, cwd)
     finally:
         _LINTER = _OPTIONS = None
@@ -390,38 +386,40 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, numbered: list[FileResult | None], facts: FactStore,
-            known: dict[str, tuple[str, dict]], report_on: set[str] | None, from_cache: list[tuple[int, Target]],
-            cwd: Path) -> None:
-    """Repository rules and unused suppressions, over every file's result (`numbered`: by the
-    files' numbers, None for a context file that could not be read) and facts. A repository
-    rule's findings depend only on every file's facts for it (and which files get reports):
-    while none of those changed, a run reuses them, be it a warm run or a pre-commit run on files
-    edited elsewhere (a new paragraph reruns the rule that compares paragraphs, not the one that
-    compares titles). Their messages name files by their paths from the working folder, which is
-    therefore part of the state."""
-    results = [r for r in numbered if r is not None]
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], context: list[Target | None],
+            facts: FactStore, known: dict[str, tuple[str, list]], report_on: set[str] | None,
+            from_cache: list[tuple[int, Target]], cwd: Path) -> None:
+    """Repository rules and unused suppressions, over the files linted (`results`) and the rest of
+    the project (`context`: numbered after them, None for a file that could not be read), with
+    every file's facts (`facts`, by number; those of the files in `from_cache` still in the cache).
+    A repository rule's findings depend only on every file's facts for it (and which files get
+    reports): while none of those changed, a run reuses them, be it a warm run or a pre-commit run
+    on files edited elsewhere (a new paragraph reruns the rule that compares paragraphs, not the
+    one that compares titles). Their messages name files by their paths from the working folder,
+    which is therefore part of the state."""
     found: dict[str, list[Finding]] = {}
-    stale = [a.spec.code for a in linter.repository_rules]
+    stale = list(linter.repository_codes)
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
-    if cache is not None and stale and all(r.relpath in known for r in results):
-        named = "\0".join(sorted(r.relpath for r in results if r.path in report_on)) if report_on is not None else None
-        ordered = sorted(r.relpath for r in results)
-        keys = [known[relpath][1] for relpath in ordered]
-        for code in list(stale):
-            # The paths of the files with facts for the rule, then their keys. NUL cannot occur in a
-            # path and keys have a fixed length: the joined text is unambiguous.
-            mine = [k.get(code) for k in keys]
-            has = [key is not None for key in mine]
-            basis = _sha256("\0".join([str(cwd), *compress(ordered, has), "", *compress(mine, has)]))
+    others = [t.relpath for t in context if t is not None]
+    if cache is not None and stale and all(r.relpath in known for r in results) and all(p in known for p in others):
+        reported = results if report_on is None else [r for r in results if r.path in report_on]
+        named = "\0".join(sorted(r.relpath for r in reported)) if report_on is not None else None
+        ordered = sorted([*(r.relpath for r in results), *others])
+        # Each rule's state: the files (their paths hashed once for every rule), then each file's
+        # key for the rule, "" for none. NUL cannot occur in a path nor in a key, and a key is a
+        # content hash: the joined text is unambiguous.
+        paths = _sha256("\0".join([str(cwd), *ordered])).hexdigest()
+        columns = list(zip(*[known[relpath][1] for relpath in ordered])) or [()] * len(stale)
+        for code, mine in zip(list(stale), columns):
+            basis = _sha256(f"{paths}\0" + "\0".join(mine))
             slot, state = f"all {code}", basis.hexdigest()
             rows = None
             if named is not None:  # a run on named files can use a whole run's findings, or its own
-                rows = _cached_findings(cache, slot, state, results, report_on)
+                rows = _cached_findings(cache, slot, state, reported)
                 basis.update(f"\0\0{named}".encode("utf-8", "surrogatepass"))
                 slot, state = f"named {code}", basis.hexdigest()
             if rows is None:
-                rows = _cached_findings(cache, slot, state, results, report_on)
+                rows = _cached_findings(cache, slot, state, reported)
             if rows is None:
                 where[code] = (slot, state)
                 continue
@@ -429,6 +427,8 @@ def _finish(linter: Linter, cache: Cache | None, numbered: list[FileResult | Non
             for path, fs in rows.items():
                 found.setdefault(path, []).extend(fs)
     if stale:
+        numbered = [*results, *(FileResult(t.path, t.relpath) if t is not None else None for t in context)]
+        results = [r for r in numbered if r is not None]
         if cache is not None:
             _restore_facts(cache, known, from_cache, stale, facts)
         fresh, crashed = linter.repository_findings(
@@ -449,35 +449,34 @@ def _sha256(text: str):
     return hashlib.sha256(text.encode("utf-8", "surrogatepass"))
 
 
-def _cached_findings(cache: Cache, slot: str, state: str, results: list[FileResult],
-                     report_on: set[str] | None) -> dict[str, list[Finding]] | None:
+def _cached_findings(cache: Cache, slot: str, state: str, reported: list[FileResult]) -> dict[str, list[Finding]] | None:
+    """The findings stored under `slot` for the files `reported` on, if they came from `state`."""
     rows = cache.repository_findings(slot, state)
     if rows is None:
         return None
     try:
-        return {r.path: [Finding.from_row(r.path, row) for row in rows[r.relpath]]
-                for r in results if r.relpath in rows and (report_on is None or r.path in report_on)}
+        return {r.path: [Finding.from_row(r.path, row) for row in packing.unpack(rows[r.relpath])]
+                for r in reported if r.relpath in rows}
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return None  # junk: the rule runs again
 
 
-def _restore_facts(cache: Cache, known: dict[str, tuple[str, dict]], from_cache: list[tuple[int, Target]],
+def _restore_facts(cache: Cache, known: dict[str, tuple[str, list]], from_cache: list[tuple[int, Target]],
                    codes: list[str], store: FactStore) -> None:
-    """Facts for the rules `codes` of the files whose results came from the cache (by number); collected
-    again where the cache lost them."""
+    """Facts for the rules `codes` of the files whose results or facts came from the cache (by
+    number), into `store`; collected again where the cache lost them."""
+    found: dict[int, dict] = {n: {} for n, _ in from_cache}
+    lost = set()
+    for code in codes:
+        i = cache.codes.index(code)
+        wanted = [(n, t.relpath) for n, t in from_cache if known[t.relpath][1][i]]
+        for (n, relpath), value in zip(wanted, cache.facts(code, [(relpath, *known[relpath]) for _, relpath in wanted])):
+            if value is None:
+                lost.add(n)
+            else:
+                found[n][code] = value
     for n, t in from_cache:
-        digest, keys = known[t.relpath]
-        facts = {}
-        for code in codes:
-            if code in keys:
-                value = cache.facts(code, t.relpath, digest)
-                # Facts count only if they are what the index says they were: junk in a facts
-                # section would otherwise silently drop cross-file findings.
-                if value is None or content_hash(value) != keys[code]:
-                    facts = _lint_one(t, True)[0].facts or {}
-                    break
-                facts[code] = value
-        store.add(n, facts)
+        store.add(n, (_lint_one(t, True)[0].facts or {}) if n in lost else found.pop(n))
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
@@ -491,6 +490,7 @@ def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:
     return Path(os.path.commonpath([str(t.abspath.parent) for t in targets]))
 
 
-def _lookup(cache: Cache | None, t: Target) -> tuple[str, dict[str, str]] | None:
-    """(content hash, facts keys) the cache has for `t` if the file is unchanged since, else None."""
-    return None if cache is None else cache.lookup(t.relpath, t.file)
+def _lookup(cache: Cache | None, targets: list[Target]) -> list[tuple[str, list[str]] | None]:
+    """For each target, (content hash, facts keys) the cache has for it if the file is unchanged
+    since, else None."""
+    return [None] * len(targets) if cache is None else cache.lookup(targets)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 
 KINDS = ("heading", "paragraph", "list", "quote", "table", "code", "html", "break", "reference")
 PROSE = frozenset(("heading", "paragraph", "list", "quote", "table"))  # blocks whose text is read
@@ -501,6 +502,7 @@ _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)  # Hugo shortcodes, Liqui
 _LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\((?:[^()\s]{0,2000}|<[^<>\n]{0,2000}>)(?:\s+[^()\n]{0,500})?\)")
 _REF_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\[[^\[\]\n]{0,200}\]")
 _TAG = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>|<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,500})?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
+_LINK_TEXT = itemgetter(1)  # a link's text, in place of the link: a C call per match (a "\\1" template is a Python one in 3.11)
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ATX_MARKS = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$")
@@ -515,9 +517,9 @@ def _inline_text(text: str) -> str:
     if "{" in text:
         text = _TEMPLATE.sub(" ", text)
     if "[" in text:
-        text = _LINK.sub(r"\1", text)
+        text = _LINK.sub(_LINK_TEXT, text)
         if "][" in text:
-            text = _REF_LINK.sub(r"\1", text)
+            text = _REF_LINK.sub(_LINK_TEXT, text)
     if "<" in text:
         text = _TAG.sub(" ", text)
     for mark in "*`~":

@@ -171,6 +171,7 @@ class Linter:
         self.schemas = SchemaSet(settings.config)
         self.unused = next((a for a in settings.active if a.spec.name == dirs.UnusedSuppression.NAME), None)
         self.repository_rules = [a for a in settings.active if a.spec.kind == "repository"]
+        self.repository_codes = [a.spec.code for a in self.repository_rules]
         self._supersedes = {a.spec.name: a.spec.supersedes for a in settings.active if a.spec.supersedes}
         
     def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:

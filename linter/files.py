@@ -57,6 +57,8 @@ class Discovery:
         self.skipped: list[tuple[str, str]] = []  # (path, why) for --verbose style notes
         self.leftovers: list[str] = []  # newslint's temporary files seen (stale or being written)
         self._seen: set[str] = set()
+        self.listed: list[str] = []  # the folders walked, as listed (linter.tree keeps their stamps)
+        self.links = False  # whether the walk met a symbolic link
         self._real_roots: list[Path] | None = None  # the working and configuration folders, resolved
 
     def _note_leftovers(self, folder: str, names=None) -> None:
@@ -79,6 +81,17 @@ class Discovery:
 
     def excluded(self, relpath: str) -> bool:
         return self._exclude.match(relpath)
+
+    def targets_in(self, folder: str, names: list[str]) -> list[Target]:
+        """The targets of the files `names` in `folder`, as a walk makes them."""
+        cut_path, cut_rel = self._cuts(folder)
+        base = folder if folder.endswith(os.sep) else folder + os.sep
+        return [Target(base + name, cut_path, cut_rel) for name in names]
+
+    def _cuts(self, folder: str) -> tuple[int, int]:
+        """Where a path below `folder` starts its shown and its relative form."""
+        cut_path, cut_rel = (len(base) if (folder + os.sep).startswith(base) else 0 for base in self._bases)
+        return cut_path, cut_rel
 
     def find(self, paths: list[str]) -> list[Target]:
         out: dict[str, Target] = {}
@@ -132,6 +145,7 @@ class Discovery:
         stack = [(top, gitignore.above(top) if self.respect_gitignore else ())]
         while stack:
             folder, ignores = stack.pop()
+            self.listed.append(folder)
             try:
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=_NAME)
@@ -143,7 +157,7 @@ class Discovery:
             self._note_leftovers(folder, names)
             if self.respect_gitignore:
                 ignores = gitignore.enter(folder, names, ignores)
-            cut_path, cut_rel = (len(base) if (folder + os.sep).startswith(base) else 0 for base in self._bases)
+            cut_path, cut_rel = self._cuts(folder)
             subfolders = []
             for entry in entries:
                 name = entry.name
@@ -156,6 +170,7 @@ class Discovery:
                         subfolders.append((abspath, ignores))
                     continue
                 link = entry.is_symlink()
+                self.links = self.links or link
                 if link and _follows_to(entry, True):
                     self.skipped.append((abspath[cut_path:], "symlinked folder; not followed"))
                     continue

@@ -74,16 +74,9 @@ def _prefix(folder: str) -> str:
 def above(top: str) -> Rules:
     """The rules that apply inside the folder `top` from the folders above it, up to the work
     tree's root, and the repository's excludes (none outside a git work tree)."""
-    chain = []  # from `top` upward to the work tree's root
-    folder = os.path.normpath(top)
-    while True:
-        chain.append(folder)
-        if os.path.exists(os.path.join(folder, ".git")):
-            break
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return ()  # not in a work tree: only the .gitignore files of the tree walked count
-        folder = parent
+    chain, in_tree = _chain(top)
+    if not in_tree:
+        return ()  # not in a work tree: only the .gitignore files of the tree walked count
     rules = []
     exclude = _read(os.path.join(chain[-1], ".git", "info", "exclude"))
     if exclude is not None:
@@ -93,6 +86,30 @@ def above(top: str) -> Rules:
         if spec is not None:
             rules.append((_prefix(folder), spec))
     return tuple(rules)
+
+
+def _chain(top: str) -> tuple[list[str], bool]:
+    """The folders from `top` upward to the work tree's root (to the file system's root outside
+    a work tree), and whether it is in one."""
+    chain = []
+    folder = os.path.normpath(top)
+    while True:
+        chain.append(folder)
+        if os.path.exists(os.path.join(folder, ".git")):
+            return chain, True
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return chain, False
+        folder = parent
+
+
+def consulted(top: str) -> tuple[list[str], list[str]]:
+    """What decides `above(top)`: the paths whose presence counts (each folder's `.git` from `top`
+    upward to the work tree's root), and the files whose content counts (those folders'
+    `.gitignore` files and the repository's excludes)."""
+    chain, in_tree = _chain(top)
+    exclude = [os.path.join(chain[-1], ".git", "info", "exclude")] if in_tree else []
+    return [os.path.join(f, ".git") for f in chain], [os.path.join(f, ".gitignore") for f in chain] + exclude
 
 
 def enter(folder: str, names, rules: Rules) -> Rules:

@@ -54,6 +54,23 @@ def read(path, limit: int) -> tuple[bytes, os.stat_result]:
         os.close(fd)
 
 
+def read_part(path, start: int, size: int) -> tuple[bytes, os.stat_result]:
+    """`size` bytes of a regular file from `start` (fewer where it ends first), and its stat (of
+    the descriptor read). NotRead for anything but a regular file."""
+    fd, st = _open_regular(path)
+    try:
+        chunks, got = [], 0
+        while got < size:
+            chunk = os.pread(fd, min(size - got, _CHUNK), start + got)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks), st
+    finally:
+        os.close(fd)
+
+
 def _open_regular(path) -> tuple[int, os.stat_result]:
     """A descriptor open on `path` without blocking, and its stat; NotRead unless a regular file."""
     fd = os.open(path, _FLAGS)

@@ -98,14 +98,14 @@ def test_a_cache_that_cannot_be_read_is_ignored_entry_by_entry_and_rebuilt(proje
     sel = ["--select", "published-not-boolean,duplicate-title"]
     cold = findings(project, *sel, "--no-cache")
     assert findings(project, *sel) == cold and ("p1.md", "duplicate-title") in cold
-    from linter.packing import pack
+    from linter.packing import pack, unpack
 
     def wrong_types(name, section):  # each entry where it belongs, its values of the wrong types
         for key, entry in section.items():
             if name == "results":  # [digest, packed result]
                 entry[-1] = pack({"findings": [[1, 2]], "directives": 5, "internal_error": "x"})
-            elif name == "repository":  # {"state", "findings"}
-                entry["findings"] = {path: [["x"]] for path in entry["findings"]}
+            elif name == "repository":  # [state, packed {path: packed finding rows}]
+                entry[-1] = pack({path: pack([["x"]]) for path in unpack(entry[-1])})
         return section
 
     if junk == "fifo":

@@ -315,3 +315,26 @@ def test_a_finding_survives_the_cache_row_round_trip(fix):
     again = Finding.from_row(finding.path, json.loads(json.dumps(finding.to_row())))
     assert again == finding and repr(again) == repr(finding) and hash(again) == hash(finding)
     assert again.fingerprint == "0123abcd" and again.fix == finding.fix
+
+
+def test_a_journal_folded_into_the_index_keeps_every_entry(project, capsys, monkeypatch):
+    """Every save folds its changes into the index: the sections it did not read are copied as
+    they were, those it changed without reading them are read and merged first."""
+    monkeypatch.setattr("linter.cache.JOURNAL_MIN", 0)
+    monkeypatch.setattr("linter.cache.JOURNAL_SHARE", 0)
+    _, cold = check_json(capsys)
+    [index] = (project / ".newslint_cache").glob("results-*/index")
+    from linter import batch, cache
+
+    _, sections = cache.read_index(index)
+    (project / "news" / "a001.md").write_text(article(1, "Shared title"))
+    _, named = check_json(capsys, "news/a001.md")  # stores one file's entries, reads few sections
+    assert [f["message"] for f in named["findings"]] == ["same title as news/a005.md, news/a250.md"]
+    assert cache.read_index(index)[1].keys() == sections.keys() and not (index.parent / "journal").exists()
+    linted = []
+    lint_one = batch._lint_one
+    monkeypatch.setattr(batch, "_lint_one", lambda *args: linted.append(args) or lint_one(*args))
+    _, warm = check_json(capsys, "--jobs", "1")
+    assert linted == []  # every file's result in the index
+    _, fresh = check_json(capsys, "--no-cache")
+    assert warm == fresh and warm["summary"]["findings"] == cold["summary"]["findings"] + 1

@@ -16,6 +16,8 @@ import re
 
 from ahocorasick_rs import AhoCorasick
 
+from linter.patterns import Lazy
+
 # Each cue says "this is not the article" on its own. Cues at the start of a block are matched
 # there; the others are searched for only in blocks holding one of their key words (a regular
 # expression searched at every position of every block costs more than the rest of the rule).
@@ -48,7 +50,8 @@ _ANYWHERE = {
 }
 _SHARE_KEYS = ("share", "facebook", "linkedin", "whatsapp", "reddit", "telegram", "pinterest", "tweet")
 # any key word of a cue searched for anywhere: blocks without one need only the test at their start
-_KEYS = AhoCorasick(sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS)))
+_KEY_WORDS = sorted({k for keys, _ in _ANYWHERE.values() for k in keys} | set(_SHARE_KEYS))
+_KEYS = AhoCorasick(_KEY_WORDS)
 _START_NAMES = {f"c{i}": name for i, name in enumerate(_AT_START)}
 _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START.values())))
 # the first word of every cue matched at the start of a block, and what a block's text may start with
@@ -58,7 +61,7 @@ _START_WORDS = ("skip", "home", "read", "related", "see", "also", "more", "you",
 _LEAD = re.compile(r"[\s\[*_]*")
 _ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
 _BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")
-_CHROME_HEADING = re.compile(
+_CHROME_HEADING = Lazy(
     r"^(?:share(?: this(?: article| story| post)?)?|related(?: posts| articles| stories| reading)?|read more|more from .{1,40}"
     r"|support [\w .]{1,30}|subscribe(?: to [\w .]{1,30})?|sign up(?: for [\w .]{1,30})?|newsletter|you (?:may|might) also like"
     r"|recommended(?: for you)?|most read|give to help us investigate!?)$")
@@ -72,7 +75,7 @@ _PROMO_CUES = (r"boot\s*camps?", r"webinars?", r"enrol(?:l|ls|led|ling|ment)?", 
                r"certificat(?:e|ion)\s+programs?", r"sponsor(?:s|ed)?", r"limited(?:-|\s+)time\s+offer", r"early(?:-|\s+)bird",
                r"masterclass(?:es)?", r"tuition", r"scholarships?", r"hackathons?", r"rsvp", r"memberships?", r"subscriptions?",
                r"newsletters?")
-_PROMO = re.compile(r"\b(?:" + "|".join(_PROMO_CUES) + r")\b")
+_PROMO = Lazy(r"\b(?:" + "|".join(_PROMO_CUES) + r")\b")
 
 
 def _first_letters(pattern: str) -> str:
@@ -120,7 +123,12 @@ def chrome_cue(text: str, suspect: bool = True) -> str | None:
         start = _LEAD.match(text).end()
         if not text[start : start + 16].lower().startswith(_START_WORDS):
             return None
-    norm = normalise(text if suspect else text[:200]).lstrip("[*_ ")
+    return normalised_cue(normalise(text if suspect else text[:200]), suspect)
+
+
+def normalised_cue(norm: str, suspect: bool = True) -> str | None:
+    """`chrome_cue` of a text already normalised (`normalise`)."""
+    norm = norm.lstrip("[*_ ")
     if not norm:
         return None
     m = _START_RE.match(norm)
@@ -128,9 +136,11 @@ def chrome_cue(text: str, suspect: bool = True) -> str | None:
         return _START_NAMES[m.lastgroup]
     if not suspect:
         return None
-    for name, keys, pattern in _ANYWHERE_RE:
-        if any(k in norm for k in keys) and pattern.search(norm):
-            return name
+    found = {_KEY_WORDS[i] for i, _, _ in _KEYS.find_matches_as_indexes(norm, overlapping=True)}  # one pass for all cues
+    if found:
+        for name, keys, pattern in _ANYWHERE_RE:
+            if not found.isdisjoint(keys) and pattern.search(norm):
+                return name
     words = norm.split()
     if 3 <= len(words) <= 40:
         words = _WORD.findall(norm)

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from linter.patterns import Lazy
 from rules import _memo
 from rules.content import _chrome, _language, _terms
 from rules.content._markdown import body_of
@@ -61,7 +62,7 @@ class Span(NamedTuple):
 
 
 # Sections every release note, advisory or paper has: they are the article, whatever their words.
-_STANDARD = re.compile(
+_STANDARD = Lazy(
     r"notable|change ?log|changes|commits?|release|download|checksum|shasum|signature|hash|affected|impact|patch|fixed"
     r"|mitigat|workaround|cve|vulnerab|security|credit|acknowledg|thank|contributor|reference|footnote|note|citation"
     r"|bibliograph|appendix|resource|reading|install|usage|example|faq|timeline|contact|summary|conclusion|prerequisite"
@@ -171,8 +172,7 @@ class TermScorer:
         return v if v > 1e-6 else 0.0
 
     def term_score(self, indices) -> float:
-        span = self.span_vec(indices)
-        return _terms.coverage(span, _Rest(self, span))
+        return _terms.coverage(self.span_vec(indices), self.total)
 
     score = term_score
 
@@ -203,18 +203,6 @@ class TermScorer:
                 if len(out) == n:
                     break
         return out
-
-
-class _Rest:
-    __slots__ = ("scorer", "span")
-
-    def __init__(self, scorer, span):
-        self.scorer, self.span = scorer, span
-
-    def get(self, term, default=0.0):
-        return self.scorer._rest(term, self.span)
-
-
 
 
 def _protected(block, source: str) -> bool:
@@ -297,11 +285,14 @@ def _teaser(source: str, host: str | None) -> bool:
 
 def _block_cue(text: str, blocks, k: int, suspect: set, host: str | None) -> str | None:
     b = blocks[k]
-    if b.kind == "heading" or len(b.text) > 900:  # about 120 words: chrome is short
+    if b.kind == "heading":
         return None
-    if b.text.lstrip(" *_").startswith(_QUOTE_START):
+    shown = b.text
+    if len(shown) > 900:  # about 120 words: chrome is short
+        return None
+    cue = _chrome.chrome_cue(shown, k in suspect)
+    if cue is None or shown.lstrip(" *_").startswith(_QUOTE_START):
         return None  # a quotation is the article's voice, even when it speaks of donors
-    cue = _chrome.chrome_cue(b.text, k in suspect)
     if cue == "related-post teaser" and not _teaser(text[b.start : b.end], host):
         return None
     return cue
@@ -386,6 +377,36 @@ def find(doc, options, scorer_factory=None) -> tuple[list[Span], list, object]:
     return spans, blocks, scorer
 
 
+def _sections(blocks, taken) -> list[tuple[int, int]]:
+    """The leaf sections without chrome, as [start, end) block ranges; the introduction has no heading."""
+    sections, start = [], 0
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and i > start:
+            sections.append((start, i))
+            start = i
+        elif b.kind == "heading":
+            start = i
+    sections.append((start, len(blocks)))
+    return [(s, e) for s, e in sections if not any(k in taken for k in range(s, e))]
+
+
+def _spannable(blocks, sections, taken, long: bool):
+    """The blocks that a span `_stray_spans` finds may hold (some more): a section's (in a long body,
+    only a section under a heading that is not a standard one), a parent heading, and in a long
+    body a list and the paragraph before it."""
+    for s, e in sections:
+        if not long or (blocks[s].kind == "heading" and not _STANDARD.search(blocks[s].text.lower())):
+            yield from range(s, e)
+    for h in range(len(blocks) - 1):
+        if blocks[h].kind == "heading" and blocks[h + 1].kind == "heading":
+            yield h
+    if long:
+        for k in range(1, len(blocks)):
+            if blocks[k].kind == "list" and blocks[k - 1].kind == "paragraph" and not {k - 1, k} & taken:
+                yield k - 1
+                yield k
+
+
 def _stray_spans(doc, blocks, taken, options, scorer_factory):
     """Spans whose words the rest of the article does not use (promotion when they also sell)."""
     content = [i for i, b in enumerate(blocks) if b.kind != "heading" and i not in taken]
@@ -397,6 +418,9 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
     if scraped and not _chrome.promo_cues(" ".join(blocks[i].text for i in content)):
         return [], None  # only promotion is reported in a scraped copy, and this one has none
     strict = min(1.0, (SHORT_BODY / len(content)) ** 0.5)
+    sections = _sections(blocks, taken)
+    if scraped and not any(_chrome.promo_cues(blocks[k].text) for k in _spannable(blocks, sections, taken, strict < 1)):
+        return [], None  # nor is there any in a block that a span could hold
     if strict < 1 and scorer_factory is None:
         scorer = TermScorer(doc, blocks, options, skip=taken, by_run=True)
     else:
@@ -412,16 +436,6 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
             known[i] = _protected(blocks[i], doc.text[blocks[i].start : blocks[i].end])
         return known[i]
 
-    # Leaf sections: [start, end) block ranges; the introduction has no heading.
-    sections, start = [], 0
-    for i, b in enumerate(blocks):
-        if b.kind == "heading" and i > start:
-            sections.append((start, i))
-            start = i
-        elif b.kind == "heading":
-            start = i
-    sections.append((start, len(blocks)))
-    sections = [(s, e) for s, e in sections if not any(k in taken for k in range(s, e))]
     n_sections = sum(1 for s, e in sections if any(blocks[k].kind != "heading" for k in range(s, e)))
 
     flagged: list[tuple[int, int, float]] = []  # (first, last, score) of whole sections

@@ -95,14 +95,20 @@ def weight(word: str) -> float:
     return w
 
 
-def words(text: str) -> list[str]:
-    text = text.lower()
+def plain(text: str) -> str:
+    """`text` with a straight apostrophe for each curly one and a space for each of the separators
+    above: the same words (once lower-cased), the same letters, mostly ASCII."""
     if "’" in text:
         text = text.replace("’", "'")
     if not text.isascii():
         for ch in _NON_ASCII_SEPARATORS:
             if ch in text:
                 text = text.replace(ch, " ")
+    return text
+
+
+def words(text: str) -> list[str]:
+    text = plain(text.lower())
     out = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     if "'" in text:
         out = [_POSSESSIVE.sub("", w) if "'" in w else w for w in out]
@@ -139,15 +145,17 @@ def mass(vec: Counter) -> float:
     return sum(vec.values())
 
 
-def coverage(span: Counter, anchor) -> float:
-    """How much of the span's distinctive vocabulary the anchor also uses: the share of the span's
-    term weight (square-rooted, so one word repeated does not dominate) whose stems the anchor has."""
+def coverage(span: Counter, whole) -> float:
+    """How much of the span's distinctive vocabulary the rest of the text uses: the share of the
+    span's term weight (square-rooted, so one word repeated does not dominate) whose stems the
+    `whole` text the span is part of (its weights, the span's included) has outside the span."""
     total = hit = 0.0
+    whole_of = whole.get
     for term, w in span.items():
-        w = math.sqrt(w)
-        total += w
-        if anchor.get(term, 0.0) > 0:
-            hit += w
+        root = math.sqrt(w)
+        total += root
+        if whole_of(term, 0.0) - w > 1e-6:
+            hit += root
     return hit / total if total else 0.0
 
 

@@ -134,13 +134,13 @@ def collect(doc, options):
                 if linked * 2 < n_words:
                     continue
             norm = normalise(text)
-            if len(_WORD.findall(norm)) < min_words or (allow is not None and allow.search(norm)) or _chrome.chrome_cue(text):
+            if len(_WORD.findall(norm)) < min_words or (allow is not None and allow.search(norm)) or _chrome.normalised_cue(norm):
                 continue
             if norm.endswith(":") or _NOTE.search(norm):
                 continue  # it introduces what follows, or credits the article
             if text_of[start:stop].lstrip("*_[ ").startswith("![") or _CAPTION.search(norm):
                 continue  # an image's alt text or caption: a stock picture the source reuses, not chrome
-            if len(subject.intersection(_terms.stem(w) for w in _terms.words(text))) >= 3:
+            if len(subject.intersection(map(_terms.stem, set(_terms.words(text))))) >= 3:
                 continue  # it speaks of the article's subject: background repeated in a follow-up, not chrome
             digest = hashlib.sha1(norm.encode("utf-8", "surrogatepass")).hexdigest()[:20]
             if digest in seen:

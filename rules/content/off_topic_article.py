@@ -96,16 +96,20 @@ def collect(doc, options):
     prose, size = [], 0
     for i, b in enumerate(blocks):  # an article's subject shows in its first part
         if i not in chrome:
-            prose.append(b.text)
-            size += len(b.text)
+            shown = b.text
+            prose.append(shown)
+            size += len(shown)
             if size >= LEAD_CHARS:
                 break
     text = " ".join(prose)
-    for t, w in _terms.vector(text).items():
-        totals[t] = add(t, 0.0) + w
+    plain = _terms.plain(text)  # the same words and letters: weighed and judged English once made plain
+    lead = _terms.vector(plain)
+    for t, w in totals.items():  # the fields' few words added to the lead's many (no order: `top` sorts)
+        lead[t] = w + lead.get(t, 0.0)
+    totals = lead
     # heaviest first, ties alphabetically (a stable sort by weight, reversed, of the sorted words)
     top = sorted(sorted(totals), key=totals.__getitem__, reverse=True)[: int(options.get("top-terms", OPTIONS["top-terms"]))]
-    judged = len(text.split()) >= int(options.get("min-words", OPTIONS["min-words"])) and _language.is_english(text)
+    judged = len(text.split()) >= int(options.get("min-words", OPTIONS["min-words"])) and _language.is_english(plain)
     title = doc.span("/title") if isinstance(doc.data.get("title"), str) else None
     return [_group(doc.data, options.get("fields") or ()), top, judged, list(title) if title else None]
 

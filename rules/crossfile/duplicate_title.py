@@ -55,6 +55,7 @@ from collections import Counter
 from itertools import chain, combinations
 
 from linter.model import Report
+from linter.patterns import Lazy
 from rules.facts import MAX_NAMED, fingerprint, name_others, shown, span_list, to_span, withdrawn
 from rules.crossfile._titles import (
     NEGATIONS,
@@ -154,7 +155,7 @@ def _numbers(key: str) -> tuple[str, ...]:
     return tuple(t for t in key.split() if not t.isalpha() and _DIGIT.search(t))  # (a digit is not a letter)
 
 
-_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014\u00b7\u2022]\s+|\s*[|:,\u2013\u2014]\s+")
+_SEPARATOR = Lazy(r"\s+[-|\u2013\u2014\u00b7\u2022]\s+|\s*[|:,\u2013\u2014]\s+")
 
 
 def additions_set_off(a: str, b: str) -> bool:
@@ -215,8 +216,6 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
     very common words) are skipped, which bounds the work per key. With `focus`, only the blocks
     of the focus keys are filled, from the keys that have two of their words.
     """
-    from rapidfuzz import fuzz, process
-
     df = Counter(chain.from_iterable(set(key.split()) for key in keys))
     ranked = sorted((t for t, n in df.items() if n > 1), key=lambda t: (df[t], t))
     rank = {t: r for r, t in enumerate(ranked)}
@@ -235,10 +234,11 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
     wanted: set[int] | None = None  # with focus: the blocks the focus keys are in
     if focus is not None:
         wanted = {name for i in focus for name in block_names(keys[i])}
-        words = {r for name in wanted for r in divmod(name, size)}
+        ranks = {r for name in wanted for r in divmod(name, size)}
+        words = {t for i in focus for t in keys[i].split() if rank.get(t) in ranks}  # those blocks' words
     signatures: list[list[int]] = []  # per key, its blocks
     for key in keys:
-        if wanted is not None and len(words.intersection(rank[t] for t in key.split() if t in rank)) < 2:
+        if wanted is not None and len(words.intersection(key.split())) < 2:
             signatures.append([])  # in no wanted block: it has not two of their words
             continue
         signatures.append(block_names(key))
@@ -265,6 +265,10 @@ def near_pairs(keys: list[str], threshold: float, focus: set[int] | None = None)
                     later = [j for j in later if j in focus]
                 if later:
                     candidates.setdefault(i, set()).update(later)
+
+    if not candidates:
+        return  # (a pre-commit run on a title like no other: no need to import rapidfuzz)
+    from rapidfuzz import fuzz, process
 
     for i in sorted(candidates):
         others = sorted(candidates[i])
@@ -314,7 +318,8 @@ def report(facts_by_path, options, only=None):
 
     focus = None  # a pre-commit run: only pairs with a named file can give a finding
     if only is not None:
-        focus = {i for i, key in enumerate(keys) if any(p in only for p in paths_of(key))}
+        named = {facts_by_path[p][1] for p in only if p in facts_by_path and _valid(facts_by_path[p])}
+        focus = {i for i, key in enumerate(keys) if key in named}
     near: dict[int, list[tuple[int, float]]] = {}
     if threshold < 100 and focus != set() and len(keys) > 1:  # (a lone title: no need to import rapidfuzz)
         for i, j, score in near_pairs(keys, threshold, focus):

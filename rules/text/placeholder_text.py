@@ -108,6 +108,16 @@ _FILL_IN = frozenset(("placeholder", "coming soon", "insert text here", "text go
                       "your text here", "your content here", "add text here", "add content here", "body text here"))
 
 
+def _fill_in(text: str) -> bool:
+    """Whether `text` is one of `_FILL_IN`, each of which holds "here", "placeholder" or "coming":
+    a text without one of them (nor an HTML entity that could spell one) is not."""
+    if "&" not in text:
+        folded = text.casefold()
+        if "here" not in folded and "placeholder" not in folded and "coming" not in folded:
+            return False
+    return _norm(text) in _FILL_IN
+
+
 def _body(doc, words):
     if not doc.blocks:
         return
@@ -130,7 +140,7 @@ def _body(doc, words):
             if len(text) > _LONGEST or not text or doc.text.find("`", start, end) >= 0:  # code names no placeholder
                 continue
             stripped = text.strip()
-            if _NOTE.match(stripped) or _norm(stripped.strip("[]()")) in _FILL_IN:
+            if _NOTE.match(stripped) or _fill_in(stripped.strip("[]()")):
                 line_end = doc.text.find("\n", start)
                 yield Report(f"an editor's note or placeholder left in the body: {shorten(stripped)}",
                              span=doc.offset_span(start, line_end if line_end >= 0 else len(doc.text)))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from linter.model import Edit, Fix, Report
+from linter.patterns import Lazy
 from linter.yamledit import fix, replace_value
 from rules.text._body import by_line, line_bounds
 from rules.textfields import around, text_fields
@@ -53,7 +54,7 @@ class _Trailing:
         return self.rx.match(value, len(value.rstrip(self.chars)))
 
 
-_SUSPECT = re.compile(f"^[{_SPACE}{_BREAK}]|[{_SPACE}{_BREAK}]$|[{_SPACE}]{{2}}|[{_BREAK}{_ZERO_WIDTH}{_CONTROL}]")
+_SUSPECT = Lazy(f"^[{_SPACE}{_BREAK}]|[{_SPACE}{_BREAK}]$|[{_SPACE}]{{2}}|[{_BREAK}{_ZERO_WIDTH}{_CONTROL}]")
 _PROBLEMS = (
     ("leading whitespace", re.compile(f"^[{_SPACE}{_BREAK}{_ZERO_WIDTH}]+")),
     ("trailing whitespace", _Trailing(f"{_SPACE}{_BREAK}{_ZERO_WIDTH}")),
