@@ -19,6 +19,7 @@ from linter.files import Discovery, Target
 from linter.model import Finding
 from linter.progress import Progress
 from linter.engine import FileResult, Linter
+from linter.factstore import FactStore
 
 SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
 CHUNK = 64  # files per task at most: fixed files are written together, one flush per chunk
@@ -87,7 +88,7 @@ class RunResult:
 class FileOutcome(NamedTuple):
     """What linting (and fixing) one file gave: plain data, passed from a worker process."""
 
-    result: dict | None  # the file's result as FileResult.to_json() without facts; None if only its facts were collected
+    result: bytes | None  # the file's result as FileResult.to_json() without facts, packed (see _packed); None if only its facts were collected
     facts: dict | None  # its facts per repository rule; None if it could not be read (`note` says why)
     applied: list[Finding]  # the findings its fixes repaired (written, or shown as a diff)
     diff: str | None  # with --diff: what the fixes would change
@@ -111,15 +112,16 @@ _OPTIONS: RunOptions | None = None
 _BUSY = nullcontext()  # in a worker, a lock held while it works on a chunk (see _worker_start)
 
 
-def _work(items: list[tuple[Target, bool]]) -> list[FileOutcome]:
-    """Lint (and fix) each file, or only collect its repository facts; the files fixed are
-    written together (their bytes flushed to disk at once)."""
+def _work(items: list[tuple[int, Target, bool]]) -> list[FileOutcome]:
+    """Lint (and fix) each file, or only collect its repository facts (items: the file's number in
+    the run, the file, whether only its facts are wanted); the files fixed are written together
+    (their bytes flushed to disk at once)."""
     with _BUSY:
-        done = [_lint_one(*item) for item in items]
+        done = [_lint_one(t, facts_only) for _, t, facts_only in items]
         writes = [(n, w) for n, (_, w) in enumerate(done) if w is not None]
         outcomes = [outcome for outcome, _ in done]
         if writes:
-            _write_fixed(outcomes, writes, [t for t, _ in items])
+            _write_fixed(outcomes, writes, [t for _, t, _ in items])
     return outcomes
 
 
@@ -137,14 +139,13 @@ def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | N
         facts = _pack_facts(linter.collect_facts(linter.parse(raw, target.relpath)))
         return _cacheable(FileOutcome(None, facts, [], None, None, st, digest, None)), None
     if not (options.fix or options.diff):
-        result = linter.lint_bytes(raw, target.path, target.relpath)[1].to_json()
-        return _cacheable(FileOutcome(result, _packed(result), [], None, None, st, digest, None)), None
+        result, facts = _packed(linter.lint_bytes(raw, target.path, target.relpath)[1])
+        return _cacheable(FileOutcome(result, facts, [], None, None, st, digest, None)), None
     from linter import fixer  # imported by fixing runs only
 
     fixed = fixer.fix_document(linter, raw, target.path, target.relpath, options.unsafe_fixes)
     note = f"{target.path}: {fixed.error}" if fixed.error else None
-    result = fixed.result.to_json()
-    facts = _packed(result)
+    result, facts = _packed(fixed.result)
     if fixed.data is None:
         return _cacheable(FileOutcome(result, facts, [], None, note, st, digest, None)), None
     if options.diff:  # the result describes text that is not on disk: not cached
@@ -155,14 +156,16 @@ def _lint_one(target: Target, facts_only: bool) -> tuple[FileOutcome, _Write | N
     return outcome, _Write(fixed.data, raw, st, fixed.unfixed)
 
 
-def _packed(result: dict) -> dict[str, packing.Packed]:
-    """Each rule's facts, taken out of a result and packed, and the result's spans packed too:
-    they cross to the main process and wait there for the run's end as a few compact bytes
-    rather than thousands of objects (a third of the memory of a large run), and the cache
-    stores them as they are."""
-    if result.get("spans"):
-        result["spans"] = packing.packed(result["spans"])
-    return _pack_facts(result.pop("facts"))
+def _packed(result: FileResult) -> tuple[bytes, dict[str, packing.Packed]]:
+    """The result without its facts, packed, its spans packed again within (they stay so until a
+    report needs them: engine.placed); and each rule's facts, packed. They cross to the main
+    process and wait there as a few compact bytes rather than thousands of objects (linter.factstore
+    for the facts), and the cache stores them as they are."""
+    data = result.to_json()
+    facts = data.pop("facts")
+    if data["spans"]:
+        data["spans"] = packing.packed(data["spans"])
+    return packing.pack(data), _pack_facts(facts)
 
 
 def _pack_facts(facts: dict) -> dict[str, packing.Packed]:
@@ -201,8 +204,8 @@ def _write_fixed(outcomes: list[FileOutcome], writes: list[tuple[int, _Write]], 
                     pass  # written, but not known well enough to cache
             continue
         reason = str(error) if isinstance(error, atomic.WriteRefused) else f"not fixed: {error.strerror or error}"
-        result = w.unfixed().to_json()
-        outcomes[n] = _cacheable(outcome._replace(result=result, facts=_packed(result), applied=[],
+        result, facts = _packed(w.unfixed())
+        outcomes[n] = _cacheable(outcome._replace(result=result, facts=facts, applied=[],
                                                   note=f"{target.path}: {reason}", stamp=w.stat))
 
 
@@ -314,46 +317,50 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
             cache = None
     fixing = options.fix or options.diff
 
-    results: dict[str, FileResult] = {}
+    # Each file is known by its number: its place in `targets`, then in `context`. Its result:
+    # from the cache, else as a worker sent it (packed) until every file is done.
+    results: list[FileResult | bytes | None] = [None] * len(targets)
+    facts = FactStore()  # every file's facts
     known: dict[str, tuple[str, list]] = {}  # relpath -> (content hash, facts keys) of every file whose result or facts are current
-    from_cache: list[tuple[FileResult, Target]] = []  # their facts are read only if the repository rules run
-    todo: list[tuple[Target, bool]] = []
-    for t, hit in zip(targets, _lookup(cache, targets)):
+    from_cache: list[tuple[int, Target]] = []  # their facts are read only if the repository rules run
+    todo: list[tuple[int, Target, bool]] = []  # (number, file, whether only its facts are wanted)
+    for n, (t, hit) in enumerate(zip(targets, _lookup(cache, targets))):
         result = _cached_result(cache, t, hit[0], fixing and options) if hit else None
         if result is not None:
-            results[t.path] = result
+            results[n] = result
             known[t.relpath] = hit
-            from_cache.append((result, t))
+            from_cache.append((n, t))
         else:
-            todo.append((t, False))
+            todo.append((n, t, False))
 
-    context: list[FileResult] = []  # the rest of the project, for the repository rules: linted for their facts
-    cached: list[Target] = []  # and those the cache has (made results only if a repository rule runs)
+    # The rest of the project, for the repository rules: linted for their facts, or known to the
+    # cache; made results only if a repository rule has to run. None: could not be read.
+    context: list[Target | None] = []
     if partial and linter.repository_rules and targets:
         named = {t.file for t in targets}
         discovery = Discovery(settings.config, cwd, respect_gitignore=options.respect_gitignore)
-        others = [t for t in tree.files(discovery, project_root(settings, targets, cwd), cache and cache.dir) if t.file not in named]
-        for t, hit in zip(others, _lookup(cache, others)):
+        context = [t for t in tree.files(discovery, project_root(settings, targets, cwd), cache and cache.dir) if t.file not in named]
+        for n, (t, hit) in enumerate(zip(context, _lookup(cache, context)), len(targets)):
             if hit is None:
-                todo.append((t, True))
+                todo.append((n, t, True))
             else:
                 known[t.relpath] = hit
-                cached.append(t)
+                from_cache.append((n, t))
 
     progress = Progress(len(todo), options.progress)
     try:
-        for (t, facts_only), o in zip(todo, _map(todo, _jobs(options.jobs, len(todo)), progress)):
+        for (n, t, facts_only), o in zip(todo, _map(todo, _jobs(options.jobs, len(todo)), progress)):
             if o.facts is None:  # unreadable: `note` says why
-                if not facts_only:
-                    results[t.path] = FileResult(t.path, t.relpath, [unreadable(t.path, o.note)])
+                if facts_only:
+                    context[n - len(targets)] = None
+                else:
+                    results[n] = FileResult(t.path, t.relpath, [unreadable(t.path, o.note)])
                 continue
             if o.note:
                 out.errors.append(o.note)
-            if facts_only:
-                context.append(FileResult(t.path, t.relpath, facts=o.facts))
-            else:
-                results[t.path] = FileResult.from_json(t.path, t.relpath, o.result)
-                results[t.path].facts = o.facts
+            if not facts_only:
+                results[n] = o.result
+            facts.add(n, o.facts)
             out.applied.extend(o.applied)
             if o.diff:
                 out.diffs.append(o.diff)
@@ -363,9 +370,14 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     finally:
         progress.close()
 
-    out.results = [results[t.path] for t in targets]
+    for n, t in enumerate(targets):  # one by one: each packed result is freed as its FileResult is made
+        if type(results[n]) is bytes:
+            path = t.path  # one string when the paths are the same (a run from the configuration's folder)
+            relpath = path if t.rel_start == t.path_start else t.relpath
+            results[n] = FileResult.from_json(path, relpath, packing.unpack(results[n]))
+    out.results = results
     try:
-        _finish(linter, cache, out.results, context, cached, known, {t.path for t in targets} if partial else None,
+        _finish(linter, cache, results, context, facts, known, {t.path for t in targets} if partial else None,
                 from_cache, cwd)
     finally:
         _LINTER = _OPTIONS = None
@@ -374,23 +386,25 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], context: list[FileResult],
-            cached: list[Target], known: dict[str, tuple[str, list]], report_on: set[str] | None,
-            from_cache: list[tuple[FileResult, Target]], cwd: Path) -> None:
-    """Repository rules and unused suppressions, over the files linted (`results`), the rest of the
-    project linted for its facts (`context`) and the rest the cache has (`cached`). A repository
-    rule's findings depend only on every file's facts for it (and which files get reports): while
-    none of those changed, a run reuses them, be it a warm run or a pre-commit run on files edited
-    elsewhere (a new paragraph reruns the rule that compares paragraphs, not the one that compares
-    titles). Their messages name files by their paths from the working folder, which is therefore
-    part of the state."""
+def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], context: list[Target | None],
+            facts: FactStore, known: dict[str, tuple[str, list]], report_on: set[str] | None,
+            from_cache: list[tuple[int, Target]], cwd: Path) -> None:
+    """Repository rules and unused suppressions, over the files linted (`results`) and the rest of
+    the project (`context`: numbered after them, None for a file that could not be read), with
+    every file's facts (`facts`, by number; those of the files in `from_cache` still in the cache).
+    A repository rule's findings depend only on every file's facts for it (and which files get
+    reports): while none of those changed, a run reuses them, be it a warm run or a pre-commit run
+    on files edited elsewhere (a new paragraph reruns the rule that compares paragraphs, not the
+    one that compares titles). Their messages name files by their paths from the working folder,
+    which is therefore part of the state."""
     found: dict[str, list[Finding]] = {}
     stale = list(linter.repository_codes)
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
-    if cache is not None and stale and all(r.relpath in known for r in [*results, *context]):
+    others = [t.relpath for t in context if t is not None]
+    if cache is not None and stale and all(r.relpath in known for r in results) and all(p in known for p in others):
         reported = results if report_on is None else [r for r in results if r.path in report_on]
         named = "\0".join(sorted(r.relpath for r in reported)) if report_on is not None else None
-        ordered = sorted([*(r.relpath for r in results), *(t.relpath for t in cached), *(r.relpath for r in context)])
+        ordered = sorted([*(r.relpath for r in results), *others])
         # Each rule's state: the files (their paths hashed once for every rule), then each file's
         # key for the rule, "" for none. NUL cannot occur in a path nor in a key, and a key is a
         # content hash: the joined text is unambiguous.
@@ -412,12 +426,13 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], cont
             stale.remove(code)
             for path, fs in rows.items():
                 found.setdefault(path, []).extend(fs)
-    made = [FileResult(t.path, t.relpath) for t in cached] if stale else []
-    results = [*results, *made, *context]
     if stale:
+        numbered = [*results, *(FileResult(t.path, t.relpath) if t is not None else None for t in context)]
+        results = [r for r in numbered if r is not None]
         if cache is not None:
-            _restore_facts(cache, known, [*from_cache, *zip(made, cached)], stale)
-        fresh, crashed = linter.repository_findings(results, report_on, stale)
+            _restore_facts(cache, known, from_cache, stale, facts)
+        fresh, crashed = linter.repository_findings(
+            results, report_on, stale, lambda code: {numbered[n].path: value for n, value in facts.take(code)})
         keep = [code for code in stale if code in where and code not in crashed]
         relpaths = {r.path: r.relpath for r in results} if keep else {}
         for code in keep:
@@ -446,24 +461,22 @@ def _cached_findings(cache: Cache, slot: str, state: str, reported: list[FileRes
         return None  # junk: the rule runs again
 
 
-def _restore_facts(cache: Cache, known: dict[str, tuple[str, list]], from_cache: list[tuple[FileResult, Target]],
-                   codes: list[str]) -> None:
-    """Facts for the rules `codes` of the files whose results came from the cache; collected again
-    where the cache lost them."""
+def _restore_facts(cache: Cache, known: dict[str, tuple[str, list]], from_cache: list[tuple[int, Target]],
+                   codes: list[str], store: FactStore) -> None:
+    """Facts for the rules `codes` of the files whose results or facts came from the cache (by
+    number), into `store`; collected again where the cache lost them."""
+    found: dict[int, dict] = {n: {} for n, _ in from_cache}
     lost = set()
-    for result, _ in from_cache:
-        result.facts = {}
     for code in codes:
-        n = cache.codes.index(code)
-        wanted = [(result, t.relpath) for result, t in from_cache if known[t.relpath][1][n]]
-        for (result, relpath), value in zip(wanted, cache.facts(code, [(relpath, *known[relpath]) for _, relpath in wanted])):
+        i = cache.codes.index(code)
+        wanted = [(n, t.relpath) for n, t in from_cache if known[t.relpath][1][i]]
+        for (n, relpath), value in zip(wanted, cache.facts(code, [(relpath, *known[relpath]) for _, relpath in wanted])):
             if value is None:
-                lost.add(relpath)
+                lost.add(n)
             else:
-                result.facts[code] = value
-    for result, t in from_cache:
-        if t.relpath in lost:
-            result.facts = _lint_one(t, True)[0].facts or {}
+                found[n][code] = value
+    for n, t in from_cache:
+        store.add(n, (_lint_one(t, True)[0].facts or {}) if n in lost else found.pop(n))
 
 
 def project_root(settings: Settings, targets: list[Target], cwd: Path) -> Path:

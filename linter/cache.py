@@ -295,13 +295,13 @@ class Cache:
             out.append(Packed(value) if type(value) is bytes and content_hash(value) == keys[n] else None)
         return out
 
-    def store(self, relpath: str, file_stamp: list[int], digest: str, result: dict | None, facts: dict,
+    def store(self, relpath: str, file_stamp: list[int], digest: str, result: bytes | None, facts: dict,
               keys: list[str]) -> None:
         """Record a file's stamp (of its stat when read), content hash, facts (packed; and their
-        keys) and, unless it was only collected, its result."""
+        keys) and, unless only its facts were collected, its result (packed)."""
         self._put("files", relpath, [*_kept(file_stamp), digest, keys])
         if result is not None:
-            self._put("results", relpath, [digest, pack(result)])
+            self._put("results", relpath, [digest, result])
         for code, value in facts.items():
             self._put(f"facts {code}", relpath, [digest, bytes(value)])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -250,24 +250,24 @@ class Linter:
 
     # ---- once per run --------------------------------------------------------------------
     def repository_findings(self, results: list[FileResult], report_on: set[str] | None = None,
-                            codes: Iterable[str] | None = None) -> tuple[dict[str, list[Finding]], set[str]]:
+                            codes: Iterable[str] | None = None,
+                            facts_of: Callable[[str], dict[str, Any]] | None = None) -> tuple[dict[str, list[Finding]], set[str]]:
         """The repository rules' findings over every result's facts, per path (only the paths in
         `report_on`, if given), before suppressions; and the codes of the rules that crashed
-        (their internal errors are then in the results already). `codes`: only these rules."""
+        (their internal errors are then in the results already). `codes`: only these rules.
+        `facts_of`: a rule's facts by path, given its code, if the results do not hold them (a
+        batch run keeps them aside: linter.factstore)."""
         by_path = {r.path: r for r in results}
         found: dict[str, list[Finding]] = {}
         crashed: set[str] = set()
         wanted = None if codes is None else set(codes)
         rules = [a for a in self.repository_rules if wanted is None or a.spec.code in wanted]
-        facts_of: dict[str, dict[str, Any]] = {a.spec.code: {} for a in rules}  # rule code -> path -> its facts
-        for r in results:  # one pass for every rule
-            for code, value in r.facts.items():
-                if code in facts_of:
-                    facts_of[code][r.path] = value
+        if facts_of is None:
+            def facts_of(code: str) -> dict[str, Any]:
+                return {r.path: packing.value(r.facts[code]) for r in results if code in r.facts}
         for active in rules:
             spec = active.spec
-            facts = facts_of.pop(spec.code)  # unpacked now, one rule's at a time (see batch._packed)
-            facts = {path: packing.value(value) for path, value in facts.items()}
+            facts = facts_of(spec.code)  # one rule's at a time
             try:
                 if spec.report_takes_only:
                     reports = spec.report(facts, active.options, only=report_on)
@@ -287,6 +287,7 @@ class Linter:
                         r.findings.append(_internal_error(r.path, spec.name, exc))
                         r.internal_error = True
                         break
+            facts = reports = None  # freed before the next rule's are read
         return found, crashed
 
     def finish(self, results: list[FileResult], report_on: set[str] | None = None,

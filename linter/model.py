@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from sys import intern
 from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
@@ -126,8 +127,10 @@ class Finding:
         line, column, end_line, end_column, code, rule, severity, message, pointer, fingerprint, confidence, fix = row
         if fix is not None:
             fix = Fix(fix[0], fix[1], tuple(Edit(*e) for e in fix[2]))
-        return cls(path, line, column, end_line, end_column, code, rule, severity, message, pointer, fix, fingerprint,
-                   confidence)
+        # The rule's code and name and the severity, one string each for all the findings read back
+        # (a large run's findings held 3 copies of them apiece).
+        return cls(path, line, column, end_line, end_column, _shared(code), _shared(rule), _shared(severity), message,
+                   pointer, fix, fingerprint, confidence)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Finding":
@@ -142,3 +145,8 @@ class Finding:
             ),
             fingerprint=d.get("fingerprint", ""), confidence=d.get("confidence"),
         )
+
+
+def _shared(value):
+    """A string as the one copy of it the interpreter keeps (sys.intern); anything else as it is."""
+    return intern(value) if type(value) is str else value
