@@ -18,7 +18,7 @@ from linter.config import Settings
 from linter.files import Discovery, Target
 from linter.model import Finding
 from linter.progress import Progress
-from linter.engine import FileResult, Linter
+from linter.engine import FileResult, Linter, as_spans
 from linter.factstore import FactStore
 
 SERIAL_BELOW = 200  # files: below this, starting worker processes costs more than it saves
@@ -370,27 +370,32 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
     finally:
         progress.close()
 
+    # The repository rules run while the results are still packed: their peak and that of every
+    # file's FileResult do not add up.
+    report_on = {t.path for t in targets} if partial else None
+    try:
+        found, crashed = _repository(linter, cache, targets, results, context, facts, known, report_on, from_cache, cwd)
+    finally:
+        _LINTER = _OPTIONS = None
     for n, t in enumerate(targets):  # one by one: each packed result is freed as its FileResult is made
         if type(results[n]) is bytes:
             path = t.path  # one string when the paths are the same (a run from the configuration's folder)
             relpath = path if t.rel_start == t.path_start else t.relpath
             results[n] = FileResult.from_json(path, relpath, packing.unpack(results[n]))
     out.results = results
-    try:
-        _finish(linter, cache, results, context, facts, known, {t.path for t in targets} if partial else None,
-                from_cache, cwd)
-    finally:
-        _LINTER = _OPTIONS = None
+    linter.finish(results, report_on, found, crashed)
     if cache is not None:
         cache.save()
     return out
 
 
-def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], context: list[Target | None],
-            facts: FactStore, known: dict[str, tuple[str, list]], report_on: set[str] | None,
-            from_cache: list[tuple[int, Target]], cwd: Path) -> None:
-    """Repository rules and unused suppressions, over the files linted (`results`) and the rest of
-    the project (`context`: numbered after them, None for a file that could not be read), with
+def _repository(linter: Linter, cache: Cache | None, targets: list[Target], results: list[FileResult | bytes],
+                context: list[Target | None], facts: FactStore, known: dict[str, tuple[str, list]],
+                report_on: set[str] | None, from_cache: list[tuple[int, Target]],
+                cwd: Path) -> tuple[dict[str, list[Finding]], list[Finding | None]]:
+    """The repository rules' findings by path, and the internal errors of those that crashed, over
+    the files linted (`targets`, their results by number in `results`, packed or not) and the rest
+    of the project (`context`: numbered after them, None for a file that could not be read), with
     every file's facts (`facts`, by number; those of the files in `from_cache` still in the cache).
     A repository rule's findings depend only on every file's facts for it (and which files get
     reports): while none of those changed, a run reuses them, be it a warm run or a pre-commit run
@@ -401,10 +406,10 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], cont
     stale = list(linter.repository_codes)
     where: dict[str, tuple[str, str]] = {}  # rule code -> (slot, state) its new findings are kept under
     others = [t.relpath for t in context if t is not None]
-    if cache is not None and stale and all(r.relpath in known for r in results) and all(p in known for p in others):
-        reported = results if report_on is None else [r for r in results if r.path in report_on]
-        named = "\0".join(sorted(r.relpath for r in reported)) if report_on is not None else None
-        ordered = sorted([*(r.relpath for r in results), *others])
+    if cache is not None and stale and all(t.relpath in known for t in targets) and all(p in known for p in others):
+        reported = targets if report_on is None else [t for t in targets if t.path in report_on]
+        named = "\0".join(sorted(t.relpath for t in reported)) if report_on is not None else None
+        ordered = sorted([*(t.relpath for t in targets), *others])
         # Each rule's state: the files (their paths hashed once for every rule), then each file's
         # key for the rule, "" for none. NUL cannot occur in a path nor in a key, and a key is a
         # content hash: the joined text is unambiguous.
@@ -426,22 +431,34 @@ def _finish(linter: Linter, cache: Cache | None, results: list[FileResult], cont
             stale.remove(code)
             for path, fs in rows.items():
                 found.setdefault(path, []).extend(fs)
-    if stale:
-        numbered = [*results, *(FileResult(t.path, t.relpath) if t is not None else None for t in context)]
-        results = [r for r in numbered if r is not None]
-        if cache is not None:
-            _restore_facts(cache, known, from_cache, stale, facts)
-        fresh, crashed = linter.repository_findings(
-            results, report_on, stale, lambda code: {numbered[n].path: value for n, value in facts.take(code)})
-        keep = [code for code in stale if code in where and code not in crashed]
-        relpaths = {r.path: r.relpath for r in results} if keep else {}
-        for code in keep:
+    if not stale:
+        return found, []
+    # Each path made once (a Target makes a new string each time it is asked), shared by every
+    # rule's facts; the relpath is the same string when it is the same.
+    numbered = [*targets, *context]
+    paths = [None if t is None else t.path for t in numbered]
+    files = {path: path if t.rel_start == t.path_start else t.relpath for path, t in zip(paths, numbered) if t is not None}
+    number = {path: n for n, path in enumerate(paths[:len(targets)])}
+    if cache is not None:
+        _restore_facts(cache, known, from_cache, stale, facts)
+    fresh, crashed = linter.repository_findings(
+        files, lambda path: _spans_of(results[number[path]]),
+        lambda code: {paths[n]: value for n, value in facts.take(code)}, report_on, stale)
+    for code in stale:
+        if code in where and code not in crashed:
             slot, state = where[code]
-            cache.set_repository_findings(slot, state, {relpaths[p]: [f.to_row() for f in fs if f.code == code]
+            cache.set_repository_findings(slot, state, {files[p]: [f.to_row() for f in fs if f.code == code]
                                                         for p, fs in fresh.items()})
-        for path, fs in fresh.items():
-            found.setdefault(path, []).extend(fs)
-    linter.finish(results, report_on, found)
+    for path, fs in fresh.items():
+        found.setdefault(path, []).extend(fs)
+    return found, list(crashed.values())
+
+
+def _spans_of(result: FileResult | bytes):
+    """The spans a file's result kept, be it packed or not."""
+    if type(result) is bytes:
+        return as_spans(packing.unpack(result).get("spans") or {})
+    return result.spans
 
 
 def _sha256(text: str):

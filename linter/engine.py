@@ -50,7 +50,7 @@ class FileResult:
     def from_json(cls, path: str, relpath: str, data: dict) -> "FileResult":
         findings = [Finding.from_row(path, row) for row in data["findings"]]
         return cls(path, relpath, findings, data.get("facts") or {}, data["directives"], data["internal_error"],
-                   _spans(data.get("spans") or {}))
+                   as_spans(data.get("spans") or {}))
 
 
 # json.dumps(value, sort_keys=True, default=str, ensure_ascii=False), with its encoder made once.
@@ -140,7 +140,7 @@ def keep_spans(doc, facts: Any, spans: dict[str, list[int]]) -> None:
                 stack.append(v)
 
 
-def _spans(spans):
+def as_spans(spans):
     """A result's spans as kept (a dict), or packed (bytes, read back from the cache)."""
     return packing.Packed(spans) if type(spans) is bytes else spans
 
@@ -249,22 +249,19 @@ class Linter:
         return doc, self.lint_document(doc, path, relpath)
 
     # ---- once per run --------------------------------------------------------------------
-    def repository_findings(self, results: list[FileResult], report_on: set[str] | None = None,
-                            codes: Iterable[str] | None = None,
-                            facts_of: Callable[[str], dict[str, Any]] | None = None) -> tuple[dict[str, list[Finding]], set[str]]:
-        """The repository rules' findings over every result's facts, per path (only the paths in
-        `report_on`, if given), before suppressions; and the codes of the rules that crashed
-        (their internal errors are then in the results already). `codes`: only these rules.
-        `facts_of`: a rule's facts by path, given its code, if the results do not hold them (a
-        batch run keeps them aside: linter.factstore)."""
-        by_path = {r.path: r for r in results}
+    def repository_findings(self, files: dict[str, str], spans_of: Callable[[str], Any],
+                            facts_of: Callable[[str], dict[str, Any]], report_on: set[str] | None = None,
+                            codes: Iterable[str] | None = None) -> tuple[dict[str, list[Finding]], dict[str, Finding | None]]:
+        """The repository rules' findings over every file's facts (`facts_of`: a rule's facts by
+        path, given its code), per path (only the paths in `report_on`, if given), before
+        suppressions; and for each rule that crashed, its internal error on the first file
+        reported on (None if there is none). `files`: every file's relpath by path, in the run's
+        order; `spans_of`: the spans a file kept (keep_spans), given its path. `codes`: only these
+        rules."""
         found: dict[str, list[Finding]] = {}
-        crashed: set[str] = set()
+        crashed: dict[str, Finding | None] = {}
         wanted = None if codes is None else set(codes)
         rules = [a for a in self.repository_rules if wanted is None or a.spec.code in wanted]
-        if facts_of is None:
-            def facts_of(code: str) -> dict[str, Any]:
-                return {r.path: packing.value(r.facts[code]) for r in results if code in r.facts}
         for active in rules:
             spec = active.spec
             facts = facts_of(spec.code)  # one rule's at a time
@@ -274,29 +271,37 @@ class Linter:
                 else:
                     reports = spec.report(facts, active.options)
                 for path, report in reports or ():
-                    target = by_path.get(path)
-                    if target is None or (report_on is not None and path not in report_on):
+                    relpath = files.get(path)
+                    if relpath is None or (report_on is not None and path not in report_on):
                         continue
-                    if spec.code in self.settings.ignored_codes(target.relpath):
+                    if spec.code in self.settings.ignored_codes(relpath):
                         continue
-                    found.setdefault(path, []).append(make_finding(None, path, active, placed(report, target.spans)))
+                    found.setdefault(path, []).append(make_finding(None, path, active, placed(report, spans_of(path))))
             except Exception as exc:
-                crashed.add(spec.code)
-                for r in results:
-                    if report_on is None or r.path in report_on:
-                        r.findings.append(_internal_error(r.path, spec.name, exc))
-                        r.internal_error = True
+                for path in files:
+                    if report_on is None or path in report_on:
+                        crashed[spec.code] = _internal_error(path, spec.name, exc)
                         break
+                else:
+                    crashed[spec.code] = None
             facts = reports = None  # freed before the next rule's are read
         return found, crashed
 
     def finish(self, results: list[FileResult], report_on: set[str] | None = None,
-               found: dict[str, list[Finding]] | None = None) -> None:
-        """Add the repository rules' findings (`found`, else computed now) and unused suppressions
-        to the results. `report_on`: only these paths get findings (the files passed on the
-        command line)."""
+               found: dict[str, list[Finding]] | None = None, crashed: Iterable[Finding | None] = ()) -> None:
+        """Add the repository rules' findings (`found`, and the internal errors of those that
+        crashed; else computed now) and unused suppressions to the results. `report_on`: only
+        these paths get findings (the files passed on the command line)."""
+        by_path = {r.path: r for r in results}
         if found is None:
-            found, _ = self.repository_findings(results, report_on)
+            found, errors = self.repository_findings(
+                {r.path: r.relpath for r in results}, lambda path: by_path[path].spans,
+                lambda code: {r.path: packing.value(r.facts[code]) for r in results if code in r.facts}, report_on)
+            crashed = errors.values()
+        for error in crashed:
+            if error is not None:
+                by_path[error.path].findings.append(error)
+                by_path[error.path].internal_error = True
         for r in results:
             if report_on is not None and r.path not in report_on:
                 continue

@@ -2,7 +2,9 @@
 or read from the cache) until the rules run at the end: one compressed stream per rule, read back
 one rule at a time. For 100,000 files the packed facts are 80 MB, and a dict and a bytes object per
 file and rule held them in some 40 MB more; compressed by zlib's fastest level they are 18 MB (the
-compression costs about 1% of a run's CPU time)."""
+compression costs about 1% of a run's CPU time). Read back, each distinct string is made once
+per rule: a rule's facts repeat the same words file after file (for 100,000 files, title-slug-
+mismatch's facts took 130 MB unpacked with a string per occurrence, 65 MB with each made once)."""
 
 from __future__ import annotations
 
@@ -40,8 +42,13 @@ class _Stream:
 
     def read(self) -> list[list]:
         self._parts += [self._compressor.compress(self._pending), self._compressor.flush()]
+        seen: dict[str, str] = {}
+
+        def shared(values: list) -> list:  # each string once: facts repeat words file after file
+            return [seen.setdefault(v, v) if type(v) is str else v for v in values]
+
         unpacker = msgpack.Unpacker(raw=False, strict_map_key=False, unicode_errors="surrogatepass",
-                                    max_buffer_size=0)
+                                    max_buffer_size=0, list_hook=shared)
         decompressor = zlib.decompressobj()
         out: list = []
         for part in self._parts:

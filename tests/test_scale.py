@@ -338,3 +338,27 @@ def test_a_journal_folded_into_the_index_keeps_every_entry(project, capsys, monk
     assert linted == []  # every file's result in the index
     _, fresh = check_json(capsys, "--no-cache")
     assert warm == fresh and warm["summary"]["findings"] == cold["summary"]["findings"] + 1
+
+
+
+BOOM_RULE = '''
+"""Always crashes (a test)."""
+CODE = "ZZ902"
+NAME = "boom-test"
+KIND = "repository"
+def collect(doc, options):
+    return 1
+def report(facts, options):
+    raise RuntimeError("boom")
+'''
+
+
+def test_a_crashing_repository_rule_gives_one_internal_error_and_is_not_cached(project, capsys):
+    (project / "rules_local" / "boom.py").write_text(BOOM_RULE)
+    (project / ".newslint.toml").write_text('plugins = ["rules_local/same.py", "rules_local/boom.py"]\nselect = ["ZZ900", "ZZ902"]\n')
+    for _ in range(2):  # the second run from the cache: the crash is not kept there
+        code, data = check_json(capsys, "--jobs", "2")
+        errors = [f for f in data["findings"] if f["code"] == "NL999"]
+        assert code == 2
+        assert [(f["path"], "boom-test" in f["message"]) for f in errors] == [(os.path.join("news", "a000.md"), True)]
+        assert sum(f["code"] == "ZZ900" for f in data["findings"]) == 2
