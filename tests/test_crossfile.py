@@ -482,6 +482,23 @@ def test_a_monthly_series_with_new_bodies_is_not_a_duplicate():
     assert reported(run(files, select=("DUP002",))) == []
 
 
+def test_generated_release_posts_differ_by_their_version_line():
+    """A feed of generated release posts: the title is the project's name, two of the three body
+    lines are the template's. The version line differs: another release, not the same story. The
+    same release posted twice, once with the names in bold, is."""
+    def release(version, bold=False):
+        mark = "**" if bold else ""
+        return lines(f"Release notes for {mark}harbour/tide-tables{mark} now at version {mark}{version}{mark}.",
+                     "This project is used across all versions by many repositories.",
+                     "Go to the project page on the registry to find the latest changes.")
+
+    title = "Tide Tables"
+    versions = {"a.md": post(title, body=release("1.0.0")), "b.md": post(title, body=release("v1.0.1"))}
+    assert reported(run(versions, select=("DUP002",))) == []
+    twice = {"a.md": post(title, body=release("v3.0")), "b.md": post(title, body=release("v3.0", bold=True))}
+    assert reported(run(twice, select=("DUP002",))) == ["a.md", "b.md"]
+
+
 def test_a_story_scraped_twice_from_two_domains_is_a_duplicate():
     files = {
         "old/ferry/index.md": post("Harbour ferry terminal approved after two years", body="Menu\n\n" + STORY,

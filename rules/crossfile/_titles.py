@@ -105,7 +105,12 @@ def body_sketch(text: str, size: int) -> list[int]:
     """The `size` smallest hashes of the body's distinct lines of four words or more (case and
     spacing ignored): a bottom-k sketch, from which `resemblance` estimates how much of two bodies
     is the same text. Lines, not word shingles: a scraped story and its copy share whole
-    paragraphs, and hashing lines is cheap on long bodies."""
+    paragraphs, and hashing lines is cheap on long bodies. Emphasis and code marks are left out:
+    a copy that bolds a name is the same text."""
+    if "*" in text:
+        text = text.replace("*", "")
+    if "`" in text:
+        text = text.replace("`", "")
     hashes = set()
     for line in text.splitlines():
         words = line.split()

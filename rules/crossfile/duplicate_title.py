@@ -30,11 +30,13 @@ Translations are not duplicates: two files whose language differs (a `lang`, `la
 folder or suffix.
 
 When both files have a body (three lines of four words or more), equal or near-identical
-titles are reported only if the bodies are the same story too: at least half of their lines
-the same (estimated from a sketch of each body's lines), or the same slug at the end of their
-source URL (`webUrl`, `originalUrl`, `source_url`, `canonical_url`, `url`, `link`). So a monthly
-post with the same title ("Upcoming Speaking Engagements") and a new body is not reported; a
-story scraped twice, from an old and a new domain, is. Without bodies the titles decide.
+titles are reported only if the bodies are the same story too: more than half of their lines
+the same (estimated from a sketch of each body's lines, emphasis and code marks left out), or the
+same slug at the end of their source URL (`webUrl`, `originalUrl`, `source_url`, `canonical_url`,
+`url`, `link`). So a monthly post with the same title ("Upcoming Speaking Engagements") and a new
+body is not reported, nor a generated release post whose only own line, the version, differs
+from the last one's; a story scraped twice, from an old and a new domain, is. Without bodies the
+titles decide.
 
 Typical causes: a re-scrape whose title came out as mojibake, the same story saved under two
 dates or from two domains, a blog post that copies a news article's headline. Only the
@@ -103,7 +105,7 @@ _DIGIT = re.compile(r"\d")
 WORD_SIMILARITY = 70  # two words this similar (0-100) are one word misspelt or inflected
 SKETCH = 64  # line hashes kept of each body
 MIN_LINES = 3  # a body with fewer lines of four words tells nothing
-SAME_BODY = 0.5  # bodies sharing this share of their lines are the same story
+SAME_BODY = 0.5  # bodies sharing more than this share of their lines are the same story
 MAX_BODY = 1_000_000  # characters of a body read for its sketch
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", re.A)  # three words or more: a story's own slug
 
@@ -297,7 +299,7 @@ def _same_story(p: str, q: str, a: list, b: list) -> bool:
         return False
     if len(a[8]) < MIN_LINES or len(b[8]) < MIN_LINES:
         return True  # without bodies the titles decide
-    return resemblance(a[8], b[8], SKETCH) >= SAME_BODY or (a[9] != "" and a[9] == b[9])
+    return resemblance(a[8], b[8], SKETCH) > SAME_BODY or (a[9] != "" and a[9] == b[9])
 
 
 def report(facts_by_path, options, only=None):
