@@ -11,6 +11,14 @@ def body(text: str) -> str:
     return FRONT + text
 
 
+SCRAPED = '---\ntitle: "Harbour ferry timetable changes"\nsource_url: "https://news.example.com/ferry"\n---\n'
+
+
+def scraped(text: str) -> str:
+    """A scraped copy (its front matter names the page it came from): the body starts on line 5."""
+    return SCRAPED + text
+
+
 def where(findings, rule):
     return [(f.line, f.column, f.pointer) for f in findings if f.rule == rule]
 
@@ -25,13 +33,23 @@ def roundtrip(text, rule):
 
 # ---- html-entity ---------------------------------------------------------------------------------
 def test_scraped_entities_in_body_text_are_reported_at_their_line_and_column():
-    text = body("\nThe ferry&#8217;s new timetable starts&nbsp;on Monday.\n\n- Fares rise by 10&#8201;%\n")
+    text = scraped("\nThe ferry&#8217;s new timetable starts&nbsp;on Monday.\n\n- Fares rise by 10&#8201;%\n")
     found = lint(text, ["html-entity"])
-    assert where(found, "html-entity") == [(5, 10, None), (7, 19, None)]
+    assert where(found, "html-entity") == [(6, 10, None), (8, 19, None)]
     assert "&#8217;, &nbsp;" in found[0].message
     assert found[0].fix.applicability == "safe"
-    assert roundtrip(text, "html-entity") == body(
+    assert roundtrip(text, "html-entity") == scraped(
         "\nThe ferry’s new timetable starts\u00a0on Monday.\n\n- Fares rise by 10\u2009%\n")
+
+
+def test_a_hand_written_post_may_write_entities_but_not_escape_them_twice():
+    """Markdown shows `&mdash;` as a dash: an author's way of typing one, not a scraper's leftover
+    (the post names no page it was copied from). Escaped twice, readers see the entity itself."""
+    written = body("\nOne release &mdash; many fixes, and the captain&rsquo;s notes.\n")
+    assert lint(written, ["html-entity"]) == []
+    twice = body("\nThe captain&amp;rsquo;s notes.\n")
+    assert where(lint(twice, ["html-entity"]), "html-entity") == [(5, 12, None)]
+    assert roundtrip(twice, "html-entity") == body("\nThe captain’s notes.\n")
 
 
 @pytest.mark.parametrize("line,fixed", [
@@ -42,9 +60,9 @@ def test_scraped_entities_in_body_text_are_reported_at_their_line_and_column():
     ("Type &amp;lt;b&amp;gt; for bold.", "Type &lt;b&gt; for bold."),  # one level off: still shown as <b>
 ])
 def test_entities_in_every_kind_of_text_block(line, fixed):
-    text = body(f"\n{line}\n")
+    text = scraped(f"\n{line}\n")
     assert len(lint(text, ["html-entity"])) == 1
-    assert roundtrip(text, "html-entity") == body(f"\n{fixed}\n")
+    assert roundtrip(text, "html-entity") == scraped(f"\n{fixed}\n")
 
 
 def test_double_escaped_entity_says_what_readers_see():
@@ -66,11 +84,11 @@ def test_double_escaped_entity_says_what_readers_see():
     "Unknown &D; and &foo; names, Q&A, AT&T.",
 ])
 def test_entities_that_are_meant_or_not_text_are_left_alone(text):
-    assert lint(body(f"\n{text}\n"), ["html-entity"]) == []
+    assert lint(scraped(f"\n{text}\n"), ["html-entity"]) == []
 
 
 def test_entity_for_a_control_character_is_reported_without_fix():
-    (finding,) = lint(body("\nBroken&#1; text\n"), ["html-entity"])
+    (finding,) = lint(scraped("\nBroken&#1; text\n"), ["html-entity"])
     assert finding.fix is None
 
 

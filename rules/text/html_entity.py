@@ -9,9 +9,11 @@ character or an invalid code point, such as `&#0;`) (`&nbsp;` becomes an ordinar
 URLs, turns `&#038;`/`&amp;` back into `&`. The value keeps its quoting style.
 
 In the body, Markdown itself decodes entities, so only what a scraper left behind is reported:
+in a scraped copy (its front matter names the page it came from: a `source_url`, `originalUrl`...),
 entities for typographic characters (`&#8217;`, `&rsquo;`, `&nbsp;`, `&#039;`, `&quot;`) in the
-text of headings, paragraphs, lists, quotes and tables, and double-escaped ones (`&amp;#8217;`,
-which readers see as `&#8217;`). Left alone: `&lt;`, `&gt;`, `&amp;` (Markdown text needs them),
+text of headings, paragraphs, lists, quotes and tables; in any body, double-escaped ones
+(`&amp;#8217;`, which readers see as `&#8217;`). A hand-written post's `&mdash;` is its author's
+way of writing a dash, which the page shows as one. Left alone: `&lt;`, `&gt;`, `&amp;` (Markdown text needs them),
 entities for other characters Markdown gives a meaning to (`&#42;` for `*`) and for letters and
 digits (addresses hidden from harvesters), and entities in code, in HTML blocks and tags, and in
 URLs. One finding per line; the fix (safe) writes the characters (a no-break space for `&nbsp;`,
@@ -25,6 +27,7 @@ import re
 
 from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
+from rules.content._scraped import source_url
 from rules.text._body import by_line, line_bounds
 from rules.textfields import around, text_fields
 
@@ -136,12 +139,13 @@ def _body(doc):
     first = text.find("&", doc.body_start)
     if first < 0:
         return
+    scraped = source_url(doc) is not None
     for line, matches in by_line(doc, _BODY_ENTITY.finditer(text, first)).items():
         start, end = line_bounds(doc, line)
         found = []
         for m in matches:
             decoded = _decoded(m.group())
-            if decoded is not None and not _in_markup(text, start, m.start()):
+            if decoded is not None and (scraped or decoded[0]) and not _in_markup(text, start, m.start()):
                 found.append((m, *decoded))
         if not found:
             continue
