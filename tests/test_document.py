@@ -69,6 +69,7 @@ def test_utf16_is_reported():
     [
         ("# no front matter\n", "front-matter-missing", 1),
         ("", "front-matter-missing", 1),
+        ("+++\ntitle = \"Never closed\"\n\nText.\n", "front-matter-missing", 1),
         ("---\ntitle: x\nbody never closed\n", "front-matter-unterminated", 1),
         ("---\ntitle: [x\n---\n", "yaml-syntax", 3),
         ("---\ntitle: x\n  bad: indent\n---\n", "yaml-syntax", 3),
@@ -85,6 +86,15 @@ def test_structural_problems(text, kind, line):
     assert kind in kinds(doc)
     problem = next(p for p in doc.problems if p.kind == kind)
     assert problem.span.line == line
+
+
+@pytest.mark.parametrize("text", ['+++\ntitle = "Harbour ferry"\ndate = 2020-05-30T06:52:05Z\n+++\n\nText.\n',
+                                  '+++\r\ntitle = "Harbour ferry"\r\n+++'])
+def test_hugo_toml_front_matter_is_another_format_not_a_missing_block(text):
+    """Hugo reads front matter between `+++` lines as TOML: the file is not reported as lacking
+    front matter (and its TOML is not newslint's to check)."""
+    doc = parse_text(text)
+    assert doc.problems == [] and not doc.has_front_matter and doc.data is None
 
 
 def test_duplicate_key_keeps_last_value_like_yaml_loaders():

@@ -1,6 +1,9 @@
 """The file does not start with a YAML front-matter block.
 
 Jekyll and Hugo only read variables from a block that opens on the very first line with `---`. Without it the whole file is body text and the article has no title, date or URL.
+
+Hugo also reads TOML front matter between `+++` lines: a file that opens with such a block has
+front matter in another format, which is not reported (nor checked).
 """
 
 from rules.structure._problems import report_problems
