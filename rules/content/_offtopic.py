@@ -26,7 +26,7 @@ from linter.patterns import Lazy
 from rules import _memo
 from rules.content import _chrome, _language, _terms
 from rules.content._markdown import body_of
-from rules.content._scraped import source_url
+from rules.scraped import source_url
 
 META_FIELDS = (("title", 3.0), ("description", 2.0), ("excerpt", 2.0), ("summary", 2.0), ("subtitle", 2.0))
 LABEL_FIELDS = ("tags", "topics", "categories", "keywords")

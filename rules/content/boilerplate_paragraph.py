@@ -41,7 +41,7 @@ from itertools import islice
 from linter.model import Report, Span
 from rules.content import _chrome, _offtopic, _terms
 from rules.content._markdown import body_of, has_body
-from rules.content._scraped import source_url
+from rules.scraped import source_url
 from rules.content._chrome import normalise
 from rules.content.template_filler import _units
 

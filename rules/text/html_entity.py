@@ -27,7 +27,7 @@ import re
 
 from linter.model import Edit, Fix, Report
 from linter.yamledit import fix, replace_value
-from rules.content._scraped import source_url
+from rules.scraped import source_url
 from rules.text._body import by_line, line_bounds
 from rules.textfields import around, text_fields
 
