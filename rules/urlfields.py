@@ -32,7 +32,8 @@ _SITE_PATH = re.compile(r"/(?!/)[!-~]*", re.A)  # a site-relative path of printa
 def url_fields(doc) -> list[tuple[str, str, str]]:
     """(pointer, key, value) of every string holding a URL, in document order: the values of the
     URL roles of the article and its `related` items, and every string under a URL key. An empty
-    value found only by its role is no URL (`main_image: ''`): it is left out.
+    value found only by its role is no URL (`main_image: ''`): it is left out; so is an empty
+    top-level `url`, a page's own permalink in Hugo and Jekyll, which they then compute.
 
     Remembered on the document, since seven rules ask for the same list: do not modify it."""
     return per_document(doc, "url_fields", lambda: _url_fields(doc))
@@ -45,6 +46,8 @@ def _url_fields(doc) -> list[tuple[str, str, str]]:
         for ptr in by_key.get(key, ()):
             node = nodes.get(ptr)
             if node is not None and node.tag == _STR_TAG and isinstance(node.value, str):
+                if node.value == "" and ptr == "/url":
+                    continue
                 found[ptr] = (node.start_mark.index, ptr, key, node.value)
     for item, _ in items(doc):
         for role in URL_ROLES:

@@ -443,3 +443,12 @@ def test_hostile_values_give_findings_not_tracebacks():
     )
     assert at(lint(text, ["URL", "REL"]), "url-invalid") == [(4, 6, "/url"), (5, 8, "/image")]
     assert fix(text, ["URL", "REL"], unsafe=True) == text
+
+
+def test_an_empty_permalink_is_unset_not_an_invalid_url():
+    """Hugo and Jekyll compute a page's URL when its `url` is empty (a blog's blank archetype
+    field, seen on a public Hugo blog): neither url-invalid nor the schema reports it. An empty
+    `url` of an image or related item is a link to nothing, and still is."""
+    assert [f for f in lint(blog('url: ""'), ["ALL"]) if f.pointer == "/url"] == []
+    related = news("related:", '  - title: "Other story"', '    url: ""')
+    assert [f.pointer for f in lint(related, ["url-invalid"])] == ["/related/0/url"]

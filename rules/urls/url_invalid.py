@@ -6,7 +6,8 @@ or control characters, a missing or misspelt scheme (`www.example.com/a`, `htps/
 `http:/example.com`), a scheme other than http(s), no host or a host that is not a valid name
 (a DNS name with a dot and a plausible top-level domain, or an IP address).
 
-Relative URLs (`/images/a.jpg`) are not invalid: `url-relative` reports them where an absolute
+An empty top-level `url` is a page's permalink left unset (Hugo and Jekyll then compute it), not
+an invalid URL. Relative URLs (`/images/a.jpg`) are not invalid: `url-relative` reports them where an absolute
 URL is required. No fix: the right URL cannot be guessed.
 """
 
