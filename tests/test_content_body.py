@@ -105,6 +105,27 @@ def test_release_notes_with_cve_list_downloads_checksums_and_credits_are_the_art
     assert _ot(RELEASE) == []
 
 
+SHORT_RELEASE = """---
+title: "Harbourlib 1.0.4 released"
+---
+
+Harbourlib 1.0.4 fixes a security issue in the template engine: untrusted plugins could run arbitrary code while rendering a page, so everyone should upgrade through the package manager today.
+
+The fix disables custom plugins in safe mode, escapes every variable the templates render, and adds a regression test for the template engine.
+
+Many thanks for Dana Whitfield for alerting us to the problem and helping us confirm the fix so quickly.
+
+Happy publishing, and keep those bug reports coming!
+"""
+
+
+def test_a_short_release_post_thanking_its_reporter_is_the_article():
+    """A project's own release posts (seen on a public Jekyll site) thank whoever reported the bug
+    in words the rest of the post does not use: credits, not a stray paragraph."""
+    assert _ot(SHORT_RELEASE) == []
+    assert _ot(SHORT_RELEASE.replace("Many thanks for", "Maintainer's note: Many thanks to")) == []
+
+
 PASSWORDS = """---
 title: "The most common passwords leaked this year are still the weakest"
 description: "Researchers counted the passwords in leaked credential dumps."
