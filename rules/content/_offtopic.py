@@ -68,7 +68,7 @@ _STANDARD = Lazy(
     r"|bibliograph|appendix|resource|reading|install|usage|example|faq|timeline|contact|summary|conclusion|prerequisite"
     r"|disclaimer|known issue|deprecat|semver|breaking|about|author|team|speaker|schedule|agenda|sponsor|update|event"
     r"|upcoming|try|get started|getting started|build|learn more|next step|what's next|faq|podcast|episode")
-_CREDIT_START = re.compile(r"(?:(?:maintainer's note|a note):\s*)?(?:(?:special|many|huge|big) )?thanks (?:to|for)\b|we (?:would like to )?thank\b"
+_CREDIT_START = re.compile(r"(?:maintainer['’]s note:\s*)?(?:(?:special|many|huge|big) )?thanks (?:to|for)\b|we (?:would like to )?thank\b"
                            r"|acknowledg|credits?\b|with contributions from\b", re.I)
 # identifiers, versions, hashes, calls, code spans: tokens of technical text (a change list, an advisory)
 _TECHNICAL = re.compile(r"`|\b\w+[._]\w+|\w\(|\b[0-9a-f]{7,}\b|\bv?\d+\.\d+|\bcve-\d", re.I)
