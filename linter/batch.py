@@ -379,9 +379,7 @@ def _run(targets: list[Target], settings: Settings, options: RunOptions, cwd: Pa
         _LINTER = _OPTIONS = None
     for n, t in enumerate(targets):  # one by one: each packed result is freed as its FileResult is made
         if type(results[n]) is bytes:
-            path = t.path  # one string when the paths are the same (a run from the configuration's folder)
-            relpath = path if t.rel_start == t.path_start else t.relpath
-            results[n] = FileResult.from_json(path, relpath, packing.unpack(results[n]))
+            results[n] = FileResult.from_json(*t.paths(), packing.unpack(results[n]))
     out.results = results
     linter.finish(results, report_on, found, crashed)
     if cache is not None:
@@ -433,11 +431,10 @@ def _repository(linter: Linter, cache: Cache | None, targets: list[Target], resu
                 found.setdefault(path, []).extend(fs)
     if not stale:
         return found, []
-    # Each path made once (a Target makes a new string each time it is asked), shared by every
-    # rule's facts; the relpath is the same string when it is the same.
-    numbered = [*targets, *context]
-    paths = [None if t is None else t.path for t in numbered]
-    files = {path: path if t.rel_start == t.path_start else t.relpath for path, t in zip(paths, numbered) if t is not None}
+    # Each path made once (Target.paths), shared by every rule's facts.
+    pairs = [None if t is None else t.paths() for t in [*targets, *context]]
+    paths = [None if pair is None else pair[0] for pair in pairs]
+    files = dict(pair for pair in pairs if pair is not None)
     number = {path: n for n, path in enumerate(paths[:len(targets)])}
     if cache is not None:
         _restore_facts(cache, known, from_cache, stale, facts)
@@ -466,7 +463,7 @@ def _sha256(text: str):
     return hashlib.sha256(text.encode("utf-8", "surrogatepass"))
 
 
-def _cached_findings(cache: Cache, slot: str, state: str, reported: list[FileResult]) -> dict[str, list[Finding]] | None:
+def _cached_findings(cache: Cache, slot: str, state: str, reported: list[Target]) -> dict[str, list[Finding]] | None:
     """The findings stored under `slot` for the files `reported` on, if they came from `state`."""
     rows = cache.repository_findings(slot, state)
     if rows is None:

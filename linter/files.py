@@ -39,6 +39,12 @@ class Target(NamedTuple):
     def abspath(self) -> Path:
         return Path(self.file)
 
+    def paths(self) -> tuple[str, str]:
+        """(path, relpath), made once: one string for both when they are the same (a run from the
+        configuration's folder), where each property would make a new one each time it is asked."""
+        path = self.path
+        return path, path if self.rel_start == self.path_start else self.relpath
+
 
 def _inside(p: Path, roots: list[Path]) -> bool:
     return any(p == r or r in p.parents for r in roots)
@@ -90,8 +96,7 @@ class Discovery:
 
     def _cuts(self, folder: str) -> tuple[int, int]:
         """Where a path below `folder` starts its shown and its relative form."""
-        cut_path, cut_rel = (len(base) if (folder + os.sep).startswith(base) else 0 for base in self._bases)
-        return cut_path, cut_rel
+        return tuple(len(base) if (folder + os.sep).startswith(base) else 0 for base in self._bases)
 
     def find(self, paths: list[str]) -> list[Target]:
         out: dict[str, Target] = {}
