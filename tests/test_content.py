@@ -155,9 +155,9 @@ def test_short_bodies_are_not_judged():
 title: "Lighthouse keeper retires"
 ---
 
-The keeper of the lighthouse retired on Friday after forty years.
+The keeper of the lighthouse retired on Friday after forty years of polishing the lantern, winding the clockwork and logging every passing trawler, tanker and schooner through fog and gales; the coastguard will automate the beacon and the keeper's cottage becomes a maritime museum with the restored Fresnel lens on display.
 
-Cast on ninety stitches with chunky merino wool and cross the cables every eighth row.
+Cast on ninety stitches with chunky merino wool, cross the cables every eighth row, block the finished cardigan and sew the toggles onto the placket with mohair yarn before steaming the ribbed cuffs.
 """
     assert _ot(text) == []
     assert len(_ot(text, **{"min-blocks": 2})) == 1

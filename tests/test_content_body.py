@@ -126,6 +126,54 @@ def test_a_short_release_post_thanking_its_reporter_is_the_article():
     assert _ot(SHORT_RELEASE.replace("Many thanks for", "Maintainer's note: Many thanks to")) == []
 
 
+ASIDE = ("Volcanic ash from the eruption grounded flights across northern glaciers while seismologists monitored "
+         "magma tremors beneath the crater.")
+MORE_STORY = STORY + """
+The ferry seats two hundred passengers and carries bicycles on its lower deck, and the crossing takes twelve minutes in fair weather.
+
+The harbour master said the repaired engines burn less diesel, and the ferry company expects fares to stay the same next year.
+"""
+
+
+def _post_with(block, story=MORE_STORY):
+    return _doc(story + "\n" + block + "\n\nCommuters can buy tickets on board or at the pier office before each sailing.\n",
+                extra="")
+
+
+def test_a_paragraph_opening_with_a_connective_continues_the_post_unless_it_sells():
+    """A release post's "Some other fixes...", "We also added...", "Well, ..." (seen on a public
+    Jekyll site) are the author's asides: their words need not recur. A spliced paragraph names
+    its own subject; promotion is reported however it opens."""
+    found = _ot(_post_with(ASIDE))
+    assert [(f.line, f.severity) for f in found] == [(16, "info")]
+    for opening in ("Also, v", "And v", "We also saw v", "...and v", "Well, v", "Or, if you fly, v", "Please note: v"):
+        assert _ot(_post_with(opening + ASIDE[1:])) == [], opening
+    promo = _ot(_post_with("Also, enrol today in our online coding bootcamp with a certificate program and an early-bird discount."))
+    assert [(f.line, f.severity) for f in promo] == [(16, "warning")] and "is promotion (" in promo[0].message
+
+
+def test_a_paragraph_ending_with_thanks_is_a_credit():
+    assert len(_ot(_post_with(ASIDE))) == 1
+    assert _ot(_post_with(ASIDE + " Thanks :)")) == []
+    assert _ot(_post_with(ASIDE + " Thank you!")) == []
+
+
+def test_the_sections_of_a_digest_are_separate_items():
+    """A weekly update's sections are its items: one that shares no words with the others is not stray."""
+    section = "\n## Glacier eruption\n\n" + ASIDE + "\n"
+    assert len(_ot(_doc(MORE_STORY + section, extra=""))) == 1
+    for title in ("Harbour weekly update", "This week in harbour news", "Harbour links: May roundup"):
+        assert _ot(_doc(MORE_STORY + section, title=title, extra="")) == [], title
+
+
+def test_stray_text_is_not_judged_in_a_post_too_short_to_show_its_subject():
+    """Four one-line paragraphs: too few words to tell an aside from a stray block (a short release
+    note's pointer to its changelog); the same block in a longer post is reported."""
+    short = "The harbour ferry returned to the north pier on Monday after repairs.\n"
+    assert _ot(_post_with(ASIDE, story=short + "\nThe council will add evening sailings.\n")) == []
+    assert len(_ot(_post_with(ASIDE))) == 1
+
+
 PASSWORDS = """---
 title: "The most common passwords leaked this year are still the weakest"
 description: "Researchers counted the passwords in leaked credential dumps."

@@ -47,6 +47,10 @@ WEAK_CHROME_CONFIDENCE = 0.7  # an author bio, or chrome in a post that is not a
 PROMO_CONFIDENCE = 0.85
 STRAY_CONFIDENCE = 0.6
 MAX_STRAY = 2  # more unrelated spans than this: the article is a digest of unrelated items
+# Below this much word weight (title, description and body: about thirty rare words, a short
+# release note) an article's words are too few to show that a part of it is unrelated: only
+# promotion, which says what it is, is reported there.
+MIN_STRAY_CONTEXT = 100.0
 
 
 class Span(NamedTuple):
@@ -70,11 +74,20 @@ _STANDARD = Lazy(
     r"|upcoming|try|get started|getting started|build|learn more|next step|what's next|faq|podcast|episode")
 _CREDIT_START = re.compile(r"(?:maintainer['’]s note:\s*)?(?:(?:special|many|huge|big) )?thanks (?:to|for)\b|we (?:would like to )?thank\b"
                            r"|acknowledg|credits?\b|with contributions from\b", re.I)
+_THANKS_END = re.compile(r"\b(?:thanks|thank you)\W*$", re.I)  # "... helped make this release better. Thanks :)"
 # identifiers, versions, hashes, calls, code spans: tokens of technical text (a change list, an advisory)
 _TECHNICAL = re.compile(r"`|\b\w+[._]\w+|\w\(|\b[0-9a-f]{7,}\b|\bv?\d+\.\d+|\bcve-\d", re.I)
 # A paragraph that opens with a pronoun or a demonstrative refers back to what came before it:
 # it continues the article (a spliced paragraph names its own subject).
 _ANAPHOR = re.compile(r"(?:he|she|they|it|his|her|their|its|this|these|those|such|there)\b", re.I)
+# So does one that opens with a connective ("And", "Also", "Well,", "Some other fixes", "We also
+# added", "...and more"): the author's aside in a short post, whose words need not recur. Not
+# when it sells something: promotion is spliced in with a connective as often as without one.
+_CONNECTIVE = re.compile(r"(?:\.{3}|…)?\s*(?:and|but|so|also|plus|still|yet|however|well|anyway|besides|finally|lastly"
+                         r"|meanwhile|otherwise|again|another|(?:some )?other|(?:we|i) also|or|please|if you)(?![\w'’-])", re.I)
+# A digest's sections are separate items ("Weekly update", "This week in X", "May roundup"): none
+# is stray for not sharing the others' words.
+_DIGEST_TITLE = re.compile(r"\b(?:weekly|monthly|round-?up|digest|recap|newsletter|this week|week in review|links)\b", re.I)
 _QUOTE_START = ("\"", "“", "‘", "'", "„", "«")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _WORDS = re.compile(r"\b\w[\w'’-]*")
@@ -208,10 +221,14 @@ class TermScorer:
 
 def _protected(block, source: str) -> bool:
     """Blocks that word statistics must not judge: quotations (a quote is the article's voice even
-    when its words are new), paragraphs that open by referring back (a pronoun), credits and lists of names (a byline, authors), technical text (a
-    change list, an advisory's CVE list: identifiers and versions), text in another language."""
+    when its words are new), paragraphs that open by referring back (a pronoun, a connective),
+    credits (thanks at the start or the end) and lists of names (a byline, authors), technical
+    text (a change list, an advisory's CVE list: identifiers and versions), text in another language."""
     text = block.text.lstrip(" *_")
-    if block.kind == "quote" or text.startswith(_QUOTE_START) or _CREDIT_START.match(text) or _ANAPHOR.match(text):
+    if (block.kind == "quote" or text.startswith(_QUOTE_START) or _CREDIT_START.match(text) or _THANKS_END.search(text)
+            or _ANAPHOR.match(text)):
+        return True
+    if _CONNECTIVE.match(text) and not _chrome.promo_cues(text):
         return True
     words = _WORDS.findall(text)
     if words and len(_CAPITALISED.findall(text)) >= 0.5 * len(words):
@@ -219,6 +236,11 @@ def _protected(block, source: str) -> bool:
     if words and len(_TECHNICAL.findall(source)) >= 0.08 * len(words):
         return True
     return not _language.is_english(text)
+
+
+def _is_digest(doc) -> bool:
+    title = doc.data.get("title") if isinstance(doc.data, dict) else None
+    return isinstance(title, str) and _DIGEST_TITLE.search(title) is not None
 
 
 def _section_end(blocks, h: int) -> int:
@@ -427,7 +449,8 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
         scorer = (scorer_factory or TermScorer)(doc, blocks, options, skip=taken)
     min_evidence = float(options["min-evidence"])
     min_block = float(options["min-block-evidence"])
-    if _terms.mass(scorer.meta) + _terms.mass(scorer.body) < 3 * min_evidence:
+    context = _terms.mass(scorer.meta) + _terms.mass(scorer.body)
+    if context < 3 * min_evidence:
         return []
     known: dict[int, bool] = {}
 
@@ -498,7 +521,7 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
                         spans.append(Span(run[0], run[-1], False, sc, scorer.missing(idx), kind, "", conf))
             run = []
     spans.sort()
-    if scraped or sum(1 for sp in spans if sp.kind == "stray") > MAX_STRAY:
+    if scraped or context < MIN_STRAY_CONTEXT or _is_digest(doc) or sum(1 for sp in spans if sp.kind == "stray") > MAX_STRAY:
         spans = [sp for sp in spans if sp.kind == "promo"]
     for n, sp in enumerate(spans):
         if sp.kind == "promo":

@@ -20,7 +20,10 @@ severity and does not fail a CI run):
   "the" counts for nothing and "bootcamp" a lot.
 
 What an article is made of is never judged by its words: code, tables, HTML, quotations (block
-quotes and paragraphs that open with a quotation mark), lists of names (credits, bylines), text in
+quotes and paragraphs that open with a quotation mark), paragraphs that continue what came before
+(opening with a pronoun, or with a connective such as "And", "Also", "Well,", "Some other", unless
+they sell something), credits (a paragraph opening or ending with thanks), lists of names
+(bylines), text in
 another language (judged not at all rather than with English statistics), and the standard sections
 of release notes, advisories and papers (headings such as "Notable changes", "Downloads",
 "Checksums", "Affected versions", "CVEs", "Credits", "Acknowledgements", "References"). Short
@@ -28,8 +31,12 @@ blocks (a one-line aside) are only reported with an unrelated neighbour. In a bo
 12 blocks, where a real article brings new words paragraph after paragraph, only whole sections are
 judged, and a list together with the paragraph that introduces it (a box of tips, ending with a
 colon), as strictly as a section. Bodies with fewer than
-`min-blocks` paragraphs/lists are not judged for stray text, and an article with more than two
-unrelated spans is a digest of unrelated items (a news diary): its stray spans are not reported.
+`min-blocks` paragraphs/lists, or with too few words to show their subject (under 100 of word weight
+with the title and description: about thirty rare words, a short release note), are not judged for
+stray text (only for promotion), and an article with more than two
+unrelated spans is a digest of unrelated items (a news diary): its stray spans are not reported,
+nor are those of a post whose title says it is one ("Weekly update", "This week in ...", "May
+roundup", "links", "recap", "newsletter").
 Nor are they in a scraped copy (its front matter names the page it came from): its body is the
 source's article, and what differs from it is chrome or promotion, which the cues find; word
 statistics alone mostly flag the article's own asides there.
