@@ -42,6 +42,22 @@ def test_skip_link_share_row_and_newsletter_box_are_chrome():
     assert all(f.severity == "warning" and f.confidence == 0.9 and f.fix is None for f in found)
 
 
+def test_media_player_fallback_category_line_subscription_step_and_skip_link_after_the_title():
+    body = ("Harbour ferry returns after engine repairs Skip to content\n\nYour browser does not support the audio element.\n\n"
+            "Listen to article\n\n" + STORY + "\nCheck your inbox to confirm your subscription.\n\nPOSTED IN:\n")
+    found = _ot(_doc(body))
+    cues = [(f.line, f.message.split("page chrome (")[1].split(")")[0]) for f in found]
+    assert cues == [(7, "skip link, media player"), (19, "newsletter box, tag toggle")]
+    assert found[0].end_line == 11
+
+
+def test_the_text_of_a_link_to_a_video_is_not_chrome():
+    """A scraped video embed leaves its fallback text as the text of a link to the file: the link is
+    the article's (a deleting fix would drop the video), so it is not reported as chrome."""
+    body = STORY + "\n[Your browser does not support the video tag.](https://cdn.harbourtimes.example/ferry.mp4)\n"
+    assert _ot(_doc(body)) == []
+
+
 def test_corrections_footer_donation_heading_and_same_site_teaser():
     body = (STORY + "\n[Read more: [Council approves summer timetable](https://www.harbourtimes.example/news/timetable)]\n\n"
             "The harbour master expects the ferry to carry a thousand commuters a day.\n\n## Support our journalism\n\nYour donations keep independent local reporting alive.\n\n"

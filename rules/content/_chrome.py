@@ -26,19 +26,23 @@ _AT_START = {
     "breadcrumb": r"home ?(?:›|>|»|/|\|) ?\S",
     "related-post teaser": r"(?:read more|related(?: (?:posts?|articles?|stories|reading|content))?|see also|also read|more from [^:]{1,40}"
                            r"|you (?:may|might) also (?:like|enjoy)|recommended (?:for you|reading)|most read|trending now)\s*:",
-    "tag toggle": r"(?:show tags|hide tags)\b|(?:tags|filed under|share (?:this|on)[^:]{0,20}) ?:",
+    "tag toggle": r"(?:show tags|hide tags)\b|(?:tags|filed under|posted in|share (?:this|on)[^:]{0,20}) ?:",
+    # an audio or video player's fallback text on its own (not the text of a link to the media file)
+    "media player": r"(?:your browser does not support (?:the )?(?:audio|video)(?: element| tag)?\.?|listen to (?:this |the )?(?:article|story))$",
     "banner": r"(?:advertisement|sponsored content|sponsored|promoted)$",
 }
 _ANYWHERE = {
+    "skip link": (("skip to",), r"\bskip to (?:the )?(?:main )?content$"),  # after the page's title line
     "corrections footer": (("mistake", "letter for publication", "spotted"),
                            r"to point out mistakes|send in a letter for publication|spotted an? (?:error|mistake|typo)\b"),
     # chrome speaks to the reader ("sign up", "your donations", "our newsletter"); an article
     # reports ("70% of MPs subscribe to a newsletter", "members pay £5 a month on Patreon")
-    "newsletter box": (("newsletter", "inbox", "subscribe to our"),
+    "newsletter box": (("newsletter", "inbox", "subscribe to our", "confirm your subscription"),
                        r"(?:^|[.!?:] )(?:read and )?(?:subscribe|sign up|signup)\b.{0,80}\bnewsletters?\b"
                        r"|\byou can (?:also )?(?:subscribe|sign up)\b.{0,80}\b(?:newsletters?|channel|podcast|mailing list)\b"
                        r"|\bsubscribe to our (?:[\w'-]+ ){0,3}(?:newsletters?|channel|podcast|mailing list|updates)\b"
-                       r"|\bour (?:[\w'-]+ ){0,4}newsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b|\b(?:delivered|straight|direct) to your inbox\b"),
+                       r"|\bour (?:[\w'-]+ ){0,4}newsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b|\b(?:delivered|straight|direct) to your inbox\b"
+                       r"|\bcheck your inbox to confirm\b|\bconfirm your subscription\b"),
     "follow box": (("follow us",), r"\bfollow us on (?:twitter|x|facebook|bluesky|mastodon|linkedin|instagram|threads|youtube)\b"),
     "donation box": (("donat", "member", "patron", "support our", "support independent", "relies on", "relies entirely",
                       "/month", "/ month", "help us"),
@@ -57,7 +61,8 @@ _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START
 # the first word of every cue matched at the start of a block, and what a block's text may start with
 # before it (spaces, link brackets, emphasis), which normalising leaves out
 _START_WORDS = ("skip", "home", "read", "related", "see", "also", "more", "you", "recommended", "most", "trending",
-                "show", "hide", "tags", "filed", "share", "advertisement", "sponsored", "promoted")
+                "show", "hide", "tags", "filed", "posted", "share", "advertisement", "sponsored", "promoted", "your",
+                "listen")
 _LEAD = re.compile(r"[\s\[*_]*")
 _ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
 _BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")

@@ -318,6 +318,8 @@ def _block_cue(text: str, blocks, k: int, suspect: set, host: str | None) -> str
         return None  # a quotation is the article's voice, even when it speaks of donors
     if cue == "related-post teaser" and not _teaser(text[b.start : b.end], host):
         return None
+    if cue == "media player" and "](" in text[b.start : b.end]:
+        return None  # the text of a link to the media file: the link is the article's
     return cue
 
 
