@@ -253,6 +253,18 @@ def test_blog_post_is_clean_and_accepts_jekyll_forms():
         assert hits(edit(POST, '"2022-04-02T18:30:00+02:00"', date), path="p.md") == [], date
     assert hits(edit(POST, 'tags: ["Caching", "Meetups"]', "tags: caching meetups"), path="p.md") == []
     assert hits(edit(POST, 'author: "Ada Example"', "author: [Ada, Bo]"), path="p.md") == []
+    # Docusaurus's and jekyll-seo-tag's author records, one or a list (a public project blog writes them so)
+    record = "{name: Ada, url: 'https://example.org/ada', image_url: 'https://example.org/ada.png'}"
+    for authors in (record, f"[{record}, Bo]"):
+        for key in ("author", "authors"):
+            assert hits(edit(POST, 'author: "Ada Example"', f"{key}: {authors}"), path="p.md") == [], (key, authors)
+
+
+def test_an_author_is_a_name_or_a_record():
+    for value, where in (("authors: [Ada, 7]", "/authors"), ('author: ""', "/author"), ("authors: 7", "/authors")):
+        found = hits(edit(POST, 'author: "Ada Example"', value), path="p.md")
+        assert [f.pointer for f in found] == [where], value
+        assert "is not an author name, an author mapping or a list of them" in found[0].message
 
 
 def test_blog_post_problems():
