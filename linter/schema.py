@@ -90,7 +90,11 @@ def _join(words: list[str], last: str = "or") -> str:
 
 
 def _type_words(kinds: Any) -> str:
+    """What a value should be; an empty value (null) allowed beside other types goes unsaid: the
+    value reported is never null then."""
     names = [kinds] if isinstance(kinds, str) else list(kinds)
+    if len(names) > 1:
+        names = [n for n in names if n != "null"]
     return _join([_TYPE_WORDS.get(n, n) for n in names])
 
 

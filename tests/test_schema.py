@@ -260,6 +260,17 @@ def test_blog_post_is_clean_and_accepts_jekyll_forms():
             assert hits(edit(POST, 'author: "Ada Example"', f"{key}: {authors}"), path="p.md") == [], (key, authors)
 
 
+def test_a_key_left_empty_is_unset_except_title_and_published():
+    """Archetypes leave keys empty (`tags:`, `description:`): Hugo and Jekyll read them as unset.
+    An empty title is still a post without a title, and Jekyll hides a post whose `published` is empty."""
+    empty = "".join(f"{key}:\n" for key in ("tags", "categories", "description", "image", "images", "author", "slug",
+                                              "layout", "category", "draft", "weight", "lastmod"))
+    assert hits(edit(POST, 'author: "Ada Example"\n', empty), path="p.md") == []
+    assert messages(hits(edit(POST, 'title: "Notes from the spring meetup"', "title:"), path="p.md")) == [
+        "title: null is not a string"]
+    assert [f.rule for f in lint(edit(POST, "draft: false", "published:"))] == ["published-not-boolean"]
+
+
 def test_an_author_is_a_name_or_a_record():
     for value, where in (("authors: [Ada, 7]", "/authors"), ('author: ""', "/author"), ("authors: 7", "/authors")):
         found = hits(edit(POST, 'author: "Ada Example"', value), path="p.md")
