@@ -81,10 +81,11 @@ _TECHNICAL = re.compile(r"`|\b\w+[._]\w+|\w\(|\b[0-9a-f]{7,}\b|\bv?\d+\.\d+|\bcv
 # it continues the article (a spliced paragraph names its own subject).
 _ANAPHOR = re.compile(r"(?:he|she|they|it|his|her|their|its|this|these|those|such|there)\b", re.I)
 # So does one that opens with a connective ("And", "Also", "Well,", "Some other fixes", "We also
-# added", "...and more"): the author's aside in a short post, whose words need not recur. Not
+# added", "...and more") or in parentheses ("(To be exact, ...)"): the author's aside, whose words
+# need not recur. Not
 # when it sells something: promotion is spliced in with a connective as often as without one.
-_CONNECTIVE = re.compile(r"(?:\.{3}|…)?\s*(?:and|but|so|also|plus|still|yet|however|well|anyway|besides|finally|lastly"
-                         r"|meanwhile|otherwise|again|another|(?:some )?other|(?:we|i) also|or|please|if you)(?![\w'’-])", re.I)
+_CONNECTIVE = re.compile(r"(?:\.{3}|…)?\s*(?:\(|(?:and|but|so|also|plus|still|yet|however|well|anyway|besides|finally|lastly"
+                         r"|meanwhile|otherwise|again|another|(?:some )?other|(?:we|i) also|or|please|if you)(?![\w'’-]))", re.I)
 # A digest's sections are separate items ("Weekly update", "This week in X", "May roundup"): none
 # is stray for not sharing the others' words.
 _DIGEST_TITLE = re.compile(r"\b(?:weekly|monthly|round-?up|digest|recap|newsletter|this week|week in review|links)\b", re.I)

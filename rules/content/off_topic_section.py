@@ -22,10 +22,10 @@ severity and does not fail a CI run):
 
 What an article is made of is never judged by its words: code, tables, HTML, quotations (block
 quotes and paragraphs that open with a quotation mark), paragraphs that continue what came before
-(opening with a pronoun, or with a connective such as "And", "Also", "Well,", "Some other", unless
-they sell something), credits (a paragraph opening or ending with thanks), lists of names
-(bylines), text in
-another language (judged not at all rather than with English statistics), and the standard sections
+(opening with a pronoun, a parenthesis, or a connective such as "And", "Also", "Well,", "Some
+other", unless they sell something), credits (a paragraph opening or ending with thanks), lists of
+names (bylines), text in another language (judged not at all rather than with English
+statistics), and the standard sections
 of release notes, advisories and papers (headings such as "Notable changes", "Downloads",
 "Checksums", "Affected versions", "CVEs", "Credits", "Acknowledgements", "References"). Short
 blocks (a one-line aside) are only reported with an unrelated neighbour. In a body of more than
