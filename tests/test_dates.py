@@ -263,6 +263,18 @@ class TestDateFuture:
         text = blog("date: 2026-11-25", "lastmod: 2026-11-24T11:00:00")
         assert at(lint(text, ["date-future"], NOW), "date-future") == [(3, 7, "/date")]
 
+    def test_a_hand_written_post_dated_ahead_is_scheduled_a_draft_is_not_checked(self):
+        """Jekyll and Hugo publish a post dated ahead on its day: that is how a blog schedules one."""
+        found = lint(blog("date: 2027-01-10T09:00:00+01:00"), ["date-future"], NOW)
+        assert [(f.severity, f.confidence) for f in found] == [("info", 0.5)]
+        assert found[0].message.endswith(": a scheduled post, left out of the site until then")
+        assert lint(blog("date: 2027-01-10", "draft: true"), ["date-future"], NOW) == []
+        assert lint(news("publishedDateTime: 2027-01-10T00:00:00Z", "published: false"), ["date-future"], NOW) == []
+        # further ahead than a quarter, a scraped copy, or a news item: an error
+        for text in (blog("date: 2027-11-10"), blog("date: 2027-01-10", 'source_url: "https://example.org/a"'),
+                     news("publishedDateTime: 2027-01-10T00:00:00Z")):
+            assert [f.severity for f in lint(text, ["date-future"], NOW)] == ["error"], text
+
     def test_bad_now_option_is_refused_when_the_configuration_loads(self):
         with pytest.raises(ConfigError, match="rule date-future option now: expected an ISO 8601 date-time or 'now', got 'tomorrow'"):
             lint(news("publishedDateTime: 2022-07-07T22:10:00Z"), ["date-future"], {"date-future": {"now": "tomorrow"}})

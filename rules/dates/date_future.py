@@ -5,6 +5,11 @@ zone bug, and Jekyll and Hugo silently leave future posts out of the site. Check
 `publishedDateTime`, `updatedDateTime`, `date` and `lastmod` (option `fields`); Hugo's
 `publishDate` and `expiryDate` are meant to be in the future and are not checked by default.
 
+A post scheduled ahead is not a bug: a hand-written blog post (the blog-post schema, no source URL)
+dated up to 90 days ahead is shown at info severity (confidence 0.5: Jekyll and Hugo publish it
+on that day), and a draft or withdrawn item (`draft: true`, `published: false`) is not checked: the
+site shows it to nobody. A news item, a scraped copy or a post dated further ahead is an error.
+
 Options: `tolerance-days` (default 1: clocks and time zones differ), and `now`, an ISO 8601
 date-time to compare with instead of the clock, for reproducible runs (CI, tests). When `now` is
 empty or `now` the `SOURCE_DATE_EPOCH` environment variable is used if set, else the system
@@ -17,6 +22,8 @@ from linter.model import Report
 from linter.options import Option
 
 from rules.dates import _parse
+from rules.facts import withdrawn
+from rules.scraped import source_url
 
 CODE = "DT003"
 NAME = "date-future"
@@ -32,9 +39,13 @@ BAD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2099-07-07
 GOOD = '---\ntitle: "Robots learn to fold laundry"\npublishedDateTime: 2022-07-07T22:10:00Z\n---\n'
 
 
+SCHEDULE_DAYS = 90  # how far ahead a hand-written post may be scheduled before its date looks like a typo
+SCHEDULED_CONFIDENCE = 0.5
+
+
 def check(doc, options):
     found = list(_parse.values(doc, tuple(options["fields"])))
-    if not found:
+    if not found or withdrawn(doc):
         return
     try:
         now = _parse.now_from(options["now"])
@@ -53,5 +64,9 @@ def check(doc, options):
         if when.instant() > limit:
             days = (when.instant() - now).total_seconds() / 86400
             ahead = f"{days:.0f} days" if days >= 2 else f"{days * 24:.0f} hours"
-            yield Report(f"{v.key}: {v.shown} is in the future ({ahead} after now, "
-                         f"{now.strftime('%Y-%m-%dT%H:%M:%SZ')})", pointer=v.pointer)
+            message = f"{v.key}: {v.shown} is in the future ({ahead} after now, {now.strftime('%Y-%m-%dT%H:%M:%SZ')})"
+            if days <= SCHEDULE_DAYS and doc.profile == "blog-post" and source_url(doc) is None:
+                yield Report(f"{message}: a scheduled post, left out of the site until then", pointer=v.pointer,
+                             confidence=SCHEDULED_CONFIDENCE)
+            else:
+                yield Report(message, pointer=v.pointer)
