@@ -91,3 +91,12 @@ def test_a_stray_withdrawn_item_among_published_ones_is_a_warning():
     out = lint_files(files, ["unpublished"])
     found = [f for fs in out.values() for f in fs]
     assert [(f.path, f.severity) for f in found] == [("_news/00.md", "warning"), ("_news/01.md", "warning")]
+
+
+def test_a_post_held_back_in_jekylls_posts_folder_is_info():
+    """Jekyll documents `published: false` as the way to keep one post out of the site: in `_posts`
+    it is the blog's own mechanism, not a withdrawn item leaking among published ones."""
+    found = lint(DOC.format(value="false"), ["unpublished"], path="blog/_posts/2023-06-03-a-story.md")
+    assert [(f.severity, f.confidence) for f in found] == [("info", 0.5)]
+    assert "Jekyll builds it only with --unpublished" in found[0].message
+    assert [f.severity for f in lint(DOC.format(value="false"), ["unpublished"], path="_news/_posts_old/a.md")] == ["warning"]

@@ -8,6 +8,9 @@ configuration's folder, of the files where `published: false` is fine (by defaul
 folders). Only a real boolean `false` counts; a quoted `"false"` publishes the item and is
 `published-not-boolean`'s business.
 
+In a Jekyll `_posts` folder `published: false` is the documented way to hold a post back (Jekyll
+builds it only with `--unpublished`): there the finding is shown at `info` (confidence 0.5).
+
 A repository that withdraws items this way as a matter of course (at least 3 files, and at least
 5% of the files of the run) has a convention, not a defect on each of them: there the findings
 are shown at `info` (confidence 0.5) and say how many files share the convention; a stray
@@ -63,6 +66,10 @@ def _allow(options) -> list:
     return [allow] if isinstance(allow, str) else list(allow)
 
 
+def _held_back_post(path: str) -> bool:
+    return "/_posts/" in "/" + path.replace("\\", "/")
+
+
 def _entries(facts):
     if isinstance(facts, list):
         for entry in facts:
@@ -78,6 +85,11 @@ def report(facts_by_path, options):
     for path, facts in facts_by_path.items():
         for ptr, *span in _entries(facts):
             where = "this article" if ptr == "/published" else f"the item {ptr.rsplit('/', 1)[0]}"
+            if _held_back_post(path):
+                yield path, Report(f"published: false holds {where} back (Jekyll builds it only with --unpublished); "
+                                   f"move it to _drafts, or delete it, if it should not be kept",
+                                   pointer=ptr, span=to_span(span), fingerprint=fingerprint(False), confidence=UNSURE)
+                continue
             if convention:
                 message = (f"published: false withdraws {where}, as in {withdrawn} of the {total} files of this "
                            f"repository (its way of withdrawing items); delete the file or move it to drafts "
