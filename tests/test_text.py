@@ -138,10 +138,19 @@ def test_single_quoted_value_keeps_its_style():
 
 
 def test_block_scalar_is_reported_without_fix():
-    text = doc(excerpt=">\n  The council voted 7-2\n  for a budget.")
+    text = doc(excerpt=">\n  The council  voted 7-2\n  for a budget.")
     findings = lint(text, ["whitespace"])
     assert at(findings, "whitespace") == [(4, 10, "/excerpt")]
-    assert findings[0].fix is None
+    assert "doubled spaces" in findings[0].message and findings[0].fix is None
+
+
+def test_the_line_break_a_block_scalar_ends_with_is_yamls():
+    """`excerpt: >` ends its value with a line break unless written `>-`: YAML's syntax, common in
+    hand-written front matter, not stray whitespace in the text."""
+    assert lint(doc(excerpt=">\n  The council voted 7-2\n  for a budget."), ["whitespace"]) == []
+    assert lint(doc(excerpt=">\n  The council voted 7-2 for a budget."), ["whitespace"]) == []
+    assert lint(doc(excerpt="|\n  The council voted 7-2 for a budget."), ["whitespace"]) == []
+    assert "a line break" in lint(doc(excerpt='"The council voted.\\n"'), ["whitespace"])[0].message
 
 
 @pytest.mark.parametrize("value", ['"One\\u00a0space is fine"', '"Emoji 👩\\u200d💻 joiners are fine"',

@@ -6,7 +6,8 @@ page's layout: a trailing `\\xa0`, runs of spaces, `\\r\\n` between paragraphs, 
 
 The fix (safe) removes leading and trailing whitespace, control and zero-width characters, and
 replaces each run of spaces and line breaks inside the value with one space. Values written as
-block scalars (`|`, `>`) are reported but not rewritten.
+block scalars (`|`, `>`) are reported but not rewritten, and the line break such a value ends with
+(`description: >` then the text: YAML's own, which `>-` would leave out) is not reported.
 
 Zero-width joiners and non-joiners (U+200C, U+200D) are left alone: emoji and several scripts
 need them.
@@ -84,6 +85,10 @@ def check(doc, options):
     for ptr, value in text_fields(doc):
         if not value or not _suspect(value):
             continue
+        if value.endswith("\n") and _block_style(doc, ptr):
+            value = value[:-1]  # the line break a block scalar ends with (`>`, `|`) is YAML's, not the text's
+            if not value or not _suspect(value):
+                continue
         found = []
         for name, rx in _PROBLEMS:
             m = rx.search(value)
@@ -103,6 +108,11 @@ def check(doc, options):
             fix=fix("safe", "normalise the whitespace", replace_value(doc, ptr, cleaned)),
         )
     yield from _body(doc)
+
+
+def _block_style(doc, ptr: str) -> bool:
+    scalar = doc.scalar(ptr)
+    return scalar is not None and scalar.style in ("|", ">")
 
 
 _BODY_DEFECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]+")
