@@ -45,6 +45,12 @@ def name_others(named: list[str], total: int) -> str:
     return f"{text} and {rest} more" if rest > 0 else text
 
 
+def is_draft(doc) -> bool:
+    """Whether the document is a draft being written (`draft: true`, Hugo's and Eleventy's flag):
+    not on the site, and not finished."""
+    return any(ptr == "/draft" and v is True for ptr, v in doc.role("publication-flag"))
+
+
 def withdrawn(doc) -> bool:
     """Whether the article is withdrawn (`published: false`, `draft: true`; the "publication-flag"
     role): the site shows such a copy to nobody, so it duplicates nothing."""

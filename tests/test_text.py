@@ -252,6 +252,15 @@ def test_excerpt_identical_to_title_is_reported():
     assert lint(doc(excerpt='"Council approves new budget."'), ["placeholder-text"], opts) == []
 
 
+def test_a_draft_holds_placeholders_until_it_is_written():
+    """A Hugo draft made from the owner's template (description = title, "TBD") is not on the site;
+    a withdrawn news item keeps its text, and its placeholders are still reported."""
+    draft = '---\ntitle: "Council approves new budget"\ndescription: "Council approves new budget"\ndraft: true\n---\n\nTBD\n'
+    assert lint(draft, ["placeholder-text"]) == []
+    assert len(lint(draft.replace("draft: true", "draft: false"), ["placeholder-text"])) == 2
+    assert len(lint(draft.replace("draft: true", "published: false"), ["placeholder-text"])) == 2
+
+
 def test_placeholder_title_is_reported():
     assert at(lint(doc(title='"Untitled"'), ["placeholder-text"]), "placeholder-text") == [(3, 8, "/title")]
 

@@ -15,6 +15,9 @@ every post as its way of saying "no byline".
 `author-words` adds those that are placeholders only as an author's name; `same-as-title: false`
 stops reporting excerpts identical to their title.
 
+A draft (`draft: true`) is not checked: the site shows it to nobody, and a placeholder is what a
+draft holds until it is written. A withdrawn news item (`published: false`) is: its text is kept.
+
 In the body: a body whose only text is one of `words` ("TBD", "Coming soon"), and a paragraph,
 heading or list item that is an editor's note left in (`TODO`, `TBD: the mayor's reply`, `[TK]`,
 `FIXME`, "Insert text here"). Lorem ipsum in the body is template-filler's (CT002).
@@ -28,6 +31,7 @@ from functools import lru_cache
 
 from linter.model import Report
 from rules._memo import items
+from rules.facts import is_draft
 from rules.text._body import kinds
 from rules.textfields import TEXT_KEYS, is_summary, shorten, text_fields
 
@@ -73,6 +77,8 @@ def _words(words: tuple) -> tuple[frozenset, int]:
 
 
 def check(doc, options):
+    if is_draft(doc):
+        return  # a draft is not on the site: a placeholder is what it holds until it is written
     words, longest = _words(tuple(options.get("words") or ()))
     yield from _authors(doc, words | _words(tuple(options.get("author-words") or ()))[0])
     for ptr, value in text_fields(doc, TEXT_KEYS, item_level=True):
