@@ -261,13 +261,12 @@ def test_blog_post_is_clean_and_accepts_jekyll_forms():
 
 
 def test_a_key_left_empty_is_unset_except_title_and_published():
-    """Archetypes leave keys empty (`tags:`, `description:`): Hugo and Jekyll read them as unset.
-    An empty title is still a post without a title, and Jekyll hides a post whose `published` is empty."""
+    """Archetypes leave keys empty (`tags:`, `description:`, `title:`): Hugo and Jekyll read them as
+    unset (Jekyll then makes the title from the file name). Jekyll hides a post whose `published` is empty."""
     empty = "".join(f"{key}:\n" for key in ("tags", "categories", "description", "image", "images", "author", "slug",
                                               "layout", "category", "draft", "weight", "lastmod"))
     assert hits(edit(POST, 'author: "Ada Example"\n', empty), path="p.md") == []
-    assert messages(hits(edit(POST, 'title: "Notes from the spring meetup"', "title:"), path="p.md")) == [
-        "title: null is not a string"]
+    assert hits(edit(POST, 'title: "Notes from the spring meetup"', "title:"), path="p.md") == []
     assert [f.rule for f in lint(edit(POST, "draft: false", "published:"))] == ["published-not-boolean"]
 
 
@@ -290,8 +289,10 @@ def test_blog_post_problems():
     tags = edit(POST, 'tags: ["Caching", "Meetups"]', 'tags: ["Caching", 7]')
     found = hits(tags, path="p.md")
     assert [(f.pointer, f.message) for f in found] == [("/tags/1", "tags[1]: 7 is not a string")]
-    no_title = edit(POST, 'title: "Notes from the spring meetup"\n', "")
-    assert messages(hits(no_title, path="p.md")) == ["missing required key 'title'"]
+    # no key is required (Jekyll makes a title from the file name), but a title is a non-empty string
+    assert hits(edit(POST, 'title: "Notes from the spring meetup"\n', ""), path="p.md") == []
+    assert messages(hits(edit(POST, '"Notes from the spring meetup"', '""'), path="p.md")) == [
+        'title: "" is empty']
 
 
 def test_profile_detection():
@@ -338,9 +339,9 @@ def run(linter: Linter, text: str, path: str):
 
 def test_glob_maps_files_to_built_in_schemas(tmp_path):
     linter = linter_for(tmp_path, {"_posts/**": "blog-post", "_news/*.md": "news-article"})
-    # A news item under _posts/ is held to the blog-post schema: it has no title there.
-    no_title = edit(NEWS, 'title: "Council approves the tram extension"\n', "")
-    assert "missing required key 'title'" in [f.message for f in run(linter, no_title, "_posts/2022/a.md")]
+    # A news item under _posts/ is held to the blog-post schema: its title must be a string there.
+    numbered = edit(NEWS, '"Council approves the tram extension"', "2022")
+    assert "title: 2022 is not a string" in [f.message for f in run(linter, numbered, "_posts/2022/a.md")]
     # A post under _news/ is held to the news schema.
     found = run(linter, POST, "_news/b.md")
     assert {f.message for f in found} >= {"missing required key 'publishedDateTime'", "missing required key 'provider'"}
