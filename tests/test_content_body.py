@@ -162,7 +162,7 @@ def test_a_paragraph_opening_with_a_connective_continues_the_post_unless_it_sell
     its own subject; promotion is reported however it opens."""
     found = _ot(_post_with(ASIDE))
     assert [(f.line, f.severity) for f in found] == [(16, "info")]
-    for opening in ("Also, v", "And v", "We also saw v", "...and v", "Well, v", "Or, if you fly, v", "Please note: v", "(To be exact, v"):
+    for opening in ("Also, v", "And v", "We also saw v", "...and v", "Well, v", "Or, if you fly, v", "Please note: v", "(To be exact, v", "All this while v"):
         assert _ot(_post_with(opening + ASIDE[1:])) == [], opening
     promo = _ot(_post_with("Also, enrol today in our online coding bootcamp with a certificate program and an early-bird discount."))
     assert [(f.line, f.severity) for f in promo] == [(16, "warning")] and "is promotion (" in promo[0].message

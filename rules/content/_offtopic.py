@@ -79,7 +79,7 @@ _THANKS_END = re.compile(r"\b(?:thanks|thank you)\W*$", re.I)  # "... helped mak
 _TECHNICAL = re.compile(r"`|\b\w+[._]\w+|\w\(|\b[0-9a-f]{7,}\b|\bv?\d+\.\d+|\bcve-\d", re.I)
 # A paragraph that opens with a pronoun or a demonstrative refers back to what came before it:
 # it continues the article (a spliced paragraph names its own subject).
-_ANAPHOR = re.compile(r"(?:he|she|they|it|his|her|their|its|this|these|those|such|there)\b", re.I)
+_ANAPHOR = re.compile(r"(?:all |both of )?(?:he|she|they|it|his|her|their|its|this|these|those|such|there)\b", re.I)
 # So does one that opens with a connective ("And", "Also", "Well,", "Some other fixes", "We also
 # added", "...and more") or in parentheses ("(To be exact, ...)"): the author's aside, whose words
 # need not recur. Not
