@@ -8,8 +8,8 @@ shows them to readers as if they were text.
 Author and byline fields (the "author" field role: `author`, `authors`, `byline`,
 `structured_data.author`…; docs/fields.md) are checked too: a CMS writes "Unknown Author",
 "admin" or "N/A" where it knew no name, and readers see it as the byline. An author written as a
-mark only (`-`, `...`) is reported at `info` (confidence 0.5): a site's archetype may write it on
-every post as its way of saying "no byline".
+mark only (`-`, `...`) is not reported: a site's archetype may write it on every post as its way
+of saying "no byline" (seen on 40 of 43 posts of a public Hugo blog), and its theme hides it.
 
 `words` lists the placeholder values (compared ignoring case, spacing and final punctuation);
 `author-words` adds those that are placeholders only as an author's name; `same-as-title: false`
@@ -101,18 +101,14 @@ def check(doc, options):
     yield from _body(doc, words)
 
 
-# An author written as a mark ("-", "..."): a site's archetype may write it on every post as its
-# way of saying "no byline", which its theme may hide; shown at info.
-MARK_AUTHOR_CONFIDENCE = 0.5
-
-
 def _authors(doc, words: frozenset):
     for item, _ in items(doc):
         for ptr, value in doc.role("author", item):
-            if isinstance(value, str) and value.strip() and (norm := _norm(value)) in words:
-                mark = not any(ch.isalnum() for ch in norm)
+            # an author written as a mark ("-", "...") is a site's way of saying "no byline" (an
+            # archetype writes it on every post, and the theme hides it): not a name left unfilled
+            if isinstance(value, str) and value.strip() and (norm := _norm(value)) in words and any(map(str.isalnum, norm)):
                 yield Report(f"{ptr.rsplit('/', 1)[-1]}: {shorten(value.strip())} is a placeholder, not an author's name",
-                             pointer=ptr, confidence=MARK_AUTHOR_CONFIDENCE if mark else None)
+                             pointer=ptr)
 
 
 # An editor's note: a marker in capitals, alone or before a colon or dash ("TODO: add the quote").
