@@ -82,8 +82,8 @@ _TECHNICAL = re.compile(r"`|\b\w+[._]\w+|\w\(|\b[0-9a-f]{7,}\b|\bv?\d+\.\d+|\bcv
 _ANAPHOR = re.compile(r"(?:all |both of )?(?:he|she|they|it|his|her|their|its|this|these|those|such|there)\b", re.I)
 # So does one that opens with a connective ("And", "Also", "Well,", "Some other fixes", "We also
 # added", "...and more") or in parentheses ("(To be exact, ...)"): the author's aside, whose words
-# need not recur. Not
-# when it sells something: promotion is spliced in with a connective as often as without one.
+# need not recur. Not when it sells something: promotion is spliced in with a connective as often
+# as without one.
 _CONNECTIVE = re.compile(r"(?:\.{3}|…)?\s*(?:\(|(?:and|but|so|also|plus|still|yet|however|well|anyway|besides|finally|lastly"
                          r"|meanwhile|otherwise|again|another|(?:some )?other|(?:we|i) also|or|please|if you)(?![\w'’-]))", re.I)
 # A digest's sections are separate items ("Weekly update", "This week in X", "May roundup"): none
