@@ -226,6 +226,16 @@ def test_acceptable_starts_are_clean(value):
     assert lint(doc(excerpt=value), ["truncated-text"]) == []
 
 
+def test_a_hand_written_post_may_start_its_description_in_lower_case():
+    """A blog that writes its descriptions in lower case ("how we cut build times in half") chose
+    to; a cut or split word is still a cut, and a news item's excerpt is still judged."""
+    post = '---\ntitle: "Build times"\ndescription: "{}"\n---\n\nText.\n'
+    assert lint(post.format("how we cut our build times in half"), ["truncated-text"]) == []
+    assert lint(post.format("T he build times fell by half this year"), ["truncated-text"]) != []
+    scraped = post.replace("---\n\n", 'source_url: "https://example.org/builds"\n---\n\n')
+    assert lint(scraped.format("how we cut our build times in half"), ["truncated-text"]) != []
+
+
 def test_titles_are_not_checked_for_truncation():
     assert lint(doc(title='"and then there were none of them"'), ["truncated-text"]) == []
 

@@ -6,6 +6,11 @@ middle of a sentence (`which noticed that…`, `, and then…`). An excerpt cut 
 for this format (it is a teaser) and is not reported; neither is one that marks a cut start
 with an ellipsis (`... where`).
 
+A hand-written post (the blog-post schema, no source URL) may start its description with a
+lowercase word on purpose ("how we cut build times in half"): there only a split or cut word and
+a start at a comma or bracket are reported; a whole lowercase word only in a news item or a
+scraped copy.
+
 Excerpts that start with a lowercase brand or name (`iPhone`, `eBay`, `macOS`), a digit, a
 quote, a bracket or a domain name (`example.com says…`) are fine, and so are the lowercase words listed in `allow-lowercase` (a few
 names and particles such as `npm`, `van`, `de` by default).
@@ -17,6 +22,7 @@ import re
 from functools import lru_cache
 
 from linter.model import Report
+from rules.scraped import source_url
 from rules.textfields import TEXT_KEYS, is_summary, shorten, text_fields
 
 CODE = "TXT005"
@@ -82,6 +88,11 @@ def check(doc, options):
         if whole:
             yield Report(f"{name}: starts mid-word: {shorten(first, 30)} looks like the end of "
                          f"{shorten(whole, 30)}: {shorten(text, 50)}", pointer=ptr)
-        else:
+        elif _copied(doc):  # an author may write in lower case; a scraper's window cuts
             yield Report(f"{name}: starts mid-sentence, with the lowercase word {shorten(first, 30)}: "
                          f"{shorten(text, 50)}", pointer=ptr)
+
+
+def _copied(doc) -> bool:
+    """Whether the document's summaries were cut out of another page: a news item, a scraped copy."""
+    return doc.profile == "news-article" or source_url(doc) is not None
