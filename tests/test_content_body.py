@@ -121,6 +121,36 @@ def test_release_notes_with_cve_list_downloads_checksums_and_credits_are_the_art
     assert _ot(RELEASE) == []
 
 
+FEATURE = """---
+title: "Harbourlib adds code explanations"
+description: "Harbourlib now explains a selected function in plain words, inside the editor."
+---
+
+Harbourlib can now explain a selected function in plain words, inside the editor, with links to the documentation of every call it makes, the exceptions it raises and the tests that cover it.
+
+## How it works
+
+Select a function and press the explain key: Harbourlib reads the function, its callers and its tests, and writes a short explanation beside the code.
+
+## Benefits
+
+- Happier teams and calmer managers across departments
+- Lower operating costs and quicker quarterly budgeting
+- Smoother hiring, retention and staff morale
+
+## Availability
+
+Code explanations ship in the spring release for every paid plan.
+"""
+
+
+def test_a_feature_posts_standard_sections_are_the_article():
+    """A generated product post's "Benefits" list (seen on a public Jekyll site, the same bullets
+    under every feature) is generic, not stray: like release notes' sections, it is the article."""
+    assert _ot(FEATURE) == []
+    assert len(_ot(FEATURE.replace("## Benefits", "## Fleet news"))) == 1
+
+
 SHORT_RELEASE = """---
 title: "Harbourlib 1.0.4 released"
 ---

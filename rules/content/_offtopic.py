@@ -71,7 +71,8 @@ _STANDARD = Lazy(
     r"|mitigat|workaround|cve|vulnerab|security|credit|acknowledg|thank|contributor|reference|footnote|note|citation"
     r"|bibliograph|appendix|resource|reading|install|usage|example|faq|timeline|contact|summary|conclusion|prerequisite"
     r"|disclaimer|known issue|deprecat|semver|breaking|about|author|team|speaker|schedule|agenda|sponsor|update|event"
-    r"|upcoming|try|get started|getting started|build|learn more|next step|what's next|faq|podcast|episode")
+    r"|upcoming|try|get started|getting started|build|learn more|next step|what's next|faq|podcast|episode"
+    r"|overview|key features?|how it works|benefit|availability|requirement|limitation|severity|details|proof of concept")
 _CREDIT_START = re.compile(r"(?:maintainer['’]s note:\s*)?(?:(?:special|many|huge|big) )?thanks (?:to|for)\b|we (?:would like to )?thank\b"
                            r"|acknowledg|credits?\b|with contributions from\b", re.I)
 _THANKS_END = re.compile(r"\b(?:thanks|thank you)\W*$", re.I)  # "... helped make this release better. Thanks :)"
@@ -237,6 +238,12 @@ def _protected(block, source: str) -> bool:
     if words and len(_TECHNICAL.findall(source)) >= 0.08 * len(words):
         return True
     return not _language.is_english(text)
+
+
+def _standard_section(blocks, s: int) -> bool:
+    """Whether the section starting at block `s` is one every release note, advisory or product
+    post has (its heading says so): the article, whatever its words."""
+    return blocks[s].kind == "heading" and _STANDARD.search(blocks[s].text.lower()) is not None
 
 
 def _is_digest(doc) -> bool:
@@ -420,7 +427,7 @@ def _spannable(blocks, sections, taken, long: bool):
     only a section under a heading that is not a standard one), a parent heading, and in a long
     body a list and the paragraph before it."""
     for s, e in sections:
-        if not long or (blocks[s].kind == "heading" and not _STANDARD.search(blocks[s].text.lower())):
+        if not long or (blocks[s].kind == "heading" and not _standard_section(blocks, s)):
             yield from range(s, e)
     for h in range(len(blocks) - 1):
         if blocks[h].kind == "heading" and blocks[h + 1].kind == "heading":
@@ -466,7 +473,7 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
 
     flagged: list[tuple[int, int, float]] = []  # (first, last, score) of whole sections
     for s, e in sections:
-        if blocks[s].kind != "heading" or n_sections < 2 or _STANDARD.search(blocks[s].text.lower()):
+        if blocks[s].kind != "heading" or n_sections < 2 or _standard_section(blocks, s):
             continue
         idx = range(s, e)
         members = [k for k in idx if blocks[k].kind != "heading"]
