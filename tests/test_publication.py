@@ -100,3 +100,11 @@ def test_a_post_held_back_in_jekylls_posts_folder_is_info():
     assert [(f.severity, f.confidence) for f in found] == [("info", 0.5)]
     assert "Jekyll builds it only with --unpublished" in found[0].message
     assert [f.severity for f in lint(DOC.format(value="false"), ["unpublished"], path="_news/_posts_old/a.md")] == ["warning"]
+
+
+@pytest.mark.parametrize("value", ["'2020-08-03T13:30:22Z'", "2020-08-03", '"2021-01-05 10:00:00 +0100"'])
+def test_a_publication_date_in_published_is_not_a_flag(value):
+    """Exported advisories write `published: '2020-08-03T13:30:22Z'`; Hugo reads `published` as the
+    publication date and Jekyll publishes the page: not a boolean gone wrong."""
+    assert lint(DOC.format(value=value), ["published-not-boolean"]) == []
+    assert lint(DOC.format(value='"draft"'), ["published-not-boolean"]) != []

@@ -3,7 +3,12 @@
 Jekyll treats any non-empty string as true, so `published: "false"` publishes the item. Write
 `true` or `false` without quotes. YAML 1.1 words (`no`, `off`, `yes`, `on`) are booleans to some
 loaders and strings to others, and numbers (`0`, `1`) are not booleans at all.
+
+A date (`published: 2020-08-03T13:30:22Z`, as exported advisories and Hugo sites write it) is not
+reported: Hugo reads `published` as the publication date, and Jekyll publishes the page.
 """
+
+import re
 
 from linter.model import Report
 from linter.yamledit import fix, replace_value
@@ -19,6 +24,7 @@ GOOD = '---\ntitle: "A withdrawn story"\npublished: false\n---\n'
 _WORDS = {"true": True, "yes": True, "on": True, "y": True, "1": True,
           "false": False, "no": False, "off": False, "n": False, "0": False}
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}(?!\d)")
 
 
 def check(doc, options):
@@ -32,6 +38,8 @@ def check(doc, options):
             continue
         meaning = _WORDS.get(source.strip().lower())
         shown = f'"{source}"' if scalar.style else source
+        if meaning is None and _DATE.match(source):
+            continue  # a publication date: Hugo's alias of publishDate
         if meaning is None:
             yield Report(f"published: {shown} is not a boolean; write true or false", pointer=ptr)
             continue
