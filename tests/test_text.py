@@ -271,6 +271,16 @@ def test_a_draft_holds_placeholders_until_it_is_written():
     assert len(lint(draft.replace("draft: true", "published: false"), ["placeholder-text"])) == 2
 
 
+def test_a_cve_id_never_filled_in_is_a_placeholder():
+    """A bulletin drafted before its CVE id was assigned keeps "CVE-2024-XXXXX" (seen on two public
+    project sites): in the front matter and in the body, not in code."""
+    text = ('---\ntitle: "Security bulletin"\ncves: [CVE-2024-XXXXX, CVE-2024-1234]\n---\n\n'
+            "Fixes CVE-2024-XXXXX and CVE-2024-1234.\n\n```\necho CVE-2024-XXXXX\n```\n\nSee `CVE-XXXX-XXXX`.\n")
+    found = lint(text, ["placeholder-text"])
+    assert [(f.line, f.column, f.end_column) for f in found] == [(3, 8, 22), (6, 7, 21)]
+    assert found[0].message == "CVE-2024-XXXXX is a placeholder for a CVE id not yet filled in"
+
+
 def test_placeholder_title_is_reported():
     assert at(lint(doc(title='"Untitled"'), ["placeholder-text"]), "placeholder-text") == [(3, 8, "/title")]
 

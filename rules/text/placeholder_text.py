@@ -21,6 +21,9 @@ draft holds until it is written. A withdrawn news item (`published: false`) is: 
 In the body: a body whose only text is one of `words` ("TBD", "Coming soon"), and a paragraph,
 heading or list item that is an editor's note left in (`TODO`, `TBD: the mayor's reply`, `[TK]`,
 `FIXME`, "Insert text here"). Lorem ipsum in the body is template-filler's (CT002).
+
+Anywhere in the file (not in code): a CVE id never filled in (`CVE-2024-XXXXX`), as an advisory
+drafted before its id was assigned keeps it (seen on two public project sites).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from functools import lru_cache
 from linter.model import Report
 from rules._memo import items
 from rules.facts import is_draft
-from rules.text._body import kinds
+from rules.text._body import by_line, kinds
 from rules.textfields import TEXT_KEYS, is_summary, shorten, text_fields
 
 CODE = "TXT006"
@@ -99,6 +102,21 @@ def check(doc, options):
                 yield Report(f"{name}: repeats the title {shorten(title)} instead of summarising the article",
                              pointer=ptr)
     yield from _body(doc, words)
+    yield from _unfilled_ids(doc)
+
+
+# A CVE id before it is assigned: "CVE-2024-XXXXX", "CVE-XXXX-XXXX" (an advisory drafted ahead).
+_UNFILLED_ID = re.compile(r"\bCVE-(?:\d{4}|X{4}|Y{4})-X{4,}\b")
+
+
+def _unfilled_ids(doc):
+    text = doc.text
+    if "CVE-" not in text:
+        return
+    front = [m for m in _UNFILLED_ID.finditer(text, 0, doc.body_start)]
+    body = [ms[0] for ms in by_line(doc, _UNFILLED_ID.finditer(text, doc.body_start)).values()]
+    for m in front + body:
+        yield Report(f"{m.group()} is a placeholder for a CVE id not yet filled in", span=doc.offset_span(m.start(), m.end()))
 
 
 def _authors(doc, words: frozenset):
