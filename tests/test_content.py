@@ -282,6 +282,12 @@ def test_matching_ignores_case_whitespace_and_curly_quotes():
     assert at(found, TF) == [(5, 1, None)]
 
 
+def test_a_starter_blogs_first_post_left_in_place_is_filler():
+    """gatsby-starter-blog's first post, kept unchanged on a public blog."""
+    text = '---\ntitle: "Hello World"\n---\n\nThis is my first post on my new fake blog! How exciting!\n'
+    assert at(lint(text, ["CT002"]), TF) == [(5, 1, None)]
+
+
 def test_builtin_fingerprints_can_be_turned_off():
     assert lint(FILLER, ["CT002"], {TF: {"builtin": False}}) == []
 
