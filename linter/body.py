@@ -73,7 +73,7 @@ class Block:
         if self._items is None:
             text = self._doc_text
             self._items = tuple(
-                (_inline_text(_item_source(text[s:e])), s, e, l1, l2) for s, e, l1, l2 in self._item_lines
+                (inline_text(_item_source(text[s:e])), s, e, l1, l2) for s, e, l1, l2 in self._item_lines
             )
         return self._items
 
@@ -511,7 +511,7 @@ _QUOTE_MARKS = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 _CELL_BARS = re.compile(r"[ \t]*\|[ \t]*")
 
 
-def _inline_text(text: str) -> str:
+def inline_text(text: str) -> str:
     """The words a reader sees in an inline run: link texts without their URLs, no HTML tags,
     no emphasis or code markers, no template tags."""
     if "{" in text:
@@ -565,21 +565,21 @@ def _block_text(block: Block) -> str:
     source = block.source
     kind = block.kind
     if kind == "paragraph":
-        return _inline_text(_joined(source.splitlines()))
+        return inline_text(_joined(source.splitlines()))
     if kind == "heading":
         lines = source.splitlines()
         if block.level and _ATX.match(lines[0]):
-            return _inline_text(_ATX_MARKS.sub("", lines[0].strip(" \t")))
-        return _inline_text(_joined(lines[:-1]))  # setext: the underline is not text
+            return inline_text(_ATX_MARKS.sub("", lines[0].strip(" \t")))
+        return inline_text(_joined(lines[:-1]))  # setext: the underline is not text
     if kind == "list":
         return " ".join(text for text, *_ in block.items)
     if kind == "quote":
         lines = [_QUOTE_MARKS.sub("", line) for line in source.splitlines()]
-        return _inline_text(_joined(_without_code(lines)))
+        return inline_text(_joined(_without_code(lines)))
     if kind == "table":
         lines = source.splitlines()
         del lines[1:2]  # the delimiter row
-        return _inline_text(_joined(_CELL_BARS.sub(" ", line) for line in lines))
+        return inline_text(_joined(_CELL_BARS.sub(" ", line) for line in lines))
     if kind == "code":
         lines = source.splitlines()
         if lines and _fence(lines[0]):

@@ -212,6 +212,17 @@ def test_the_sections_of_a_digest_are_separate_items():
         assert _ot(_doc(MORE_STORY + section, title=title, extra="")) == [], title
 
 
+def test_a_summary_written_as_html_counts_for_its_words_not_its_markup():
+    """A WordPress export keeps `excerpt: '<a href=...>'`: "href" and the link's host are no key
+    terms of the article."""
+    from linter.document import parse_text
+    from rules.content._offtopic import meta_text
+
+    html = 'excerpt: "<a href=\\"https://www.codeforharbours.example/ferry\\">The ferry</a> is [back](/ferry) today."\n'
+    doc = parse_text(_post_with(ASIDE).replace("---\n\n", html + "---\n\n", 1), "post.md")
+    assert ("The ferry  is back today.", 2.0) in meta_text(doc)  # a tag leaves a space
+
+
 def test_stray_text_is_not_judged_in_a_post_too_short_to_show_its_subject():
     """Four one-line paragraphs: too few words to tell an aside from a stray block (a short release
     note's pointer to its changelog); the same block in a longer post is reported."""

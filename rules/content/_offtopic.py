@@ -96,11 +96,17 @@ _WORDS = re.compile(r"\b\w[\w'’-]*")
 
 
 def meta_text(doc) -> list[tuple[str, float]]:
+    """The title, summaries and labels, each with its weight; a summary written as HTML or Markdown
+    (an export's `excerpt: '<a href=...>'`) counts for the words a reader sees, not its markup."""
     data = doc.data if isinstance(doc.data, dict) else {}
     out = []
     for key, scale in META_FIELDS:
         value = data.get(key)
         if isinstance(value, str) and value.strip():
+            if "<" in value or "](" in value:
+                from linter.body import inline_text  # imported by documents that need it only
+
+                value = inline_text(value)
             out.append((value, scale))
     for key in LABEL_FIELDS:
         value = data.get(key)
