@@ -270,6 +270,14 @@ def test_a_key_left_empty_is_unset_except_title_and_published():
     assert [f.rule for f in lint(edit(POST, "draft: false", "published:"))] == ["published-not-boolean"]
 
 
+def test_an_empty_item_of_a_list_of_names_is_dropped_by_the_generators():
+    """A post template leaves `redirect_from:` with a bare `-` (seen on a public Jekyll site): a list
+    holding one null, which jekyll-redirect-from drops."""
+    assert hits(edit(POST, 'tags: ["Caching", "Meetups"]', "redirect_from:\n  -\ntags: [Caching, ~]"), path="p.md") == []
+    assert messages(hits(edit(POST, 'tags: ["Caching", "Meetups"]', 'tags: ["Caching", ""]'), path="p.md")) == [
+        'tags[1]: "" is empty']
+
+
 def test_an_author_is_a_name_or_a_record():
     for value, where in (("authors: [Ada, 7]", "/authors"), ('author: ""', "/author"), ("authors: 7", "/authors")):
         found = hits(edit(POST, 'author: "Ada Example"', value), path="p.md")
