@@ -285,6 +285,26 @@ def test_a_section_in_another_language_is_not_judged_with_english_statistics():
     assert _ot(_doc(body)) == []
 
 
+ITALIAN = """---
+title: "Il traghetto del porto torna in servizio"
+---
+
+Il traghetto del porto è tornato lunedì al molo nord dopo due mesi di riparazioni ai motori nel cantiere navale.
+
+Gli ingegneri hanno sostituito entrambi i motori diesel e rinnovato il ponte passeggeri; il comandante del porto ha detto che il traghetto ha superato le prove in mare.
+
+Prenotazioni online obbligatorie tramite piattaforma digitale regionale.
+
+I pendolari che attraversavano il porto lungo la strada dell'estuario hanno accolto il ritorno del traghetto, e il comune aggiungerà due corse serali in estate.
+"""
+
+
+def test_an_article_in_another_language_is_not_judged_with_english_statistics():
+    """An Italian news site (seen in public): a short line ("Prenotazioni online obbligatorie...") is
+    too short to tell its language on its own, but the article around it is not English."""
+    assert _ot(ITALIAN) == []
+
+
 def test_read_more_citing_a_paper_is_not_a_teaser():
     body = STORY + "\n**Read more:** [Ferry engine emissions in estuaries (arXiv)](https://arxiv.org/abs/2101.00001)\n"
     assert _ot(_doc(body)) == []

@@ -459,6 +459,8 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
     sections = _sections(blocks, taken)
     if scraped and not any(_chrome.promo_cues(blocks[k].text) for k in _spannable(blocks, sections, taken, strict < 1)):
         return []  # nor is there any in a block that a span could hold
+    if not _language.is_english(" ".join(blocks[i].text for i in content)):
+        return []  # an article in another language: English word statistics would judge every block of it
     if strict < 1 and scorer_factory is None:
         scorer = TermScorer(doc, blocks, options, skip=taken, by_run=True)
     else:

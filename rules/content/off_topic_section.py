@@ -25,7 +25,8 @@ quotes and paragraphs that open with a quotation mark), paragraphs that continue
 (opening with a pronoun, a parenthesis, or a connective such as "And", "Also", "Well,", "Some
 other", unless they sell something), credits (a paragraph opening or ending with thanks), lists of
 names (bylines), text in another language (judged not at all rather than with English
-statistics), and the standard sections
+statistics; an article in another language is not judged for stray text at all, even its lines
+too short to tell a language by), and the standard sections
 of release notes, advisories and papers (headings such as "Notable changes", "Downloads",
 "Checksums", "Affected versions", "CVEs", "Credits", "Acknowledgements", "References"). Short
 blocks (a one-line aside) are only reported with an unrelated neighbour. In a body of more than
