@@ -273,8 +273,8 @@ def test_a_draft_holds_placeholders_until_it_is_written():
 
 def test_a_cve_id_never_filled_in_is_a_placeholder():
     """A bulletin drafted before its CVE id was assigned keeps "CVE-2024-XXXXX" (seen on two public
-    project sites): in the front matter and in the body, not in code."""
-    text = ('---\ntitle: "Security bulletin"\ncves: [CVE-2024-XXXXX, CVE-2024-1234]\n---\n\n'
+    project sites): in the front matter and in the body, not in code; one finding per line."""
+    text = ('---\ntitle: "Security bulletin"\ncves: [CVE-2024-XXXXX, CVE-2024-1234, CVE-2024-XXXXX]\n---\n\n'
             "Fixes CVE-2024-XXXXX and CVE-2024-1234.\n\n```\necho CVE-2024-XXXXX\n```\n\nSee `CVE-XXXX-XXXX`.\n")
     found = lint(text, ["placeholder-text"])
     assert [(f.line, f.column, f.end_column) for f in found] == [(3, 8, 22), (6, 7, 21)]

@@ -113,9 +113,11 @@ def _unfilled_ids(doc):
     text = doc.text
     if "CVE-" not in text:
         return
-    front = [m for m in _UNFILLED_ID.finditer(text, 0, doc.body_start)]
+    front: dict[int, re.Match] = {}
+    for m in _UNFILLED_ID.finditer(text, 0, doc.body_start):
+        front.setdefault(doc.line_of(m.start()), m)
     body = [ms[0] for ms in by_line(doc, _UNFILLED_ID.finditer(text, doc.body_start)).values()]
-    for m in front + body:
+    for m in [*front.values(), *body]:  # one finding per line
         yield Report(f"{m.group()} is a placeholder for a CVE id not yet filled in", span=doc.offset_span(m.start(), m.end()))
 
 
