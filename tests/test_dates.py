@@ -579,3 +579,15 @@ def test_a_site_written_the_way_its_generator_reads_dates_gets_no_date_finding(d
     out = lint_files(files)
     assert {p: [f.rule for f in fs if f.code.startswith("DT") and f.rule != "date-filename-mismatch"] for p, fs in out.items()} == {
         p: [] for p in files}
+
+
+def test_named_dates_of_mkdocs_material_are_each_a_date():
+    """MkDocs Material's blog writes `date: {created: ..., updated: ...}`: a post's dates, each
+    judged as one (at its own pointer), never "a mapping is not a date"."""
+    post = "---\ntitle: Hello\ndate:\n  created: {}\n  updated: 2024-01-02\n---\n\nText.\n"
+    assert lint(post.format("2023-12-31"), ["DT", "SC001"], NOW) == []
+    found = lint(post.format("2023-02-30"), ["DT", "SC001"], NOW)
+    assert [(f.rule, f.pointer) for f in found] == [("date-invalid", "/date/created")]
+    assert [(f.rule, f.pointer) for f in lint(post.format("2030-01-01"), ["date-future"], NOW)] == [
+        ("date-future", "/date/created")]
+    assert [f.rule for f in lint("---\ntitle: Hello\ndate: {year: 2023}\n---\n", ["DT"], NOW)] == ["date-invalid"]

@@ -33,6 +33,7 @@ import yaml
 from yaml.resolver import Resolver
 
 from linter.model import Edit
+from linter import pointer as jsonpointer
 from linter.patterns import Lazy
 from linter.yamledit import replace_value
 from rules._memo import items, ordered_subset, per_document
@@ -362,9 +363,21 @@ def _values(doc, keys: tuple[str, ...]) -> Iterator[Value]:
         item = ptr[: ptr.rfind("/")]
         if item and not _ITEM.fullmatch(item):
             continue
-        value = _value(nodes.get(ptr), ptr, key, item)
-        if value is not None:
-            yield value
+        yield from _node_values(nodes.get(ptr), ptr, key, item)
+
+
+def _node_values(node, ptr: str, key: str, item: str) -> Iterator[Value]:
+    """The date a field holds; for named dates (MkDocs Material's `date: {created: ..., updated:
+    ...}`, a mapping of scalars), each of them."""
+    if isinstance(node, yaml.MappingNode) and node.value and all(isinstance(v, yaml.ScalarNode) for _, v in node.value):
+        for name, child in node.value:
+            value = _value(child, jsonpointer.join(ptr, name.value), key, item)
+            if value is not None:
+                yield value
+        return
+    value = _value(node, ptr, key, item)
+    if value is not None:
+        yield value
 
 
 def _value(node, ptr: str, key: str, item: str) -> Value | None:
@@ -390,9 +403,7 @@ def role_values(doc, role: str) -> tuple[Value, ...]:
 def _role_values(doc, role: str) -> Iterator[Value]:
     for item, _ in items(doc):
         for ptr, _ in doc.role(role, item):
-            value = _value(doc.nodes.get(ptr), ptr, ptr[ptr.rfind("/") + 1 :], item)
-            if value is not None:
-                yield value
+            yield from _node_values(doc.nodes.get(ptr), ptr, ptr[ptr.rfind("/") + 1 :], item)
 
 
 def news_format(key: str) -> bool:

@@ -3,6 +3,9 @@
 Checks `publishedDateTime` and `updatedDateTime` (the article and each `related` item) and the
 blog-post dates `date`, `lastmod`, `publishDate` and `expiryDate`.
 
+Named dates (MkDocs Material's blog: `date: {created: 2023-12-31, updated: 2024-01-02}`) are
+each judged as a date, at their own pointer (`/date/created`).
+
 Blog-post dates are judged by what the site generator that reads them accepts. Jekyll reads
 its documented `2016-04-26 12:00:00 +0000` (time, seconds and offset optional) and YAML
 timestamps (`2021-3-5`); Hugo reads Go's layouts: RFC 3339, `2006-01-02T15:04:05`,
