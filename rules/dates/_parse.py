@@ -32,8 +32,8 @@ from typing import Iterator, NamedTuple
 import yaml
 from yaml.resolver import Resolver
 
-from linter.model import Edit
 from linter import pointer as jsonpointer
+from linter.model import Edit
 from linter.patterns import Lazy
 from linter.yamledit import replace_value
 from rules._memo import items, ordered_subset, per_document
