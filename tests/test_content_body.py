@@ -51,6 +51,14 @@ def test_media_player_fallback_category_line_subscription_step_and_skip_link_aft
     assert found[0].end_line == 11
 
 
+def test_a_newsletters_subscription_box_kept_by_its_export_is_chrome():
+    """Substack's box, in a newsletter's archive mirrored to Markdown (seen in public)."""
+    box = ("Harbour Notes is a reader-supported publication. To receive new posts and support my work, consider "
+           "becoming a free or paid subscriber.")
+    found = _ot(_doc(STORY + "\n" + box + "\n\nMore commuters are expected once the evening sailings start.\n"))
+    assert [f.message.split("page chrome (")[1].split(")")[0] for f in found] == ["subscription box"]
+
+
 def test_the_text_of_a_link_to_a_video_is_not_chrome():
     """A scraped video embed leaves its fallback text as the text of a link to the file: the link is
     the article's (a deleting fix would drop the video), so it is not reported as chrome."""

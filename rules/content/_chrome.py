@@ -43,6 +43,11 @@ _ANYWHERE = {
                        r"|\bsubscribe to our (?:[\w'-]+ ){0,3}(?:newsletters?|channel|podcast|mailing list|updates)\b"
                        r"|\bour (?:[\w'-]+ ){0,4}newsletters?\b.{0,60}\b(?:subscribe|sign up|inbox)\b|\b(?:delivered|straight|direct) to your inbox\b"
                        r"|\bcheck your inbox to confirm\b|\bconfirm your subscription\b"),
+    # Substack's box, kept by exports of a newsletter: "X is a reader-supported publication. To receive
+    # new posts and support my work, consider becoming a free or paid subscriber."
+    "subscription box": (("reader-supported", "paid subscriber", "substack app"),
+                         r"\bis a reader-supported publication\b|\bbecom(?:e|ing) a (?:free or )?paid subscriber\b"
+                         r"|\bin the substack app\b"),
     "follow box": (("follow us",), r"\bfollow us on (?:twitter|x|facebook|bluesky|mastodon|linkedin|instagram|threads|youtube)\b"),
     "donation box": (("donat", "member", "patron", "support our", "support independent", "relies on", "relies entirely",
                       "/month", "/ month", "help us"),

@@ -5,7 +5,7 @@ elsewhere. This rule finds three kinds, each with a confidence (below 0.8 it is 
 severity and does not fail a CI run):
 
 - **chrome** (confidence 0.9): skip links, breadcrumbs, share-button rows, newsletter, follow,
-  donation and cookie boxes, "Read more:" teasers for other posts, "Email ... to point out
+  donation, subscription and cookie boxes, "Read more:" teasers for other posts, "Email ... to point out
   mistakes" footers, tag toggles and "Posted in:" lines, banners, a media player's fallback text
   ("Your browser does not support the audio element."), and a heading such as "Share" or "Support us"
   with such blocks right under it. Author boxes ("About the author") are chrome to a news
