@@ -246,6 +246,20 @@ def _protected(block, source: str) -> bool:
     return not _language.is_english(text)
 
 
+OPENING_CHARS = 2000  # enough of an article's text to tell its language by
+
+
+def _opening(blocks, content: list[int]) -> str:
+    """The text of the first content blocks, about OPENING_CHARS characters of it."""
+    texts, size = [], 0
+    for i in content:
+        texts.append(blocks[i].text)
+        size += len(texts[-1])
+        if size >= OPENING_CHARS:
+            break
+    return " ".join(texts)
+
+
 def _standard_section(blocks, s: int) -> bool:
     """Whether the section starting at block `s` is one every release note, advisory or product
     post has (its heading says so): the article, whatever its words."""
@@ -459,7 +473,7 @@ def _stray_spans(doc, blocks, taken, options, scorer_factory):
     sections = _sections(blocks, taken)
     if scraped and not any(_chrome.promo_cues(blocks[k].text) for k in _spannable(blocks, sections, taken, strict < 1)):
         return []  # nor is there any in a block that a span could hold
-    if not _language.is_english(" ".join(blocks[i].text for i in content)):
+    if not _language.is_english(_opening(blocks, content)):
         return []  # an article in another language: English word statistics would judge every block of it
     if strict < 1 and scorer_factory is None:
         scorer = TermScorer(doc, blocks, options, skip=taken, by_run=True)
