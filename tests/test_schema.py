@@ -278,6 +278,15 @@ def test_an_empty_item_of_a_list_of_names_is_dropped_by_the_generators():
         'tags[1]: "" is empty']
 
 
+@pytest.mark.parametrize("labels", [
+    "tags:\n  - label: Hello\n    permalink: /hello\n  - world",  # Docusaurus's tag objects
+    "categories:\n  - [Diary, Life]\n  - Travel",  # Hexo's path of categories
+    "category:\n  - Guide\n  - Tutorial",  # VuePress's list under `category`
+])
+def test_labels_as_each_generator_writes_them(labels):
+    assert hits(edit(POST, 'tags: ["Caching", "Meetups"]', labels), path="p.md") == []
+
+
 def test_an_author_is_a_name_or_a_record():
     for value, where in (("authors: [Ada, 7]", "/authors"), ('author: ""', "/author"), ("authors: 7", "/authors")):
         found = hits(edit(POST, 'author: "Ada Example"', value), path="p.md")
@@ -296,7 +305,7 @@ def test_blog_post_problems():
     assert messages(hits(draft, path="p.md")) == ['draft: "no" is not a boolean']
     tags = edit(POST, 'tags: ["Caching", "Meetups"]', 'tags: ["Caching", 7]')
     found = hits(tags, path="p.md")
-    assert [(f.pointer, f.message) for f in found] == [("/tags/1", "tags[1]: 7 is not a string")]
+    assert [(f.pointer, f.message) for f in found] == [("/tags/1", "tags[1]: 7 is not a string, a mapping or a list")]
     # no key is required (Jekyll makes a title from the file name), but a title is a non-empty string
     assert hits(edit(POST, 'title: "Notes from the spring meetup"\n', ""), path="p.md") == []
     assert messages(hits(edit(POST, '"Notes from the spring meetup"', '""'), path="p.md")) == [
