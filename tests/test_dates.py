@@ -591,3 +591,12 @@ def test_named_dates_of_mkdocs_material_are_each_a_date():
     assert [(f.rule, f.pointer) for f in lint(post.format("2030-01-01"), ["date-future"], NOW)] == [
         ("date-future", "/date/created")]
     assert [f.rule for f in lint("---\ntitle: Hello\ndate: {year: 2023}\n---\n", ["DT"], NOW)] == ["date-invalid"]
+
+
+def test_another_generators_date_field_is_read_as_that_generator_reads_it():
+    """The Astro blog starter writes `pubDate: 'Jul 08 2022'`: a field Jekyll and Hugo never read,
+    whose one meaning a JavaScript generator reads. A date that does not exist is still reported."""
+    post = "---\ntitle: First post\npubDate: '{}'\n---\n\nText.\n"
+    assert lint(post.format("Jul 08 2022"), ["date-invalid"]) == []
+    assert [f.pointer for f in lint(post.format("Jul 32 2022"), ["date-invalid"])] == ["/pubDate"]
+    assert [f.pointer for f in lint("---\ntitle: First post\ndate: 'Jul 08 2022'\n---\n", ["date-invalid"])] == ["/date"]

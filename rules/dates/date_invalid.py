@@ -3,6 +3,11 @@
 Checks `publishedDateTime` and `updatedDateTime` (the article and each `related` item) and the
 blog-post dates `date`, `lastmod`, `publishDate` and `expiryDate`.
 
+A field that neither Jekyll nor Hugo reads, found by its role (Astro's `pubDate`, `updatedDate`;
+`published_at`...), is another generator's: JavaScript-based ones read `'Jul 08 2022'` (the Astro
+starter's own format) or `2022/07/08` as the one date it names, so a value with one meaning is
+clean there; a value with none (`yesterday`, `2022-02-30`) is still reported.
+
 Named dates (MkDocs Material's blog: `date: {created: 2023-12-31, updated: 2024-01-02}`) are
 each judged as a date, at their own pointer (`/date/created`).
 
@@ -48,6 +53,8 @@ def check(doc, options):
         r = v.reading
         if r.kind == "iso" or r.generator and not _parse.news_format(v.key):
             continue
+        if r.kind == "fixable" and v.key not in _parse.DATE_KEYS:
+            continue  # another generator's field (Astro's pubDate: 'Jul 08 2022'): one date, read as such
         if r.kind == "fixable":
             what = "an ISO 8601 date-time" if _parse.news_format(v.key) else "a date Jekyll or Hugo reads"
             yield Report(
