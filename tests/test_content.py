@@ -288,6 +288,12 @@ def test_a_starter_blogs_first_post_left_in_place_is_filler():
     assert at(lint(text, ["CT002"]), TF) == [(5, 1, None)]
 
 
+def test_lorem_ipsum_in_a_field_is_one_finding():
+    """template-filler and placeholder-text both know lorem ipsum: one defect, one finding."""
+    text = '---\ntitle: "First post"\ndescription: "Lorem ipsum dolor sit amet"\n---\n\nText.\n'
+    assert [f.rule for f in lint(text, ["CT002", "TXT006"])] == [TF]
+
+
 def test_builtin_fingerprints_can_be_turned_off():
     assert lint(FILLER, ["CT002"], {TF: {"builtin": False}}) == []
 

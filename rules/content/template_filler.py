@@ -42,6 +42,7 @@ from rules.content._markdown import body_of, has_body, removal_end
 
 CODE = "CT002"
 NAME = "template-filler"
+SUPERSEDES = ("placeholder-text",)  # lorem ipsum in a field: one defect, one finding
 SEVERITY = "warning"
 FIX = "sometimes"
 
