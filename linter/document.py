@@ -31,8 +31,10 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n|$)")
 # The closing line, found from the line break before it (a lookbehind at every offset is slow).
 _CLOSE = re.compile(r"[\r\n](?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")
-# Hugo's TOML front matter: `+++` lines around it. Another format, not a missing block.
+# Hugo's TOML front matter: `+++` lines around it; and its JSON front matter, an object whose braces
+# stand on lines of their own. Other formats, not a missing block.
 _TOML = re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)(?:.*(?:\r\n|\r|\n))*?\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)")
+_JSON = re.compile(r"\{[ \t]*(?:\r\n|\r|\n)(?:.*(?:\r\n|\r|\n))*?\}[ \t]*(?:\r\n|\r|\n|\Z)")
 
 _STR = "tag:yaml.org,2002:str"
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -367,8 +369,8 @@ def parse_text(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMIT
     doc.text = text
     m = _OPEN.match(text)
     if not m:
-        if text.startswith("+++") and _TOML.match(text):
-            return doc  # front matter Hugo reads, in TOML: not YAML's to check
+        if text.startswith("+++") and _TOML.match(text) or text.startswith("{") and _JSON.match(text):
+            return doc  # front matter Hugo reads, in TOML or JSON: not YAML's to check
         doc.problems.append(
             Problem("front-matter-missing", "file does not start with a '---' front-matter line", Span(1, 1, 1, 1))
         )

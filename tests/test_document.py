@@ -89,12 +89,18 @@ def test_structural_problems(text, kind, line):
 
 
 @pytest.mark.parametrize("text", ['+++\ntitle = "Harbour ferry"\ndate = 2020-05-30T06:52:05Z\n+++\n\nText.\n',
-                                  '+++\r\ntitle = "Harbour ferry"\r\n+++'])
-def test_hugo_toml_front_matter_is_another_format_not_a_missing_block(text):
-    """Hugo reads front matter between `+++` lines as TOML: the file is not reported as lacking
-    front matter (and its TOML is not newslint's to check)."""
+                                  '+++\r\ntitle = "Harbour ferry"\r\n+++',
+                                  '{\n  "title": "Harbour ferry",\n  "date": "2020-05-30"\n}\n\nText.\n'])
+def test_hugo_toml_or_json_front_matter_is_another_format_not_a_missing_block(text):
+    """Hugo reads front matter between `+++` lines as TOML, and an object in braces as JSON: the
+    file is not reported as lacking front matter (and its TOML or JSON is not newslint's to check)."""
     doc = parse_text(text)
     assert doc.problems == [] and not doc.has_front_matter and doc.data is None
+
+
+@pytest.mark.parametrize("text", ["{{< youtube abc >}}\n\nText.\n", "{\"title\": \"one line\"}\nText.\n", "{\nunclosed\n"])
+def test_text_that_only_opens_with_a_brace_is_still_missing_front_matter(text):
+    assert [p.kind for p in parse_text(text).problems] == ["front-matter-missing"]
 
 
 def test_duplicate_key_keeps_last_value_like_yaml_loaders():

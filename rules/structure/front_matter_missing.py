@@ -2,8 +2,9 @@
 
 Jekyll and Hugo only read variables from a block that opens on the very first line with `---`. Without it the whole file is body text and the article has no title, date or URL.
 
-Hugo also reads TOML front matter between `+++` lines: a file that opens with such a block has
-front matter in another format, which is not reported (nor checked).
+Hugo also reads TOML front matter between `+++` lines, and JSON front matter (an object whose
+braces stand on lines of their own): a file that opens with such a block has front matter in
+another format, which is not reported (nor checked).
 """
 
 from rules.structure._problems import report_problems
