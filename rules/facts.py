@@ -53,6 +53,9 @@ def is_draft(doc) -> bool:
 
 def withdrawn(doc) -> bool:
     """Whether the article is withdrawn (`published: false`, `draft: true`; the "publication-flag"
-    role): the site shows such a copy to nobody, so it duplicates nothing."""
+    role) or a draft in Jekyll's `_drafts` folder: the site shows such a copy to nobody, so it
+    duplicates nothing."""
+    if "/_drafts/" in "/" + (doc.path or "").replace("\\", "/"):
+        return True
     return any((ptr.endswith("/published") and v is False) or (ptr.endswith("/draft") and v is True)
                for ptr, v in doc.role("publication-flag"))

@@ -550,6 +550,9 @@ def test_withdrawn_copies_are_not_compared():
     assert reported(run({"a.md": live, "b.md": withdrawn}, select=("DUP002",))) == []
     assert reported(run({"a.md": live, "b.md": post(title, extra=[("draft", "true")])}, select=("DUP002",))) == []
     assert reported(run({"a.md": live, "b.md": live, "c.md": withdrawn}, select=("DUP002",))) == ["a.md", "b.md"]
+    # a draft kept in Jekyll's _drafts folder after the post was published: Jekyll never builds it
+    assert reported(run({"_posts/a.md": live, "_drafts/a.md": live}, select=("DUP002",))) == []
+    assert reported(run({"_posts/a.md": live, "_posts/b.md": live}, select=("DUP002",))) == ["_posts/a.md", "_posts/b.md"]
 
 
 def test_additions_set_off_by_punctuation():

@@ -10,7 +10,8 @@ dates or two slugs, gives such a pair.
 Each file of a group gets one finding, on its first field holding the shared URL, naming the
 other files (and the line of their URL). A file whose canonical and source URLs are equal does
 not duplicate itself. `related` items are not compared here (see `related-duplicate`), nor are
-withdrawn copies (`published: false`, `draft: true`): the site shows them to nobody.
+withdrawn copies (`published: false`, `draft: true`, a file in Jekyll's `_drafts`): the site
+shows them to nobody.
 
 When only some files are named on the command line (pre-commit), they are compared with the
 whole project through the cache, and only the named files get findings. Delete or merge the

@@ -21,8 +21,8 @@ label such as `RE-TRANSMISSION:`), but these are different stories:
 - a negation one title has and the other has not: "... may require ..." / "... do not require ...".
 Near-duplicates need at least three words; shorter titles are only reported when they are equal.
 
-A withdrawn copy (`published: false`, `draft: true`) is not compared: the site shows one copy,
-and withdrawing the others is how a site owner settles a duplicate.
+A withdrawn copy (`published: false`, `draft: true`, a file in `_drafts`) is not compared: the
+site shows one copy, and withdrawing the others is how a site owner settles a duplicate.
 
 Translations are not duplicates: two files whose language differs (a `lang`, `language` or
 `locale` field, else a language folder such as `en/` or `ja/`, or a file-name suffix such as
