@@ -288,7 +288,7 @@ def test_labels_as_each_generator_writes_them(labels):
 
 
 def test_an_author_is_a_name_or_a_record():
-    for value, where in (("authors: [Ada, 7]", "/authors"), ('author: ""', "/author"), ("authors: 7", "/authors")):
+    for value, where in (("authors: [Ada, true]", "/authors"), ('author: ""', "/author"), ("authors: true", "/authors")):
         found = hits(edit(POST, 'author: "Ada Example"', value), path="p.md")
         assert [f.pointer for f in found] == [where], value
         assert "is not an author name, an author mapping or a list of them" in found[0].message
@@ -303,9 +303,11 @@ def test_blog_post_problems():
     ]
     draft = edit(POST, "draft: false", 'draft: "no"')
     assert messages(hits(draft, path="p.md")) == ['draft: "no" is not a boolean']
-    tags = edit(POST, 'tags: ["Caching", "Meetups"]', 'tags: ["Caching", 7]')
+    tags = edit(POST, 'tags: ["Caching", "Meetups"]', 'tags: ["Caching", true]')
     found = hits(tags, path="p.md")
-    assert [(f.pointer, f.message) for f in found] == [("/tags/1", "tags[1]: 7 is not a string, a mapping or a list")]
+    assert [(f.pointer, f.message) for f in found] == [("/tags/1", "tags[1]: true is not a string, a number, a mapping or a list")]
+    # a number is a name: both generators print it (a 404 page's title, a year as a tag)
+    assert hits(edit(POST, '"Notes from the spring meetup"', "404").replace('"Meetups"', "2020"), path="p.md") == []
     # no key is required (Jekyll makes a title from the file name), but a title is a non-empty string
     assert hits(edit(POST, 'title: "Notes from the spring meetup"\n', ""), path="p.md") == []
     assert messages(hits(edit(POST, '"Notes from the spring meetup"', '""'), path="p.md")) == [
@@ -357,8 +359,8 @@ def run(linter: Linter, text: str, path: str):
 def test_glob_maps_files_to_built_in_schemas(tmp_path):
     linter = linter_for(tmp_path, {"_posts/**": "blog-post", "_news/*.md": "news-article"})
     # A news item under _posts/ is held to the blog-post schema: its title must be a string there.
-    numbered = edit(NEWS, '"Council approves the tram extension"', "2022")
-    assert "title: 2022 is not a string" in [f.message for f in run(linter, numbered, "_posts/2022/a.md")]
+    flagged = edit(NEWS, '"Council approves the tram extension"', "true")
+    assert "title: true is not a string or a number" in [f.message for f in run(linter, flagged, "_posts/2022/a.md")]
     # A post under _news/ is held to the news schema.
     found = run(linter, POST, "_news/b.md")
     assert {f.message for f in found} >= {"missing required key 'publishedDateTime'", "missing required key 'provider'"}
