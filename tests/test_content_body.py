@@ -59,11 +59,22 @@ def test_a_newsletters_subscription_box_kept_by_its_export_is_chrome():
     assert [f.message.split("page chrome (")[1].split(")")[0] for f in found] == ["subscription box"]
 
 
-def test_the_text_of_a_link_to_a_video_is_not_chrome():
-    """A scraped video embed leaves its fallback text as the text of a link to the file: the link is
-    the article's (a deleting fix would drop the video), so it is not reported as chrome."""
-    body = STORY + "\n[Your browser does not support the video tag.](https://cdn.harbourtimes.example/ferry.mp4)\n"
-    assert _ot(_doc(body)) == []
+def test_the_text_of_a_link_to_a_video_is_chrome_no_fix_may_delete():
+    """A scraped video embed leaves its fallback text as the text of a link to the file (or of a
+    link broken over two blocks): chrome, but the link is the article's, so it is shown at info and
+    no deleting fix is offered, even to a rule told to delete."""
+    for link in ("[Your browser does not support the video tag.](https://cdn.harbourtimes.example/ferry.mp4)",
+                 "[\n\nYour browser does not support the video tag.\n](https://cdn.harbourtimes.example/ferry.mp4)"):
+        body = STORY + "\n" + link + "\n"
+        (found,) = _ot(_doc(body), delete=True)
+        assert (found.severity, found.confidence, found.fix) == ("info", 0.7, None)
+        assert "media player's text in a link" in found.message
+
+
+def test_a_screen_readers_note_on_its_own_line_is_chrome():
+    body = STORY + "\n[Timetable](https://www.harbourtimes.example/timetable)\n\nOpens in a new tab\n"
+    (found,) = _ot(_doc(body))
+    assert "page chrome (link annotation)" in found.message and found.severity == "warning"
 
 
 def test_corrections_footer_donation_heading_and_same_site_teaser():

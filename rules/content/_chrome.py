@@ -28,8 +28,10 @@ _AT_START = {
                            r"|you (?:may|might) also (?:like|enjoy)|recommended (?:for you|reading)|most read|trending now)\s*:",
     "tag toggle": r"(?:show tags|hide tags)\b|(?:tags|filed under|posted in|share (?:this|on)[^:]{0,20}) ?:",
     # an audio or video player's fallback text on its own (not the text of a link to the media file)
-    "media player": r"(?:your browser does not support (?:the )?(?:audio|video)(?: element| tag)?\.?|listen to (?:this |the )?(?:article|story))$",
+    "media player": r"(?:your browser does not support (?:the )?(?:audio|video)(?: element| tag)?\.?(?: ?\]\([^)]*\)?)?"
+                    r"|listen to (?:this |the )?(?:article|story))$",
     "banner": r"(?:advertisement|sponsored content|sponsored|promoted)$",
+    "link annotation": r"opens? in a new (?:tab|window)\.?$",  # a screen reader's note on the link above, on its own line
 }
 _ANYWHERE = {
     "skip link": (("skip to",), r"\bskip to (?:the )?(?:main )?content$"),  # after the page's title line
@@ -67,7 +69,7 @@ _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START
 # before it (spaces, link brackets, emphasis), which normalising leaves out
 _START_WORDS = ("skip", "home", "read", "related", "see", "also", "more", "you", "recommended", "most", "trending",
                 "show", "hide", "tags", "filed", "posted", "share", "advertisement", "sponsored", "promoted",
-                "listen to")
+                "listen to", "open")
 _LEAD = re.compile(r"[\s\[*_]*")
 _ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
 _BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")

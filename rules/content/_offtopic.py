@@ -347,8 +347,17 @@ def _block_cue(text: str, blocks, k: int, suspect: set, host: str | None) -> str
     if cue == "related-post teaser" and not _teaser(text[b.start : b.end], host):
         return None
     if cue == "media player" and "](" in text[b.start : b.end]:
-        return None  # the text of a link to the media file: the link is the article's
+        return MEDIA_LINK  # the text of a link to the media file: chrome, but the link is the article's
     return cue
+
+
+# A media player's fallback text as the text of a link to the media file: reported below the bar
+# of a deleting fix, which would drop the link.
+MEDIA_LINK = "media player's text in a link"
+
+
+def _confidence(cue: str) -> float:
+    return WEAK_CHROME_CONFIDENCE if cue == MEDIA_LINK else CHROME_CONFIDENCE
 
 
 def _chrome_spans(text: str, blocks, host: str | None) -> list[Span]:
@@ -370,11 +379,11 @@ def _chrome_spans(text: str, blocks, host: str | None) -> list[Span]:
             elif cue is not None and i + 1 in cues:  # "Share", "Support us": with the chrome under it only
                 k = i + 1
                 while k in cues:
-                    marked[k] = (cues[k], CHROME_CONFIDENCE)
+                    marked[k] = (cues[k], _confidence(cues[k]))
                     k += 1
-                marked[i] = (cues[i + 1], CHROME_CONFIDENCE)
+                marked[i] = (cues[i + 1], _confidence(cues[i + 1]))
         elif i in cues:
-            marked.setdefault(i, (cues[i], CHROME_CONFIDENCE))
+            marked.setdefault(i, (cues[i], _confidence(cues[i])))
     spans: list[Span] = []
     for i in sorted(marked):
         cue, conf = marked[i]

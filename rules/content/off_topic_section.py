@@ -7,7 +7,8 @@ severity and does not fail a CI run):
 - **chrome** (confidence 0.9): skip links, breadcrumbs, share-button rows, newsletter, follow,
   donation, subscription and cookie boxes, "Read more:" teasers for other posts, "Email ... to point out
   mistakes" footers, tag toggles and "Posted in:" lines, banners, a media player's fallback text
-  ("Your browser does not support the audio element."), and a heading such as "Share" or "Support us"
+  ("Your browser does not support the audio element."; 0.7 as the text of a link to the media
+  file), a screen reader's "Opens in a new tab" on its own line, and a heading such as "Share" or "Support us"
   with such blocks right under it. Author boxes ("About the author") are chrome to a news
   site but the source's own text: 0.7; so is chrome in a post that is not a scraped copy (its
   front matter names no `source_url`, `original_url`...): a sign-off its author wrote. A
