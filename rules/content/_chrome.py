@@ -69,7 +69,7 @@ _START_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(_AT_START
 # before it (spaces, link brackets, emphasis), which normalising leaves out
 _START_WORDS = ("skip", "home", "read", "related", "see", "also", "more", "you", "recommended", "most", "trending",
                 "show", "hide", "tags", "filed", "posted", "share", "advertisement", "sponsored", "promoted",
-                "listen to", "open")
+                "listen to", "open in", "opens in")
 _LEAD = re.compile(r"[\s\[*_]*")
 _ANYWHERE_RE = [(name, keys, re.compile(p)) for name, (keys, p) in _ANYWHERE.items()]
 _BIO_HEADING = re.compile(r"^(?:about (?:the )?authors?|about the contributors?|author bio(?:graphy)?)$")
