@@ -45,6 +45,11 @@ def name_others(named: list[str], total: int) -> str:
     return f"{text} and {rest} more" if rest > 0 else text
 
 
+def in_folder(path: str | None, name: str) -> bool:
+    """Whether a file's path runs through a folder of this name (`_posts`, `_drafts`), at any depth."""
+    return f"/{name}/" in "/" + (path or "").replace("\\", "/")
+
+
 def is_draft(doc) -> bool:
     """Whether the document is a draft being written (`draft: true`, Hugo's and Eleventy's flag):
     not on the site, and not finished."""
@@ -55,7 +60,7 @@ def withdrawn(doc) -> bool:
     """Whether the article is withdrawn (`published: false`, `draft: true`; the "publication-flag"
     role) or a draft in Jekyll's `_drafts` folder: the site shows such a copy to nobody, so it
     duplicates nothing."""
-    if "/_drafts/" in "/" + (doc.path or "").replace("\\", "/"):
+    if in_folder(doc.path, "_drafts"):
         return True
     return any((ptr.endswith("/published") and v is False) or (ptr.endswith("/draft") and v is True)
                for ptr, v in doc.role("publication-flag"))

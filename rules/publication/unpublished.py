@@ -21,7 +21,7 @@ import re
 
 from linter.config import GlobSet
 from linter.model import Report
-from rules.facts import fingerprint, span_list, to_span
+from rules.facts import fingerprint, in_folder, span_list, to_span
 
 CODE = "PUB002"
 NAME = "unpublished"
@@ -66,10 +66,6 @@ def _allow(options) -> list:
     return [allow] if isinstance(allow, str) else list(allow)
 
 
-def _held_back_post(path: str) -> bool:
-    return "/_posts/" in "/" + path.replace("\\", "/")
-
-
 def _entries(facts):
     if isinstance(facts, list):
         for entry in facts:
@@ -85,7 +81,7 @@ def report(facts_by_path, options):
     for path, facts in facts_by_path.items():
         for ptr, *span in _entries(facts):
             where = "this article" if ptr == "/published" else f"the item {ptr.rsplit('/', 1)[0]}"
-            if _held_back_post(path):
+            if in_folder(path, "_posts"):
                 yield path, Report(f"published: false holds {where} back (Jekyll builds it only with --unpublished); "
                                    f"move it to _drafts, or delete it, if it should not be kept",
                                    pointer=ptr, span=to_span(span), fingerprint=fingerprint(False), confidence=UNSURE)
